@@ -1,0 +1,3 @@
+export function App(props: { layout: 'overlay' | 'panel' }) {
+  return <main aria-label="Holdspace">Holdspace ({props.layout})</main>;
+}

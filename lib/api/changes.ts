@@ -1,0 +1,78 @@
+import type { ChangeEvent } from './contract';
+import { CHANGES_PORT, isChangeMessage, type ChangeMessage } from './wire';
+
+/** The part of a runtime port Holdspace uses: satisfied by `browser.runtime.Port` and by test fakes. */
+export interface PortLike {
+  name: string;
+  postMessage(message: unknown): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+  disconnect(): void;
+}
+
+/** Background side: remembers the views' ports and pushes every change to each. */
+export function createChangeHub() {
+  const ports = new Set<PortLike>();
+  return {
+    accept(port: PortLike): boolean {
+      if (port.name !== CHANGES_PORT) return false;
+      ports.add(port);
+      port.onDisconnect.addListener(() => ports.delete(port));
+      return true;
+    },
+    broadcast(event: ChangeEvent): void {
+      const message: ChangeMessage = { channel: 'holdspace/changes', event };
+      for (const port of ports) {
+        try {
+          port.postMessage(message);
+        } catch {
+          ports.delete(port);
+        }
+      }
+    },
+    get size() {
+      return ports.size;
+    },
+  };
+}
+
+export interface ChangeFeedOptions {
+  connect: () => PortLike;
+  onChange: (event: ChangeEvent) => void;
+  /** Called after a reconnect: the worker was stopped, so anything may have changed meanwhile. */
+  onReconnect?: () => void;
+  signal: AbortSignal;
+  retryMs?: number;
+}
+
+/**
+ * View side: listens for change events and reconnects when MV3 stops the worker (the port disconnects).
+ * After a reconnect the view refreshes everything, since events may have been missed.
+ */
+export function subscribeToChanges(options: ChangeFeedOptions): void {
+  const retryMs = options.retryMs ?? 500;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: PortLike | undefined;
+  const open = (isReconnect: boolean) => {
+    if (options.signal.aborted) return;
+    try {
+      current = options.connect();
+    } catch {
+      timer = setTimeout(() => open(true), retryMs);
+      return;
+    }
+    current.onMessage.addListener((message) => {
+      if (isChangeMessage(message)) options.onChange(message.event);
+    });
+    current.onDisconnect.addListener(() => {
+      current = undefined;
+      if (!options.signal.aborted) timer = setTimeout(() => open(true), retryMs);
+    });
+    if (isReconnect) options.onReconnect?.();
+  };
+  options.signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    current?.disconnect();
+  });
+  open(false);
+}

@@ -1,0 +1,42 @@
+import type { HoldspaceApi } from './contract';
+import { API_METHODS } from './methods';
+import { fail, type Result } from './result';
+import type { ApiRequest } from './wire';
+
+export type SendMessage = (message: ApiRequest) => Promise<unknown>;
+
+const RETRY_DELAY_MS = 150;
+
+/**
+ * The API as views see it: each call becomes one runtime message to the background worker. A worker that
+ * MV3 has stopped is woken by the message; a call that still finds no receiver is retried once, then
+ * answered with an `unavailable` error the view can show (the typed text stays in the view).
+ */
+export function createApiClient(send: SendMessage, origin: string): HoldspaceApi {
+  const call = async (method: ApiRequest['method'], args: unknown): Promise<Result<unknown>> => {
+    const request: ApiRequest = { channel: 'holdspace/api', method, args, origin };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await send(request);
+        if (isResult(response)) return response;
+        throw new Error('No answer from the Holdspace background worker');
+      } catch (error) {
+        if (attempt >= 1) {
+          return fail('unavailable', `Holdspace could not reach its store (${errorText(error)}). Your text is kept; try again.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+      }
+    }
+  };
+  const api = {} as Record<string, (args: unknown) => Promise<Result<unknown>>>;
+  for (const method of API_METHODS) api[method] = (args: unknown) => call(method, args ?? {});
+  return api as unknown as HoldspaceApi;
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,30 @@
+import type { ApiMethod, ChangeEvent } from './contract';
+
+/** The runtime message a view sends to the background worker. */
+export interface ApiRequest {
+  channel: 'holdspace/api';
+  method: ApiMethod;
+  args: unknown;
+  /** The sending view's id, echoed in the change event its write causes. */
+  origin: string;
+}
+
+/** The port name views connect with to receive change events. */
+export const CHANGES_PORT = 'holdspace/changes';
+
+export interface ChangeMessage {
+  channel: 'holdspace/changes';
+  event: ChangeEvent;
+}
+
+export function isApiRequest(message: unknown): message is ApiRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Partial<ApiRequest>;
+  return m.channel === 'holdspace/api' && typeof m.method === 'string' && typeof m.origin === 'string';
+}
+
+export function isChangeMessage(message: unknown): message is ChangeMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Partial<ChangeMessage>;
+  return m.channel === 'holdspace/changes' && typeof m.event === 'object' && m.event !== null;
+}

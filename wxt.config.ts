@@ -1,0 +1,53 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { contentScriptBrowserShim } from './scripts/content-script-browser-shim';
+import { CALL_HOST_MATCHES } from './lib/hosts/matches';
+
+// Holdspace build configuration. The manifest asks for the least that works:
+// storage (settings), sidePanel (Chrome only), and the call hosts for the tiny content script.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  webExt: { disabled: true },
+  hooks: {
+    // The content script must stay tiny: it never needs the promise polyfill, so it gets a
+    // two-line shim over the native `chrome`/`browser` object instead.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script')) {
+        config.plugins = [contentScriptBrowserShim(), ...(config.plugins ?? [])];
+      }
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Holdspace',
+    description:
+      'The session contract, a question deck, a private timer and quick capture beside your Meet or Zoom call. Nothing leaves your machine.',
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    action: { default_title: 'Open Holdspace' },
+    commands: {
+      'focus-capture': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Open Holdspace and focus quick capture',
+      },
+      'toggle-overlay': {
+        suggested_key: { default: 'Ctrl+Shift+Y' },
+        description: 'Hide or show the Holdspace panel on the call',
+      },
+    },
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['overlay.html'], matches: CALL_HOST_MATCHES, use_dynamic_url: browser !== 'firefox' }]
+        : ['overlay.html'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'holdspace@holdspace.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
