@@ -1,0 +1,57 @@
+/**
+ * Everything the UI needs from the outside world, handed in by the entrypoint. Components never call
+ * `browser.*` or IndexedDB: tests give them a fake env, the entrypoints give them the real one.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { ChangeEvent, HoldspaceApi } from '@/lib/api/contract';
+import type { Settings } from '@/lib/settings/settings';
+
+export type Layout = 'overlay' | 'panel';
+
+/** The overlay's frame on the call page (null in the side panel). Geometry and visibility only. */
+export interface OverlayFrame {
+  setCollapsed(collapsed: boolean): void;
+  /** Drag: move the panel by a delta in screen px. */
+  moveBy(dx: number, dy: number): void;
+  /** Hide the whole panel (as the hide command does); the command or toolbar brings it back. */
+  hide(): void;
+  /** The browser-level "focus capture" command reached this frame. */
+  onFocusCapture(cb: () => void): () => void;
+}
+
+export interface SettingsPort {
+  get(): Promise<Settings>;
+  update(patch: Partial<Settings>): Promise<void>;
+  watch(cb: (settings: Settings) => void): () => void;
+}
+
+/** Side effects of exporting, injectable so components stay testable. */
+export interface ExportIo {
+  download(filename: string, mime: string, content: string): void;
+  /** Resolves false when the clipboard refused. */
+  copy(text: string): Promise<boolean>;
+  openUrl(url: string): void;
+  print(): void;
+}
+
+export interface AppEnv {
+  api: HoldspaceApi;
+  /** Change events pushed by the background after every write (and `{topics:['all']}` after a reconnect). */
+  subscribe(onChange: (event: ChangeEvent) => void): () => void;
+  settings: SettingsPort;
+  io: ExportIo;
+  frame: OverlayFrame | null;
+  layout: Layout;
+  /** The call host the overlay sits on (e.g. `meet.google.com`), null in the side panel. */
+  host: string | null;
+  now(): number;
+}
+
+export const EnvContext = createContext<AppEnv | null>(null);
+
+export function useEnv(): AppEnv {
+  const env = useContext(EnvContext);
+  if (!env) throw new Error('Holdspace UI rendered without an AppEnv provider');
+  return env;
+}

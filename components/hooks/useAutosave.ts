@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiError, Result } from '@/lib/api/result';
+
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+export interface Autosave<V> {
+  /** Call on every keystroke: saves `value` once typing pauses for `delayMs`. */
+  schedule(value: V): void;
+  /** Saves now whatever is pending (blur, Enter, page hide). */
+  flush(): Promise<void>;
+  status: SaveStatus;
+  error: ApiError | null;
+}
+
+/**
+ * Silent autosave: one write `delayMs` after the last keystroke, flushed on page hide so nothing typed is
+ * lost when a tab closes. A failed write keeps the value pending and reports the error (the text stays in
+ * the field); the next keystroke or `flush()` retries.
+ */
+export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, delayMs = 300): Autosave<V> {
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [error, setError] = useState<ApiError | null>(null);
+  const pending = useRef<{ value: V } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const next = pending.current;
+    if (!next) return;
+    pending.current = null;
+    setStatus('saving');
+    const result = await saveRef.current(next.value);
+    if (result.ok) {
+      setError(null);
+      setStatus(pending.current ? 'pending' : 'saved');
+    } else {
+      pending.current ??= next;
+      setError(result.error);
+      setStatus('error');
+    }
+  }, []);
+
+  const schedule = useCallback(
+    (value: V) => {
+      pending.current = { value };
+      setStatus('pending');
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), delayMs);
+    },
+    [delayMs, flush],
+  );
+
+  useEffect(() => {
+    const onHide = () => void flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && void flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      void flush();
+    };
+  }, [flush]);
+
+  return { schedule, flush, status, error };
+}

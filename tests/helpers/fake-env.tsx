@@ -1,0 +1,67 @@
+/**
+ * A fake AppEnv for component tests: every API method is a vi.fn that fails with `not-found` unless the
+ * test gives it an answer, so a test states exactly what the store says. `emit` pushes a change event.
+ */
+import { vi } from 'vitest';
+import type { ComponentChildren } from 'preact';
+import type { ChangeEvent, HoldspaceApi } from '@/lib/api/contract';
+import { API_METHODS } from '@/lib/api/methods';
+import { fail } from '@/lib/api/result';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { EnvContext, type AppEnv, type Layout } from '@/components/app/env';
+
+export type FakeApi = { [M in keyof HoldspaceApi]: ReturnType<typeof vi.fn<HoldspaceApi[M]>> };
+
+export function fakeApi(answers: Partial<HoldspaceApi> = {}): FakeApi {
+  const api = {} as Record<string, unknown>;
+  for (const method of API_METHODS) {
+    const impl = (answers as Record<string, unknown>)[method] ?? (async () => fail('not-found', `${method}: no answer in this test`));
+    api[method] = vi.fn(impl as (...args: unknown[]) => unknown);
+  }
+  return api as FakeApi;
+}
+
+export interface FakeEnv extends AppEnv {
+  api: HoldspaceApi & FakeApi;
+  emit(event: Partial<ChangeEvent>): void;
+  settingsValue(): Settings;
+}
+
+export function fakeEnv(options: { api?: Partial<HoldspaceApi>; layout?: Layout; now?: () => number; settings?: Partial<Settings> } = {}): FakeEnv {
+  const listeners = new Set<(e: ChangeEvent) => void>();
+  const settingsListeners = new Set<(s: Settings) => void>();
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const api = fakeApi(options.api) as HoldspaceApi & FakeApi;
+  return {
+    api,
+    subscribe(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    emit(event) {
+      const full: ChangeEvent = { topics: ['all'], at: 0, ...event };
+      for (const cb of [...listeners]) cb(full);
+    },
+    settings: {
+      get: async () => settings,
+      update: async (patch) => {
+        settings = { ...settings, ...patch };
+        for (const cb of settingsListeners) cb(settings);
+      },
+      watch(cb) {
+        settingsListeners.add(cb);
+        return () => settingsListeners.delete(cb);
+      },
+    },
+    settingsValue: () => settings,
+    io: { download: vi.fn(), copy: vi.fn(async () => true), openUrl: vi.fn(), print: vi.fn() },
+    frame: null,
+    layout: options.layout ?? 'panel',
+    host: null,
+    now: options.now ?? (() => Date.UTC(2026, 10, 21, 10, 0, 0)),
+  };
+}
+
+export function WithEnv(props: { env: AppEnv; children: ComponentChildren }) {
+  return <EnvContext.Provider value={props.env}>{props.children}</EnvContext.Provider>;
+}
