@@ -1,8 +1,38 @@
+/**
+ * The content script on Meet and Zoom calls. It only docks the overlay page (an extension page, in an
+ * iframe) over the call: it never touches storage, never sees coaching text, and stays tiny.
+ */
+import { callHostOf } from '@/lib/hosts';
+import { CALL_HOST_MATCHES } from '@/lib/hosts/matches';
+import { dockOverlay, type DockedOverlay } from './dock';
+
 export default defineContentScript({
-  matches: ['https://meet.google.com/*', 'https://app.zoom.us/wc/*', 'https://*.zoom.us/wc/*'],
+  matches: CALL_HOST_MATCHES,
+  // Do not announce the extension to the page with a postMessage.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const ui = createIframeUi(ctx, { page: '/overlay.html', position: 'inline', anchor: 'body' });
-    ui.mount();
+    let docked: DockedOverlay | null = null;
+    const follow = (url: string | URL) => {
+      const onCall = callHostOf(url) !== null;
+      if (onCall && !docked) docked = dockOverlay(ctx, location.hostname);
+      if (!onCall && docked) {
+        docked.remove();
+        docked = null;
+      }
+    };
+    follow(location.href);
+    // Meet and Zoom are single-page apps: follow URL changes (Navigation API; no polling where it exists).
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => follow(event.newUrl));
+
+    const onMessage = (message: unknown) => {
+      const type = (message as { hs?: unknown } | null)?.hs;
+      if (type === 'toggle-overlay') docked?.toggle();
+      if (type === 'focus-capture') docked?.focusCapture();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      docked?.remove();
+    });
   },
 });

@@ -1,3 +1,4 @@
-import { render } from 'preact';
-import { App } from '@/components/app/App';
-render(<App layout="panel" />, document.getElementById('app')!);
+import { mountApp } from '@/components/app/mount';
+import { createViewEnv } from '@/lib/platform/view-env';
+
+mountApp(document.getElementById('app')!, (signal) => createViewEnv('panel', signal));

@@ -1,0 +1,64 @@
+/** The overlay iframe on the call page: its element, its geometry, and the geometry-only message channel. */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { clampPlacement, FRAME_SIZE, isFrameToHost, type HostToFrame } from '@/lib/frame/protocol';
+import { DEFAULT_PLACEMENT } from '@/lib/settings/settings';
+
+export interface DockedOverlay {
+  toggle(): void;
+  focusCapture(): void;
+  remove(): void;
+}
+
+export function dockOverlay(ctx: ContentScriptContext, hostname: string): DockedOverlay {
+  const frame = document.createElement('iframe');
+  frame.src = `${browser.runtime.getURL('/overlay.html')}?host=${encodeURIComponent(hostname)}`;
+  const origin = new URL(frame.src).origin;
+  frame.title = 'Holdspace';
+  frame.allow = 'clipboard-write';
+  let place = { right: DEFAULT_PLACEMENT.right, top: DEFAULT_PLACEMENT.top };
+  let size: { width: number; height: number } = FRAME_SIZE.expanded;
+  let visible = true;
+  const style = frame.style;
+  style.cssText =
+    'position:fixed;z-index:2147483646;border:0;border-radius:12px;background:transparent;color-scheme:normal;' +
+    'box-shadow:0 8px 28px rgba(0,0,0,.35);max-height:calc(100vh - 16px)';
+
+  const post = (message: HostToFrame) => frame.contentWindow?.postMessage(message, origin);
+  const apply = () => {
+    place = clampPlacement(place, size, { width: innerWidth, height: innerHeight });
+    style.right = `${place.right}px`;
+    style.top = `${place.top}px`;
+    style.width = `${size.width}px`;
+    style.height = `${size.height}px`;
+    style.display = visible ? 'block' : 'none';
+  };
+  const setVisible = (next: boolean) => {
+    visible = next;
+    apply();
+    post({ hs: 'host', type: 'visibility', visible });
+  };
+
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    if (event.source !== frame.contentWindow || event.origin !== origin || !isFrameToHost(event.data)) return;
+    const m = event.data;
+    if (m.type === 'size') size = { width: m.width, height: m.height };
+    if (m.type === 'move-by') place = { right: place.right - m.dx, top: place.top + m.dy };
+    if (m.type === 'place') place = { right: m.right, top: m.top };
+    if (m.type === 'hide') return setVisible(false);
+    apply();
+    if (m.type !== 'size') post({ hs: 'host', type: 'placed', ...place });
+  });
+  ctx.addEventListener(window, 'resize', apply);
+
+  apply();
+  document.documentElement.append(frame);
+  return {
+    toggle: () => setVisible(!visible),
+    focusCapture() {
+      setVisible(true);
+      frame.focus();
+      post({ hs: 'host', type: 'focus-capture' });
+    },
+    remove: () => frame.remove(),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The background worker's server: the store over IndexedDB, the dispatcher that answers views' messages,
+ * and the hub that pushes every write to every open view. Nothing here lives only in memory: the store
+ * reopens IndexedDB on demand, so a worker stopped by MV3 answers the next message as if nothing happened.
+ */
+import type { Browser } from 'wxt/browser';
+import { createChangeHub, type PortLike } from '../api/changes';
+import { createDispatcher } from '../api/dispatcher';
+import type { HoldspaceApi } from '../api/contract';
+
+export function serveApi(b: Browser, api: HoldspaceApi): void {
+  const hub = createChangeHub();
+  const dispatch = createDispatcher(api, { onChange: (event) => hub.broadcast(event) });
+  const ownOrigin = new URL(b.runtime.getURL('/')).origin;
+  b.runtime.onMessage.addListener((message: unknown, sender: { id?: string; url?: string }) => {
+    // Only Holdspace's own pages may reach the store: never a content script or another extension.
+    if (sender.id !== b.runtime.id || !isExtensionPage(sender.url, ownOrigin)) return undefined;
+    return dispatch(message);
+  });
+  b.runtime.onConnect.addListener((port) => {
+    const p = port as unknown as PortLike & { sender?: { id?: string; url?: string } };
+    if (p.sender?.id !== b.runtime.id || !isExtensionPage(p.sender?.url, ownOrigin)) return p.disconnect();
+    hub.accept(p);
+  });
+}
+
+function isExtensionPage(url: string | undefined, ownOrigin: string): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    // With use_dynamic_url the overlay's origin carries a per-session id rather than the extension id.
+    return u.origin === ownOrigin || u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:';
+  } catch {
+    return false;
+  }
+}

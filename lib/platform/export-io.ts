@@ -1,0 +1,36 @@
+/** Export side effects in an extension page: download a file, copy, open a mailto draft, print. */
+import type { ExportIo } from '@/components/app/env';
+
+export const exportIo: ExportIo = {
+  download(filename, mime, content) {
+    const url = URL.createObjectURL(new Blob([content], { type: mime }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: filename, rel: 'noopener' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  async copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Clipboard API refused (permissions policy in a frame): fall back to a selection copy.
+      const area = Object.assign(document.createElement('textarea'), { value: text });
+      area.setAttribute('readonly', '');
+      area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+      document.body.append(area);
+      area.select();
+      const copied = document.execCommand('copy');
+      area.remove();
+      return copied;
+    }
+  },
+  openUrl(url) {
+    const a = Object.assign(document.createElement('a'), { href: url, target: '_blank', rel: 'noopener noreferrer' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  },
+  print: () => window.print(),
+};

@@ -1,0 +1,52 @@
+/**
+ * The overlay page's side of the frame channel: geometry and visibility only, posted to the call page's
+ * content script (the parent window), whose origin is checked on every message received.
+ */
+import type { OverlayFrame } from '@/components/app/env';
+import { FRAME_SIZE, isHostToFrame, type FrameToHost } from '../frame/protocol';
+import { DEFAULT_PLACEMENT } from '../settings/settings';
+import type { SettingsStore } from './settings-storage';
+
+export function createOverlayFrame(host: string, settings: SettingsStore, signal: AbortSignal): OverlayFrame {
+  const parentOrigin = `https://${host}`;
+  const post = (message: FrameToHost) => window.parent.postMessage(message, parentOrigin);
+  const focusListeners = new Set<() => void>();
+
+  window.addEventListener(
+    'message',
+    (event) => {
+      if (event.source !== window.parent || event.origin !== parentOrigin || !isHostToFrame(event.data)) return;
+      const m = event.data;
+      if (m.type === 'focus-capture') focusListeners.forEach((cb) => cb());
+      if (m.type === 'placed') void rememberPlacement(m.right, m.top);
+    },
+    { signal },
+  );
+
+  async function rememberPlacement(right: number, top: number) {
+    const current = await settings.get();
+    const prior = current.overlay[host] ?? DEFAULT_PLACEMENT;
+    if (prior.right === right && prior.top === top) return;
+    await settings.update({ overlay: { ...current.overlay, [host]: { ...prior, right, top } } });
+  }
+
+  void settings.get().then((s) => {
+    const p = s.overlay[host] ?? DEFAULT_PLACEMENT;
+    const size = p.collapsed ? FRAME_SIZE.collapsed : FRAME_SIZE.expanded;
+    post({ hs: 'frame', type: 'size', ...size });
+    post({ hs: 'frame', type: 'place', right: p.right, top: p.top });
+  });
+
+  return {
+    setCollapsed(collapsed) {
+      const size = collapsed ? FRAME_SIZE.collapsed : FRAME_SIZE.expanded;
+      post({ hs: 'frame', type: 'size', ...size });
+    },
+    moveBy: (dx, dy) => post({ hs: 'frame', type: 'move-by', dx, dy }),
+    hide: () => post({ hs: 'frame', type: 'hide' }),
+    onFocusCapture(cb) {
+      focusListeners.add(cb);
+      return () => focusListeners.delete(cb);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/** The extension loads in Chromium, docks over Meet and Zoom stand-ins under Google's strict CSP, and nowhere else. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, MEET_CALL, MEET_HOME, overlayFrame, panelUrl, screenshot, watchErrors, ZOOM_CALL, type Launched } from './harness/browser';
+
+let browser: Launched;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.dispose();
+});
+
+async function overlayCount(page: import('playwright-core').Page) {
+  return page.evaluate(() => document.querySelectorAll('iframe[title="Holdspace"]').length);
+}
+
+describe('the overlay on call pages', () => {
+  it('mounts on the Meet call under require-trusted-types-for, with no console or page errors', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    const response = await page.goto(MEET_CALL);
+    expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
+    const frame = await overlayFrame(page);
+    await frame.getByRole('combobox', { name: 'Client' }).or(frame.getByRole('textbox', { name: 'Client' })).first().waitFor();
+    // The iframe src is the extension page (dynamic URL), never a data: or blob: URL the page could forge.
+    const src = await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]')!.src);
+    expect(src).toMatch(/^chrome-extension:\/\/[a-p]{32}\/overlay\.html\?host=meet\.google\.com$/);
+    await screenshot(page, 'foundation-meet-overlay');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('mounts on the Zoom web client call', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(ZOOM_CALL);
+    const frame = await overlayFrame(page);
+    await frame.getByRole('button', { name: 'Settings' }).waitFor();
+    await screenshot(page, 'foundation-zoom-overlay');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does not mount on the Meet landing page, and leaves when the call page navigates away', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(MEET_HOME);
+    await page.waitForTimeout(800);
+    expect(await overlayCount(page)).toBe(0);
+
+    await page.goto(MEET_CALL);
+    await overlayFrame(page);
+    expect(await overlayCount(page)).toBe(1);
+    await page.getByRole('button', { name: 'Leave call' }).click(); // Meet's SPA pushState to "/"
+    await expect.poll(() => overlayCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('hides and shows instantly on the hide command message, and focuses capture on the focus command', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(MEET_CALL);
+    await overlayFrame(page);
+    const display = () => page.evaluate(() => getComputedStyle(document.querySelector('iframe[title="Holdspace"]')!).display);
+    const sendToCallTab = (hs: string) =>
+      browser.worker.evaluate(async (hs) => {
+        const [tab] = await chrome.tabs.query({ url: 'https://meet.google.com/*' });
+        await chrome.tabs.sendMessage(tab!.id!, { hs });
+      }, hs);
+    expect(await display()).toBe('block');
+    await sendToCallTab('toggle-overlay');
+    expect(await display()).toBe('none');
+    await sendToCallTab('toggle-overlay');
+    expect(await display()).toBe('block');
+    await page.close();
+  });
+});
+
+describe('the side panel and the manifest', () => {
+  it('renders the side panel page', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(panelUrl(browser.extensionId));
+    await page.getByRole('button', { name: 'Settings' }).waitFor();
+    await screenshot(page, 'foundation-side-panel');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has its keyboard shortcuts really assigned by Chromium', async () => {
+    const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
+    const byName = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
+    // Chromium silently leaves some suggested keys unassigned (e.g. Alt+Shift+C); these two must be live.
+    expect(byName['focus-capture']).toBe('Alt+Shift+O');
+    expect(byName['toggle-overlay']).toBe('Ctrl+Shift+Y');
+  });
+});

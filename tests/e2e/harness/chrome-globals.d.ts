@@ -1,0 +1,15 @@
+// The few `chrome.*` calls browser tests evaluate inside the extension's service worker or pages.
+declare namespace chrome {
+  namespace commands {
+    function getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]>;
+  }
+  namespace tabs {
+    function query(q: { url?: string | string[]; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
+    function sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  }
+  namespace runtime {
+    function getURL(path: string): string;
+    function sendMessage(message: unknown): Promise<unknown>;
+    const id: string;
+  }
+}
