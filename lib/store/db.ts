@@ -1,0 +1,138 @@
+/**
+ * The coaching record's IndexedDB schema and connection. The ONLY module that imports `idb`.
+ *
+ * Upgrades are cumulative `if (oldVersion < n)` steps that never drop user data. The connection is opened
+ * lazily and reopened after it was closed (a `blocking` newer version, a stopped MV3 worker, `close()`), so
+ * the next call always finds a working database.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Client, Draft, Item, Question, QuestionPref, Session, SessionStatus } from '../model/types';
+import { deriveItemKeys } from './item-keys';
+
+export type { IDBPDatabase, IDBPTransaction, StoreNames };
+
+/** An item as stored: `dueKey` is set only on commitments with a due date, so only they enter the `byDue` index. */
+export type StoredItem = Item & { dueKey?: string };
+
+export interface HoldspaceDB extends DBSchema {
+  clients: { key: string; value: Client };
+  sessions: {
+    key: string;
+    value: Session;
+    indexes: { byClientStart: [string, number]; byStatus: SessionStatus };
+  };
+  items: {
+    key: string;
+    value: StoredItem;
+    indexes: {
+      bySessionOrder: [string, number];
+      bySessionKind: [string, string];
+      byClientOpen: [string, number];
+      byDue: string;
+      byClient: string;
+    };
+  };
+  /** The coach's own questions (built-in ones ship in code). */
+  questions: { key: string; value: Question };
+  questionPrefs: { key: string; value: QuestionPref };
+  drafts: { key: string; value: Draft };
+}
+
+export type HoldspaceDatabase = IDBPDatabase<HoldspaceDB>;
+export type StoreName = StoreNames<HoldspaceDB>;
+export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<HoldspaceDB, S, M>;
+
+export const DB_NAME = 'holdspace';
+export const DB_VERSION = 2;
+
+/** Every store, for transactions that span the whole record (backup import, delete everything). */
+export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
+
+type UpgradeTx = IDBPTransaction<HoldspaceDB, StoreName[], 'versionchange'>;
+
+/** Runs every upgrade step from `oldVersion` up. Only IndexedDB work is awaited. */
+export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: UpgradeTx): Promise<void> {
+  if (oldVersion < 1) {
+    db.createObjectStore('clients', { keyPath: 'id' });
+    const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+    sessions.createIndex('byClientStart', ['clientId', 'startedAt']);
+    sessions.createIndex('byStatus', 'status');
+    const items = db.createObjectStore('items', { keyPath: 'id' });
+    items.createIndex('bySessionOrder', ['sessionId', 'order']);
+    db.createObjectStore('questions', { keyPath: 'id' });
+    db.createObjectStore('drafts', { keyPath: 'key' });
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore('questionPrefs', { keyPath: 'questionId' });
+    const items = tx.objectStore('items');
+    items.createIndex('bySessionKind', ['sessionId', 'kind']);
+    items.createIndex('byClientOpen', ['clientId', 'open']);
+    items.createIndex('byDue', 'dueKey');
+    items.createIndex('byClient', 'clientId');
+    // Backfill the derived fields the new indexes read.
+    let cursor = await items.openCursor();
+    while (cursor) {
+      await cursor.update(deriveItemKeys(cursor.value));
+      cursor = await cursor.continue();
+    }
+  }
+}
+
+export interface DbConnection {
+  /** The open database, (re)opening it when needed. */
+  get(): Promise<HoldspaceDatabase>;
+  /** Closes the connection; the next `get()` reopens it. */
+  close(): void;
+}
+
+export interface DbConnectionOptions {
+  /** Another connection holds an older version open (it will be asked to close). */
+  onBlocked?: () => void;
+  /** A newer version wants to open: this connection closed itself. */
+  onBlocking?: () => void;
+}
+
+export function createDbConnection(name: string = DB_NAME, options: DbConnectionOptions = {}): DbConnection {
+  let pending: Promise<HoldspaceDatabase> | null = null;
+
+  const open = (): Promise<HoldspaceDatabase> => {
+    let opened: HoldspaceDatabase | undefined;
+    const forget = () => {
+      if (pending === attempt) pending = null;
+    };
+    const attempt: Promise<HoldspaceDatabase> = openDB<HoldspaceDB>(name, DB_VERSION, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        // Errors abort the versionchange transaction, which fails the open: nothing half-upgraded remains.
+        upgradeDb(db, oldVersion, tx).catch(() => {
+          tx.done.catch(() => undefined);
+          try {
+            tx.abort();
+          } catch {
+            // already finished
+          }
+        });
+      },
+      blocked: () => options.onBlocked?.(),
+      blocking: () => {
+        forget();
+        opened?.close();
+        options.onBlocking?.();
+      },
+      terminated: forget,
+    }).then((db) => (opened = db));
+    attempt.catch(forget);
+    return attempt;
+  };
+
+  return {
+    get() {
+      pending ??= open();
+      return pending;
+    },
+    close() {
+      const current = pending;
+      pending = null;
+      current?.then((db) => db.close()).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** Derived fields of a stored item, recomputed on every write so the indexes always agree with the record. */
+import type { CommitmentStatus, Item, Review } from '../model/types';
+import type { StoredItem } from './db';
+
+/** A commitment's current status: its latest review, or open when never reviewed. */
+export function commitmentStatus(item: Pick<Item, 'reviews'>): CommitmentStatus {
+  const last = lastReview(item);
+  return last ? last.status : 'open';
+}
+
+export function lastReview(item: Pick<Item, 'reviews'>): Review | null {
+  const reviews = item.reviews ?? [];
+  return reviews.length ? reviews[reviews.length - 1]! : null;
+}
+
+/** 1 while a commitment is open (never reviewed) or carried forward; 0 otherwise and for every other kind. */
+export function isOpen(item: Pick<Item, 'kind' | 'reviews'>): 0 | 1 {
+  if (item.kind !== 'commitment') return 0;
+  const status = commitmentStatus(item);
+  return status === 'open' || status === 'carried-forward' ? 1 : 0;
+}
+
+/** The item ready to store: `open` derived, `dueKey` present only on a commitment with a due date. */
+export function deriveItemKeys(item: Item | StoredItem): StoredItem {
+  const { dueKey: _old, ...rest } = item as StoredItem;
+  const reviews = rest.reviews ?? [];
+  const stored: StoredItem = { ...rest, reviews, open: isOpen({ kind: rest.kind, reviews }) };
+  if (rest.kind === 'commitment' && rest.due) stored.dueKey = rest.due;
+  return stored;
+}
+
+/** The item as the API returns it, without storage-only fields. */
+export function fromStored(stored: StoredItem): Item {
+  const { dueKey: _dueKey, ...item } = stored;
+  return item;
+}

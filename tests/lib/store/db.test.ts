@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDbConnection, DB_VERSION } from '@/lib/store/db';
+import { createV1Database, openRaw, V1_DRAFT, V1_ITEMS, V1_QUESTION, V1_SESSIONS } from './fixtures/v1-database';
+
+let counter = 0;
+const uniqueName = () => `db-test-${++counter}-${Math.random().toString(36).slice(2)}`;
+
+describe('createDbConnection', () => {
+  it('creates every store and index at the current version', async () => {
+    const conn = createDbConnection(uniqueName());
+    const db = await conn.get();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['clients', 'drafts', 'items', 'questionPrefs', 'questions', 'sessions']);
+    const tx = db.transaction(['items', 'sessions']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['byClient', 'byClientOpen', 'byDue', 'bySessionKind', 'bySessionOrder']);
+    expect([...tx.objectStore('sessions').indexNames].sort()).toEqual(['byClientStart', 'byStatus']);
+    conn.close();
+  });
+
+  it('returns the same connection until closed, then reopens', async () => {
+    const conn = createDbConnection(uniqueName());
+    const a = await conn.get();
+    expect(await conn.get()).toBe(a);
+    conn.close();
+    const b = await conn.get();
+    expect(b).not.toBe(a);
+    await b.put('drafts', { key: 'k', value: {}, updatedAt: 1 });
+    expect(await b.count('drafts')).toBe(1);
+    conn.close();
+  });
+
+  it('keeps both writes when the connection is closed between them', async () => {
+    const conn = createDbConnection(uniqueName());
+    await (await conn.get()).put('drafts', { key: 'first', value: { a: 1 }, updatedAt: 1 });
+    conn.close();
+    await (await conn.get()).put('drafts', { key: 'second', value: { b: 2 }, updatedAt: 2 });
+    const keys = await (await conn.get()).getAllKeys('drafts');
+    expect(keys).toEqual(['first', 'second']);
+    conn.close();
+  });
+});
+
+describe('migration v1 → v2', () => {
+  it('keeps every record, backfills open and answers the new indexes', async () => {
+    const name = uniqueName();
+    await createV1Database(name);
+    const conn = createDbConnection(name);
+    const db = await conn.get();
+    expect(db.version).toBe(2);
+    expect(await db.get('clients', 'c1')).toMatchObject({ name: 'Ana Lopez' });
+    expect(await db.count('sessions')).toBe(V1_SESSIONS.length);
+    expect(await db.count('items')).toBe(V1_ITEMS.length);
+    expect(await db.get('questions', V1_QUESTION.id)).toEqual(V1_QUESTION);
+    expect(await db.get('drafts', V1_DRAFT.key)).toEqual(V1_DRAFT);
+    expect(await db.count('questionPrefs')).toBe(0);
+
+    const open = await db.getAllFromIndex('items', 'byClientOpen', ['c1', 1]);
+    expect(open.map((i) => i.id).sort()).toEqual(['i-carried', 'i-open']);
+    const closed = await db.getAllFromIndex('items', 'byClientOpen', ['c1', 0]);
+    expect(closed.map((i) => i.id).sort()).toEqual(['i-done', 'i-note']);
+    const due = await db.getAllFromIndex('items', 'byDue', IDBKeyRange.bound('2026-01-01', '2026-12-31'));
+    expect(due.map((i) => i.id)).toEqual(['i-open', 'i-done']);
+    expect(await db.countFromIndex('items', 'byClient', 'c1')).toBe(4);
+    expect(await db.countFromIndex('items', 'bySessionKind', ['s1', 'commitment'])).toBe(3);
+    const stored = await db.get('items', 'i-note');
+    expect(stored).toMatchObject({ text: 'Energy rose when talking about the team', open: 0 });
+    expect(stored && 'dueKey' in stored).toBe(false);
+    conn.close();
+  });
+
+  it('upgrades a v1 database that is still open elsewhere once that connection lets go', async () => {
+    const name = uniqueName();
+    await createV1Database(name);
+    const old = await openRaw(name, 1);
+    old.onversionchange = () => old.close();
+    const conn = createDbConnection(name);
+    const db = await conn.get();
+    expect(db.version).toBe(2);
+    expect(await db.count('items')).toBe(V1_ITEMS.length);
+    conn.close();
+  });
+});
+
+describe('blocked and blocking', () => {
+  it('closes itself when a newer version (or a delete) needs the database, and reopens on the next call', async () => {
+    const name = uniqueName();
+    const onBlocking = vi.fn();
+    const conn = createDbConnection(name, { onBlocking });
+    await (await conn.get()).put('drafts', { key: 'before', value: {}, updatedAt: 1 });
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+      req.onblocked = () => reject(new Error('delete was blocked by our connection'));
+    });
+    expect(onBlocking).toHaveBeenCalledTimes(1);
+    const db = await conn.get();
+    expect(db.version).toBe(2);
+    expect(await db.count('drafts')).toBe(0);
+    await db.put('drafts', { key: 'after', value: {}, updatedAt: 2 });
+    expect(await db.getAllKeys('drafts')).toEqual(['after']);
+    conn.close();
+  });
+
+  it('lets a newer schema open without hanging', async () => {
+    const name = uniqueName();
+    const conn = createDbConnection(name);
+    await conn.get();
+    const newer = await openRaw(name, 3, (db) => db.createObjectStore('extra'));
+    expect(newer.version).toBe(3);
+    newer.close();
+  });
+
+  it('reports blocked while an older connection holds on, then opens', async () => {
+    const name = uniqueName();
+    await createV1Database(name);
+    const old = await openRaw(name, 1);
+    const onBlocked = vi.fn(() => setTimeout(() => old.close(), 5));
+    const conn = createDbConnection(name, { onBlocked });
+    const db = await conn.get();
+    expect(onBlocked).toHaveBeenCalled();
+    expect(db.version).toBe(2);
+    expect(await db.count('items')).toBe(V1_ITEMS.length);
+    conn.close();
+  });
+
+  it('fails the open, leaving version 1 intact, when an upgrade step fails', async () => {
+    const name = uniqueName();
+    // A damaged v1 database without an items store: the v2 step cannot add its indexes.
+    const broken = await openRaw(name, 1, (db) => db.createObjectStore('clients', { keyPath: 'id' }));
+    broken.close();
+    const conn = createDbConnection(name);
+    await expect(conn.get()).rejects.toBeTruthy();
+    const again = await openRaw(name);
+    expect(again.version).toBe(1);
+    again.close();
+  });
+});
