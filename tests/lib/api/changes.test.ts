@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createChangeHub, subscribeToChanges, type PortLike } from '@/lib/api/changes';
+import { CHANGES_PORT } from '@/lib/api/wire';
+
+function fakePortPair(name = CHANGES_PORT) {
+  const toView = new Set<(m: unknown) => void>();
+  const disconnects = new Set<() => void>();
+  const port: PortLike = {
+    name,
+    postMessage: (m) => toView.forEach((cb) => cb(m)),
+    onMessage: { addListener: (cb) => toView.add(cb) },
+    onDisconnect: { addListener: (cb) => disconnects.add(cb) },
+    disconnect: vi.fn(),
+  };
+  return { port, drop: () => disconnects.forEach((cb) => cb()) };
+}
+
+describe('change hub and feed', () => {
+  it('pushes each change to every connected view and forgets disconnected ones', () => {
+    const hub = createChangeHub();
+    const a = fakePortPair();
+    const b = fakePortPair();
+    const seenA = vi.fn();
+    const seenB = vi.fn();
+    a.port.onMessage.addListener(seenA);
+    b.port.onMessage.addListener(seenB);
+    expect(hub.accept(a.port)).toBe(true);
+    expect(hub.accept(b.port)).toBe(true);
+    expect(hub.accept(fakePortPair('other').port)).toBe(false);
+    hub.broadcast({ topics: ['items'], at: 1 });
+    expect(seenA).toHaveBeenCalledTimes(1);
+    expect(seenB).toHaveBeenCalledWith({ channel: 'holdspace/changes', event: { topics: ['items'], at: 1 } });
+    b.drop();
+    expect(hub.size).toBe(1);
+  });
+
+  it('reconnects when the worker stops, and asks the view to refresh everything', async () => {
+    vi.useFakeTimers();
+    const ports: ReturnType<typeof fakePortPair>[] = [];
+    const onChange = vi.fn();
+    const onReconnect = vi.fn();
+    const controller = new AbortController();
+    subscribeToChanges({
+      connect: () => {
+        const pair = fakePortPair();
+        ports.push(pair);
+        return pair.port;
+      },
+      onChange,
+      onReconnect,
+      signal: controller.signal,
+      retryMs: 100,
+    });
+    ports[0]!.port.postMessage({ channel: 'holdspace/changes', event: { topics: ['sessions'], at: 5 } });
+    ports[0]!.port.postMessage({ something: 'else' });
+    expect(onChange).toHaveBeenCalledTimes(1);
+    ports[0]!.drop(); // MV3 stopped the worker
+    await vi.advanceTimersByTimeAsync(100);
+    expect(ports).toHaveLength(2);
+    expect(onReconnect).toHaveBeenCalledTimes(1);
+    controller.abort();
+    expect(ports[1]!.port.disconnect).toHaveBeenCalled();
+    ports[1]!.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ports).toHaveLength(2);
+    vi.useRealTimers();
+  });
+});
