@@ -1,0 +1,104 @@
+/**
+ * The architecture, enforced: components never reach browser APIs or IndexedDB, lib/ keeps browser and DOM
+ * access in its named adapters, entrypoints stay wiring, the content script stays free of UI and storage,
+ * and tests mirror the source tree.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+
+function filesUnder(dir: string, pattern = /\.(ts|tsx)$/): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...filesUnder(rel, pattern));
+    else if (pattern.test(name) && !name.endsWith('.d.ts')) out.push(rel);
+  }
+  return out;
+}
+
+/** Source without comments, so a comment that mentions `browser.*` does not count. */
+function code(file: string): string {
+  return readFileSync(join(ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+const BROWSER_API = /\b(browser|chrome)\.(runtime|storage|tabs|commands|sidePanel|sidebarAction|action|windows|scripting)\b|from ['"](wxt\/browser|#imports|webextension-polyfill)['"]/;
+const IDB = /from ['"]idb['"]|\bindexedDB\b|\bIDBFactory\b/;
+const DOM = /\b(document|window|navigator|localStorage|sessionStorage)\./;
+
+function exists(rel: string): boolean {
+  try {
+    statSync(join(ROOT, rel));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function offenders(files: string[], rule: RegExp, allowed: (f: string) => boolean = () => false): string[] {
+  return files.filter((f) => !allowed(f) && rule.test(code(f)));
+}
+
+describe('architecture', () => {
+  const components = filesUnder('components');
+  const lib = filesUnder('lib');
+  const isPlatform = (f: string) => f.startsWith(join('lib', 'platform'));
+  const isDbModule = (f: string) => f === join('lib', 'store', 'db.ts');
+
+  it('components never call browser.* or IndexedDB: they receive what they need', () => {
+    expect(offenders(components, BROWSER_API)).toEqual([]);
+    expect(offenders(components, IDB)).toEqual([]);
+  });
+
+  it('lib/ reaches the browser only through lib/platform, and IndexedDB only through lib/store/db.ts', () => {
+    expect(offenders(lib, BROWSER_API, isPlatform)).toEqual([]);
+    expect(offenders(lib, IDB, isDbModule)).toEqual([]);
+  });
+
+  it('lib/ outside its platform adapters has no DOM', () => {
+    expect(offenders(lib, DOM, isPlatform)).toEqual([]);
+  });
+
+  it('lib/ does not depend on the UI (except platform adapters implementing the UI\'s env types)', () => {
+    expect(offenders(lib, /from ['"]@\/components\//, isPlatform)).toEqual([]);
+  });
+
+  it('entrypoints are wiring: short files, no storage or database code of their own', () => {
+    const entry = filesUnder('entrypoints');
+    const long = entry.filter((f) => code(f).split('\n').filter((l) => l.trim()).length > 70);
+    expect(long).toEqual([]);
+    expect(offenders(entry, IDB)).toEqual([]);
+    expect(offenders(entry, /\.(put|add|delete|getAll)\(|createObjectStore|\bopenDB\b/)).toEqual([]);
+  });
+
+  it('the content script carries no UI framework, no storage and no coaching data', () => {
+    const cs = filesUnder('entrypoints').filter((f) => f.includes('.content'));
+    expect(cs.length).toBeGreaterThan(0);
+    expect(offenders(cs, /from ['"](preact|preact\/.*|@\/components\/.*|idb|#imports)['"]|\bstorage\.|@\/lib\/(store|api|platform)\//)).toEqual([]);
+  });
+
+  it('tests mirror the source tree: each unit test names an existing source file, each lib/ folder is tested', () => {
+    const tests = filesUnder('tests', /\.test\.tsx?$/).filter((f) => !f.startsWith(join('tests', 'architecture')));
+    const orphans = tests.filter((t) => {
+      const source = t.slice('tests/'.length).replace(/\.test\.tsx?$/, '');
+      return !['.ts', '.tsx'].some((ext) => exists(source + ext)) && !exists(source);
+    });
+    expect(orphans).toEqual([]);
+    const hasBehaviour = (f: string) => /\bfunction\b|=>/.test(code(f));
+    const libFolders = [...new Set(lib.filter(hasBehaviour).map((f) => f.split('/').slice(0, 2).join('/')))];
+    const untested = libFolders.filter((d) => !tests.some((t) => t.startsWith(join('tests', d) + '/')));
+    expect(untested).toEqual([]);
+  });
+
+  it('the rules above can fail: they catch a planted violation', () => {
+    expect(BROWSER_API.test("const x = browser.storage.local.get('k');")).toBe(true);
+    expect(BROWSER_API.test("import { browser } from 'wxt/browser';")).toBe(true);
+    expect(IDB.test("import { openDB } from 'idb';")).toBe(true);
+    expect(DOM.test('document.querySelector("x")')).toBe(true);
+    expect(relative(ROOT, join(ROOT, 'lib'))).toBe('lib');
+  });
+});
