@@ -1,0 +1,163 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import { STAGE_LABELS, type DeckQuestion, type Question, type Stage } from '@/lib/model/types';
+import { filterQuestions, isSearching, nextQuestion } from './filter';
+import { isPlainKey } from './keys';
+import { DeckEmpty } from './DeckEmpty';
+import { OwnQuestionForm } from './OwnQuestionForm';
+import { QuestionList } from './QuestionList';
+import { StageTabs, stageTabId } from './StageTabs';
+import { useDeckData } from './useDeckData';
+import { useDeckStage } from './useDeckStage';
+import './deck.css';
+
+/**
+ * The question prompt deck: stage tabs, search across stages, favourites, "Next question" within a stage,
+ * marks for asked questions (with a running session), and the coach's own questions.
+ * Keys inside the deck: "n" next question, "/" search, arrows move, "a" asked, "f" favourite.
+ */
+export function Deck(props: { sessionId: string | null; stage?: Stage }) {
+  const idBase = useId();
+  const panelId = `${idBase}-panel`;
+  const data = useDeckData(props.sessionId);
+  const [stage, setStage] = useDeckStage(props.stage);
+  const [query, setQuery] = useState('');
+  const [favouritesOnly, setFavouritesOnly] = useState(false);
+  const [showHidden, setShowHidden] = useState(false);
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ id: string; n: number } | null>(null);
+  const [notice, setNotice] = useState('');
+  const [deleted, setDeleted] = useState<{ question: Question; favourite: boolean } | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  const searching = isSearching({ query });
+  const shown = filterQuestions(data.questions, { stage, query, favouritesOnly, showHidden });
+  const hiddenCount = data.questions.filter((q) => q.hidden && (searching || q.stage === stage)).length;
+  const canMarkAsked = props.sessionId !== null;
+
+  const selectStage = (next: Stage) => {
+    setStage(next);
+    setNotice('');
+  };
+
+  const next = () => {
+    const inStage = filterQuestions(data.questions, { stage, query: '', favouritesOnly, showHidden: false });
+    const picked = nextQuestion(inStage, data.asked, currentId);
+    setQuery('');
+    if (!picked) {
+      setNotice(`Every ${favouritesOnly ? 'favourite ' : ''}question in ${STAGE_LABELS[stage]} has been asked.`);
+      return;
+    }
+    setNotice('');
+    setCurrentId(picked.id);
+    setFocusRequest((r) => ({ id: picked.id, n: (r?.n ?? 0) + 1 }));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isPlainKey(event, 'n')) {
+      event.preventDefault();
+      next();
+    } else if (isPlainKey(event, '/')) {
+      event.preventDefault();
+      search.current?.focus();
+    }
+  };
+
+  const remove = async (q: DeckQuestion) => {
+    const gone = await data.deleteQuestion(q.id);
+    if (!gone) return;
+    setDeleted({ question: gone, favourite: q.favourite });
+    queueMicrotask(() => undoButton.current?.focus());
+  };
+
+  const undo = async () => {
+    if (!deleted) return;
+    const { question, favourite } = deleted;
+    const back = await data.addQuestion(question.stage, question.text, question.tags);
+    setDeleted(null);
+    if (!back.ok) setNotice(`Could not bring the question back: ${back.error.message}`);
+    else if (favourite) void data.setPref(back.value.id, { favourite: true });
+  };
+
+  return (
+    <section class="hs-deck" aria-label="Question deck" onKeyDown={onKeyDown}>
+      <StageTabs idBase={idBase} panelId={panelId} stage={stage} dimmed={searching} onSelect={selectStage} />
+      <div class="hs-deck__tools">
+        <input
+          ref={search}
+          type="search"
+          class="hs-deck__input hs-deck__search"
+          aria-label="Search questions"
+          placeholder="Search all stages  /"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query !== '') {
+              e.preventDefault();
+              e.stopPropagation();
+              setQuery('');
+            }
+          }}
+        />
+        <button type="button" class="hs-deck__button" aria-label="Favourites only" aria-pressed={favouritesOnly} onClick={() => setFavouritesOnly(!favouritesOnly)}>
+          ★ Favourites
+        </button>
+        <button type="button" class="hs-deck__button hs-deck__button--primary" onClick={next}>
+          Next question <kbd aria-hidden="true">n</kbd>
+        </button>
+      </div>
+      <div id={panelId} class="hs-deck__panel" role="tabpanel" aria-labelledby={stageTabId(idBase, stage)}>
+        {!canMarkAsked && <p class="hs-deck__hint">Browsing: start a session to mark questions asked.</p>}
+        <p class="hs-deck__notice" role="status">
+          {notice || data.writeError || (searching ? `${shown.length} matching across all stages` : '')}
+        </p>
+        {shown.length > 0 ? (
+          <QuestionList
+            label={searching ? 'Matching questions' : `${STAGE_LABELS[stage]} questions`}
+            questions={shown}
+            asked={data.asked}
+            canMarkAsked={canMarkAsked}
+            showStage={searching}
+            currentId={currentId}
+            focusRequest={focusRequest}
+            onMarkAsked={(q) => void data.markAsked(q.id, !data.asked.has(q.id))}
+            onFavourite={(q) => void data.setPref(q.id, { favourite: !q.favourite })}
+            onHide={(q) => void data.setPref(q.id, { hidden: !q.hidden })}
+            onEdit={async (q, text) => (await data.editQuestion(q.id, text))?.message ?? null}
+            onDelete={(q) => void remove(q)}
+          />
+        ) : (
+          <DeckEmpty
+            loading={data.loading}
+            loadError={data.loadError}
+            query={searching ? query : ''}
+            favouritesOnly={favouritesOnly}
+            stage={stage}
+            onClearSearch={() => setQuery('')}
+            onShowAll={() => setFavouritesOnly(false)}
+          />
+        )}
+        {hiddenCount > 0 && (
+          <button type="button" class="hs-deck__link" onClick={() => setShowHidden(!showHidden)}>
+            {showHidden ? 'Leave hidden questions out' : `Show hidden questions (${hiddenCount})`}
+          </button>
+        )}
+      </div>
+      {deleted && (
+        <p class="hs-deck__undo">
+          Question deleted.{' '}
+          <button ref={undoButton} type="button" class="hs-deck__link" onClick={() => void undo()}>
+            Undo
+          </button>
+        </p>
+      )}
+      <OwnQuestionForm stage={stage} onAdd={async (text) => {
+          const added = await data.addQuestion(stage, text);
+          return added.ok ? null : `Not added: ${added.error.message}`;
+        }} />
+      <p class="hs-deck__keys" aria-hidden="true">
+        ↑↓ move · a asked · f favourite · n next · / search
+      </p>
+    </section>
+  );
+}

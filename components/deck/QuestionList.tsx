@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DeckQuestion, Id } from '@/lib/model/types';
+import { isPlainKey, isTyping } from './keys';
+import { QuestionRow } from './QuestionRow';
+
+export interface QuestionListProps {
+  label: string;
+  questions: DeckQuestion[];
+  asked: ReadonlySet<Id>;
+  canMarkAsked: boolean;
+  showStage: boolean;
+  currentId: Id | null;
+  /** Focus this question once it is shown (bumped by "Next question"). */
+  focusRequest: { id: Id; n: number } | null;
+  onMarkAsked(q: DeckQuestion): void;
+  onFavourite(q: DeckQuestion): void;
+  onHide(q: DeckQuestion): void;
+  onEdit(q: DeckQuestion, text: string): Promise<string | null>;
+  onDelete(q: DeckQuestion): void;
+}
+
+/**
+ * The questions as a list with one tab stop (roving focus): ArrowUp/ArrowDown/Home/End move between
+ * questions, "a" marks the focused one asked, "f" makes it a favourite.
+ */
+export function QuestionList(props: QuestionListProps) {
+  const list = useRef<HTMLUListElement>(null);
+  const [activeId, setActiveId] = useState<Id | null>(null);
+  const active = props.questions.find((q) => q.id === activeId) ?? props.questions[0] ?? null;
+
+  const focusRow = (id: Id) => {
+    setActiveId(id);
+    const rows = Array.from(list.current?.children ?? []) as HTMLElement[];
+    rows.find((row) => row.dataset.qid === id)?.focus();
+  };
+
+  useEffect(() => {
+    if (props.focusRequest && props.questions.some((q) => q.id === props.focusRequest?.id)) focusRow(props.focusRequest.id);
+  }, [props.focusRequest]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!active || isTyping(event)) return;
+    const at = props.questions.indexOf(active);
+    const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: props.questions.length - 1 }[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      const to = props.questions[Math.max(0, Math.min(props.questions.length - 1, move))];
+      if (to) focusRow(to.id);
+    } else if (isPlainKey(event, 'a')) {
+      event.preventDefault();
+      if (props.canMarkAsked) props.onMarkAsked(active);
+    } else if (isPlainKey(event, 'f')) {
+      event.preventDefault();
+      props.onFavourite(active);
+    }
+  };
+
+  return (
+    <ul ref={list} class="hs-deck__list" aria-label={props.label} onKeyDown={onKeyDown}>
+      {props.questions.map((q) => (
+        <QuestionRow
+          key={q.id}
+          question={q}
+          asked={props.asked.has(q.id)}
+          canMarkAsked={props.canMarkAsked}
+          showStage={props.showStage}
+          active={q.id === active?.id}
+          current={q.id === props.currentId}
+          onFocus={() => setActiveId(q.id)}
+          onMarkAsked={() => props.onMarkAsked(q)}
+          onFavourite={() => props.onFavourite(q)}
+          onHide={() => props.onHide(q)}
+          onEdit={(text) => props.onEdit(q, text)}
+          onDelete={() => props.onDelete(q)}
+        />
+      ))}
+    </ul>
+  );
+}

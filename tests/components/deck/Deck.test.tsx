@@ -1,0 +1,228 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import axe from 'axe-core';
+import type { SessionBundle } from '@/lib/api/contract';
+import { fail, ok } from '@/lib/api/result';
+import type { DeckQuestion, Session } from '@/lib/model/types';
+import { Deck } from '@/components/deck/Deck';
+import { fakeEnv, WithEnv, type FakeEnv } from '../../helpers/fake-env';
+
+afterEach(cleanup);
+
+const q = (id: string, stage: DeckQuestion['stage'], text: string, extra: Partial<DeckQuestion> = {}): DeckQuestion => ({
+  id, stage, text, tags: [], builtin: true, favourite: false, hidden: false, ...extra,
+});
+
+const QUESTIONS = [
+  q('b:c1', 'contracting', 'What would make this session worth your time?'),
+  q('b:c2', 'contracting', 'How will we know we are done today?'),
+  q('b:g1', 'goal', 'What do you want instead?', { tags: ['outcome'] }),
+  q('b:r1', 'reality', 'Qué está pasando ahora?'),
+];
+
+/** A small stateful store: marks and asked lists behave as the real one does. */
+function deckEnv(options: { asked?: string[]; draftStage?: string } = {}): FakeEnv {
+  let questions = QUESTIONS.map((x) => ({ ...x }));
+  let asked = (options.asked ?? []).map((questionId) => ({ questionId, at: 1 }));
+  const session = () => ({ id: 's1', asked }) as unknown as Session;
+  return fakeEnv({
+    api: {
+      listQuestions: async () => ok(questions),
+      getSessionBundle: async () => ok({ session: session() } as unknown as SessionBundle),
+      getDraft: async ({ key }) =>
+        ok(options.draftStage && key === 'deck:stage' ? { key, value: { stage: options.draftStage }, updatedAt: 1 } : null),
+      setDraft: async () => ok(null),
+      markAsked: async ({ questionId, asked: on }) => {
+        asked = asked.filter((a) => a.questionId !== questionId);
+        if (on) asked.push({ questionId, at: 2 });
+        return ok(session());
+      },
+      setQuestionPref: async ({ questionId, favourite, hidden }) => {
+        questions = questions.map((x) =>
+          x.id === questionId ? { ...x, favourite: favourite ?? x.favourite, hidden: hidden ?? x.hidden } : x,
+        );
+        return ok(questions.find((x) => x.id === questionId)!);
+      },
+      addQuestion: async ({ stage, text }) => {
+        const added = { id: `c:${questions.length}`, stage, text, tags: [], builtin: false };
+        questions = [...questions, { ...added, favourite: false, hidden: false }];
+        return ok(added);
+      },
+    },
+  });
+}
+
+function renderDeck(env: FakeEnv, sessionId: string | null = 's1') {
+  return render(
+    <WithEnv env={env}>
+      <Deck sessionId={sessionId} />
+    </WithEnv>,
+  );
+}
+
+const rows = () => within(screen.getByRole('list')).getAllByRole('listitem');
+const rowOf = (text: string) => screen.getByText(text).closest('li') as HTMLElement;
+
+describe('Deck', () => {
+  it('opens on the first stage and switches stage with the tabs, remembering the tab as a draft', async () => {
+    const env = deckEnv();
+    renderDeck(env);
+    await screen.findByText('What would make this session worth your time?');
+    expect(screen.getByRole('tab', { name: 'Contracting' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.queryByText('What do you want instead?')).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Goal' }));
+    expect(screen.getByRole('tab', { name: 'Goal' }).getAttribute('aria-selected')).toBe('true');
+    expect(rows().map((r) => r.querySelector('p')?.textContent)).toEqual(['What do you want instead?']);
+    expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'deck:stage', value: { stage: 'goal' } });
+  });
+
+  it('restores the open stage from the draft', async () => {
+    renderDeck(deckEnv({ draftStage: 'reality' }));
+    await screen.findByText('Qué está pasando ahora?');
+    expect(screen.getByRole('tab', { name: 'Reality' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('moves between stage tabs with the arrow keys', async () => {
+    renderDeck(deckEnv());
+    await screen.findByText('What would make this session worth your time?');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Contracting' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Goal' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Goal' }));
+  });
+
+  it('searches across all stages, ignoring case and accents, and designs the no-match state', async () => {
+    renderDeck(deckEnv());
+    await screen.findByText('What would make this session worth your time?');
+    const search = screen.getByRole('searchbox', { name: 'Search questions' });
+    fireEvent.input(search, { target: { value: 'ESTA' } });
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]!.textContent).toContain('Qué está pasando ahora?');
+    expect(rows()[0]!.textContent).toContain('Reality');
+
+    fireEvent.input(search, { target: { value: 'OUTCOME' } });
+    expect(rows()[0]!.textContent).toContain('What do you want instead?');
+
+    fireEvent.input(search, { target: { value: 'zebra' } });
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.getByText('No questions match “zebra”.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(rows()).toHaveLength(2);
+  });
+
+  it('marks a favourite and filters on favourites', async () => {
+    const env = deckEnv();
+    renderDeck(env);
+    await screen.findByText('How will we know we are done today?');
+    const fav = within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Favourite' });
+    expect(fav.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(fav);
+    expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: 'b:c2', favourite: true });
+    await waitFor(() => expect(fav.getAttribute('aria-pressed')).toBe('true'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Favourites only' }));
+    expect(rows().map((r) => r.dataset.qid)).toEqual(['b:c2']);
+  });
+
+  it('marks a question asked in the running session', async () => {
+    const env = deckEnv({ asked: ['b:c1'] });
+    renderDeck(env);
+    await screen.findByText('How will we know we are done today?');
+    await waitFor(() =>
+      expect(within(rowOf('What would make this session worth your time?')).getByRole('button', { name: 'Mark asked' }).getAttribute('aria-pressed')).toBe('true'),
+    );
+    const mark = within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Mark asked' });
+    fireEvent.click(mark);
+    expect(env.api.markAsked).toHaveBeenCalledWith({ sessionId: 's1', questionId: 'b:c2', asked: true });
+    await waitFor(() => expect(mark.getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.click(mark);
+    expect(env.api.markAsked).toHaveBeenLastCalledWith({ sessionId: 's1', questionId: 'b:c2', asked: false });
+  });
+
+  it('keeps asked marks live when another view marks a question', async () => {
+    const env = deckEnv();
+    renderDeck(env);
+    const mark = within(await screen.findByText('How will we know we are done today?').then((p) => p.closest('li')!)).getByRole('button', { name: 'Mark asked' });
+    expect(mark.getAttribute('aria-pressed')).toBe('false');
+    await env.api.markAsked({ sessionId: 's1', questionId: 'b:c2', asked: true });
+    env.emit({ topics: ['sessions'] });
+    await waitFor(() => expect(mark.getAttribute('aria-pressed')).toBe('true'));
+  });
+
+  it('is browsable without a session, with marking asked disabled and explained', async () => {
+    const env = deckEnv();
+    renderDeck(env, null);
+    await screen.findByText('How will we know we are done today?');
+    expect(screen.getByText(/start a session to mark questions asked/i)).toBeTruthy();
+    const mark = within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Mark asked' }) as HTMLButtonElement;
+    expect(mark.disabled).toBe(true);
+    fireEvent.keyDown(rowOf('How will we know we are done today?'), { key: 'a' });
+    expect(env.api.markAsked).not.toHaveBeenCalled();
+    expect(env.api.getSessionBundle).not.toHaveBeenCalled();
+  });
+
+  it("adds the coach's own question to the open stage", async () => {
+    const env = deckEnv();
+    renderDeck(env);
+    await screen.findByText('What would make this session worth your time?');
+    fireEvent.click(screen.getByRole('tab', { name: 'Goal' }));
+    const input = screen.getByRole('textbox', { name: 'New question' }) as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'And what else?' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add question' }));
+    expect(env.api.addQuestion).toHaveBeenCalledWith({ stage: 'goal', text: 'And what else?' });
+    await screen.findByText('And what else?');
+    expect(input.value).toBe('');
+  });
+
+  it('keeps the words and says why when adding a question fails', async () => {
+    const env = deckEnv();
+    env.api.addQuestion.mockResolvedValue(fail('invalid', 'A question needs some words.', 'text'));
+    renderDeck(env);
+    await screen.findByText('What would make this session worth your time?');
+    const input = screen.getByRole('textbox', { name: 'New question' }) as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'Hm' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add question' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('A question needs some words.');
+    expect(input.value).toBe('Hm');
+  });
+
+  it('is navigable with the keyboard: arrows move, "a" marks asked, "f" favourites, "n" picks the next question', async () => {
+    const env = deckEnv({ asked: ['b:c1'] });
+    renderDeck(env);
+    await screen.findByText('What would make this session worth your time?');
+    const [first, second] = rows();
+    expect(first!.tabIndex).toBe(0);
+    expect(second!.tabIndex).toBe(-1);
+    first!.focus();
+    // b:c1 is asked, so "n" picks b:c2, the only one left in the stage, and focuses it.
+    fireEvent.keyDown(first!, { key: 'n' });
+    await waitFor(() => expect(document.activeElement).toBe(second));
+    expect(second!.getAttribute('aria-current')).toBe('true');
+    fireEvent.keyDown(second!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(second);
+    expect(second!.tabIndex).toBe(0);
+    expect(first!.tabIndex).toBe(-1);
+    fireEvent.keyDown(second!, { key: 'a' });
+    expect(env.api.markAsked).toHaveBeenCalledWith({ sessionId: 's1', questionId: 'b:c2', asked: true });
+    fireEvent.keyDown(second!, { key: 'f' });
+    expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: 'b:c2', favourite: true });
+  });
+
+  it('says so when every question of the stage has been asked', async () => {
+    renderDeck(deckEnv({ asked: ['b:c1', 'b:c2'] }));
+    await screen.findByText('What would make this session worth your time?');
+    await waitFor(() => expect(rowOf('How will we know we are done today?').className).toContain('asked'));
+    fireEvent.click(screen.getByRole('button', { name: 'Next question' }));
+    expect(screen.getByRole('status').textContent).toContain('Every question in Contracting has been asked.');
+  });
+
+  it('has no axe violations', async () => {
+    const { container } = renderDeck(deckEnv({ asked: ['b:c1'] }));
+    await screen.findByText('What would make this session worth your time?');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
+});
