@@ -1,0 +1,166 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ApiError } from '@/lib/api/result';
+import { ITEM_KINDS, type Item, type ItemKind } from '@/lib/model/types';
+import { useEnv } from '../app/env';
+import { CaptureHint } from './CaptureHint';
+import { CommitmentFields } from './CommitmentFields';
+import { toItemInput, type CaptureDraft } from './draft';
+import { KindSwitch } from './KindSwitch';
+import { parsePrefix } from './prefix';
+import { useCaptureDraft } from './useCaptureDraft';
+
+const PLACEHOLDERS: Record<ItemKind, string> = {
+  commitment: 'What will they do?',
+  note: 'A note for you',
+  insight: 'What did they realise?',
+  belief: 'A belief you heard',
+  inquiry: 'A question to sit with until next time',
+};
+
+export interface CaptureFormProps {
+  sessionId: string;
+  keepNoNotes: boolean;
+  focusSignal: number;
+  preferKind?: ItemKind;
+  onAdded(item: Item): void;
+}
+
+/**
+ * One field plus a kind switch. Enter adds and the field keeps focus for the next one; Shift+Enter is a new
+ * line; Escape steps back (from a commitment field to the words, then clears the words, with a way back);
+ * Ctrl+1…5 or "c: n: i: b: q: " switch the kind. A refused add keeps every word and says what failed.
+ */
+export function CaptureForm(props: CaptureFormProps) {
+  const { api } = useEnv();
+  const idBase = useId();
+  const initialKind = props.keepNoNotes ? 'commitment' : (props.preferKind ?? 'note');
+  const { draft, update, clear, autosave } = useCaptureDraft(props.sessionId, initialKind);
+  const kind: ItemKind = props.keepNoNotes ? 'commitment' : draft.kind;
+  const [error, setError] = useState<ApiError | null>(null);
+  const [cleared, setCleared] = useState<CaptureDraft | null>(null);
+  const busy = useRef(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const mounted = useRef(false);
+  const focusField = () => field.current?.focus();
+
+  useEffect(() => {
+    if (props.focusSignal > 0 || mounted.current) focusField();
+  }, [props.focusSignal]);
+  useEffect(() => {
+    if (mounted.current && props.preferKind && draft.text === '') update({ kind: props.preferKind });
+    mounted.current = true;
+  }, [props.preferKind]);
+
+  const allowed = (k: ItemKind) => !props.keepNoNotes || k === 'commitment';
+
+  const onText = (value: string) => {
+    const prefixed = parsePrefix(value);
+    setCleared(null);
+    if (prefixed && allowed(prefixed.kind)) update({ kind: prefixed.kind, text: prefixed.text });
+    else update({ text: value });
+  };
+
+  const add = async () => {
+    const input = toItemInput({ ...draft, kind });
+    focusField();
+    if (busy.current || input.text === '') return;
+    busy.current = true;
+    const result = await api.addItem({ sessionId: props.sessionId, input });
+    busy.current = false;
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(null);
+    clear();
+    props.onAdded(result.value);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const digit = Number(event.key);
+    if (event.ctrlKey && !event.altKey && !event.metaKey && digit >= 1 && digit <= ITEM_KINDS.length) {
+      const next = ITEM_KINDS[digit - 1]!;
+      event.preventDefault();
+      if (allowed(next)) update({ kind: next });
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && (event.target as HTMLElement).tagName !== 'BUTTON') {
+      event.preventDefault();
+      void add();
+    } else if (event.key === 'Escape') {
+      if (event.target !== field.current) {
+        event.preventDefault();
+        event.stopPropagation();
+        focusField();
+      } else if (draft.text !== '') {
+        event.preventDefault();
+        event.stopPropagation();
+        setCleared(draft);
+        update({ text: '' });
+      }
+    }
+  };
+
+  return (
+    <form
+      class="hs-capture__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <KindSwitch
+        name={`${idBase}-kind`}
+        kind={kind}
+        commitmentsOnly={props.keepNoNotes}
+        onChange={(k, byPointer) => {
+          update({ kind: k });
+          if (byPointer) focusField();
+        }}
+      />
+      {props.keepNoNotes && (
+        <p id={`${idBase}-nonotes`} class="hs-capture__note">
+          This client keeps no notes: only commitments are captured.
+        </p>
+      )}
+      <div class="hs-capture__row">
+        <textarea
+          ref={field}
+          class="hs-capture__input hs-capture__text"
+          aria-label="Capture"
+          aria-describedby={`${idBase}-hint${props.keepNoNotes ? ` ${idBase}-nonotes` : ''}`}
+          aria-invalid={error?.code === 'invalid' ? 'true' : undefined}
+          rows={1}
+          placeholder={PLACEHOLDERS[kind]}
+          value={draft.text}
+          onInput={(e) => onText(e.currentTarget.value)}
+        />
+        <button type="submit" class="hs-capture__button hs-capture__button--primary">
+          Add
+        </button>
+      </div>
+      {kind === 'commitment' && <CommitmentFields value={draft} onChange={update} />}
+      {error && (
+        <p class="hs-capture__error" role="alert">
+          Not added: {error.message} Your words are still in the field.
+        </p>
+      )}
+      {autosave.error && (
+        <p class="hs-capture__error" role="alert">
+          Draft not saved: {autosave.error.message} Your words stay here; saving retries as you type.
+        </p>
+      )}
+      <CaptureHint
+        id={`${idBase}-hint`}
+        kind={kind}
+        hasText={draft.text !== ''}
+        canSwitch={!props.keepNoNotes}
+        cleared={cleared !== null}
+        onBringBack={() => {
+          if (cleared) update(cleared);
+          setCleared(null);
+          focusField();
+        }}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ItemKind } from '@/lib/model/types';
+
+/** The next useful key, in one quiet line; after Escape cleared the words, a way to bring them back. */
+export function CaptureHint(props: { id: string; kind: ItemKind; hasText: boolean; canSwitch: boolean; cleared: boolean; onBringBack(): void }) {
+  if (props.cleared) {
+    return (
+      <p id={props.id} class="hs-capture__hint">
+        Cleared.{' '}
+        <button type="button" class="hs-capture__link" onClick={props.onBringBack}>
+          Bring it back
+        </button>
+      </p>
+    );
+  }
+  const switching = props.canSwitch ? ' · c: n: i: b: q: or Ctrl+1–5 switch kind' : '';
+  const text = !props.hasText
+    ? `Type, Enter adds${switching}`
+    : props.kind === 'commitment'
+      ? 'Enter adds · Tab for due date, how will you know, support · Esc clears'
+      : 'Enter adds · Shift+Enter new line · Esc clears';
+  return (
+    <p id={props.id} class="hs-capture__hint">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ItemPatch } from '@/lib/api/contract';
+import type { Item } from '@/lib/model/types';
+import { useEnv } from '../app/env';
+import { useAutosave } from '../hooks/useAutosave';
+import { CommitmentFields, type CommitmentValue } from './CommitmentFields';
+import { joinDue, splitDue } from './draft';
+
+/**
+ * A captured item edited in place. Each change autosaves (300 ms after typing pauses, and on Done, Enter
+ * or Escape); a refused save keeps the words and says why.
+ */
+export function ItemEditor(props: { item: Item; onClose(): void }) {
+  const { api } = useEnv();
+  const { item } = props;
+  const isCommitment = item.kind === 'commitment';
+  const [text, setText] = useState(item.text);
+  const [fields, setFields] = useState<CommitmentValue>(() => {
+    const { date, time } = splitDue(item.due);
+    return { dueDate: date, dueTime: time, howWillYouKnow: item.howWillYouKnow, support: item.support };
+  });
+  const autosave = useAutosave<ItemPatch>((patch) => api.updateItem({ id: item.id, patch }));
+  const first = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const save = (nextText: string, next: CommitmentValue) => {
+    setText(nextText);
+    setFields(next);
+    autosave.schedule(
+      isCommitment
+        ? { text: nextText, due: joinDue(next.dueDate, next.dueTime), howWillYouKnow: next.howWillYouKnow, support: next.support }
+        : { text: nextText },
+    );
+  };
+  const close = async () => {
+    await autosave.flush();
+    props.onClose();
+  };
+
+  return (
+    <div
+      class="hs-capture__editor"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' || (e.key === 'Enter' && !e.shiftKey && (e.target as HTMLElement).tagName !== 'BUTTON')) {
+          e.preventDefault();
+          e.stopPropagation();
+          void close();
+        }
+      }}
+    >
+      <textarea
+        ref={first}
+        class="hs-capture__input hs-capture__text"
+        aria-label="Edit what was captured"
+        rows={1}
+        value={text}
+        onInput={(e) => save(e.currentTarget.value, fields)}
+      />
+      {isCommitment && <CommitmentFields editing value={fields} onChange={(patch) => save(text, { ...fields, ...patch })} />}
+      <div class="hs-capture__editor-foot">
+        {autosave.error ? (
+          <span class="hs-capture__error" role="alert">
+            Not saved: {autosave.error.message} Your words are kept.
+          </span>
+        ) : (
+          <span class="hs-capture__hint">{autosave.status === 'saved' ? 'Saved' : 'Enter or Esc when done'}</span>
+        )}
+        <button type="button" class="hs-capture__button" onClick={() => void close()}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,286 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import axe from 'axe-core';
+import type { ItemInput, SessionBundle } from '@/lib/api/contract';
+import { fail, ok } from '@/lib/api/result';
+import { DEFAULT_SHAREABLE, type Draft, type Item } from '@/lib/model/types';
+import { Capture } from '@/components/capture/Capture';
+import { fakeEnv, WithEnv, type FakeEnv } from '../../helpers/fake-env';
+
+afterEach(cleanup);
+
+const item = (id: string, input: ItemInput, at: number): Item => ({
+  id,
+  sessionId: 's1',
+  clientId: 'c1',
+  kind: input.kind,
+  text: input.text,
+  shareable: input.shareable ?? DEFAULT_SHAREABLE[input.kind],
+  order: at,
+  createdAt: at,
+  updatedAt: at,
+  due: input.due ?? '',
+  howWillYouKnow: input.howWillYouKnow ?? '',
+  support: input.support ?? '',
+  reviews: [],
+  open: input.kind === 'commitment' ? 1 : 0,
+});
+
+/** A small stateful store for the session's items and the drafts. */
+function captureEnv(options: { items?: Item[]; draft?: Record<string, unknown> } = {}): FakeEnv {
+  let items = [...(options.items ?? [])];
+  const drafts = new Map<string, Draft>();
+  if (options.draft) drafts.set('capture:s1', { key: 'capture:s1', value: options.draft, updatedAt: 1 });
+  let clock = 100;
+  return fakeEnv({
+    api: {
+      getSessionBundle: async () => ok({ items: [...items] } as unknown as SessionBundle),
+      getDraft: async ({ key }) => ok(drafts.get(key) ?? null),
+      setDraft: async ({ key, value }) => {
+        if (value) drafts.set(key, { key, value, updatedAt: 2 });
+        else drafts.delete(key);
+        return ok(null);
+      },
+      addItem: async ({ input }) => {
+        const added = item(`i${++clock}`, input, clock);
+        items = [...items, added];
+        return ok(added);
+      },
+      updateItem: async ({ id, patch }) => {
+        items = items.map((x) => (x.id === id ? { ...x, ...patch } : x));
+        return ok(items.find((x) => x.id === id)!);
+      },
+      deleteItem: async ({ id }) => {
+        const gone = items.find((x) => x.id === id)!;
+        items = items.filter((x) => x.id !== id);
+        return ok(gone);
+      },
+      restoreItem: async ({ item: back }) => {
+        items = [...items, back];
+        return ok(back);
+      },
+    },
+  });
+}
+
+function renderCapture(env: FakeEnv, props: Partial<{ keepNoNotes: boolean; focusSignal: number }> = {}) {
+  const view = (p: typeof props) => (
+    <WithEnv env={env}>
+      <Capture sessionId="s1" keepNoNotes={p.keepNoNotes ?? false} focusSignal={p.focusSignal ?? 0} />
+    </WithEnv>
+  );
+  const result = render(view(props));
+  return { ...result, rerenderWith: (p: typeof props) => result.rerender(view(p)) };
+}
+
+const field = () => screen.getByRole('textbox', { name: 'Capture' }) as HTMLTextAreaElement;
+const type = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
+const captured = () => within(screen.getByRole('list', { name: 'Captured this session' })).queryAllByRole('listitem');
+const radio = (name: string) => screen.getByRole('radio', { name }) as HTMLInputElement;
+const settle = () => waitFor(() => expect(captured).toBeTruthy());
+
+describe('Capture', () => {
+  it('adds on Enter with the typed words and kind, keeps focus, and lists the item newest first', async () => {
+    const env = captureEnv({ items: [item('old', { kind: 'insight', text: 'Earlier insight' }, 1)] });
+    renderCapture(env);
+    await screen.findByText('Earlier insight');
+    field().focus();
+    type(field(), 'Noticed the energy drop');
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() => expect(env.api.addItem).toHaveBeenCalledWith({ sessionId: 's1', input: { kind: 'note', text: 'Noticed the energy drop' } }));
+    await waitFor(() => expect(field().value).toBe(''));
+    expect(document.activeElement).toBe(field());
+    await waitFor(() => expect(captured()).toHaveLength(2));
+    expect(captured()[0]!.textContent).toContain('Noticed the energy drop');
+    expect(captured()[0]!.textContent).toContain('Note');
+  });
+
+  it('does not add on Shift+Enter or with nothing typed', async () => {
+    const env = captureEnv();
+    renderCapture(env);
+    await settle();
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    type(field(), 'two lines');
+    fireEvent.keyDown(field(), { key: 'Enter', shiftKey: true });
+    expect(env.api.addItem).not.toHaveBeenCalled();
+  });
+
+  it('switches kind with the radios, Ctrl+digit and a typed prefix', async () => {
+    const env = captureEnv();
+    renderCapture(env);
+    await settle();
+    expect(radio('Note').checked).toBe(true);
+    fireEvent.click(radio('Insight'));
+    expect(radio('Insight').checked).toBe(true);
+    fireEvent.keyDown(field(), { key: '4', ctrlKey: true });
+    expect(radio('Belief').checked).toBe(true);
+    type(field(), 'q: ');
+    expect(radio('Inquiry').checked).toBe(true);
+    expect(field().value).toBe('');
+    type(field(), 'What would courage look like?');
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() =>
+      expect(env.api.addItem).toHaveBeenCalledWith({ sessionId: 's1', input: { kind: 'inquiry', text: 'What would courage look like?' } }),
+    );
+  });
+
+  it('expands a commitment to due date, time, how will you know and support', async () => {
+    const env = captureEnv();
+    renderCapture(env);
+    await settle();
+    expect(screen.queryByLabelText('Due date')).toBeNull();
+    type(field(), 'c: Call the board chair');
+    expect(radio('Commitment').checked).toBe(true);
+    type(screen.getByLabelText('Due date'), '2026-11-28');
+    type(screen.getByLabelText('Due time'), '09:30');
+    type(screen.getByRole('textbox', { name: 'How will you know' }), 'A message after the call');
+    type(screen.getByRole('textbox', { name: 'Support' }), 'Her mentor');
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() =>
+      expect(env.api.addItem).toHaveBeenCalledWith({
+        sessionId: 's1',
+        input: { kind: 'commitment', text: 'Call the board chair', due: '2026-11-28T09:30', howWillYouKnow: 'A message after the call', support: 'Her mentor' },
+      }),
+    );
+    await waitFor(() => expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe(''));
+    expect(radio('Commitment').checked).toBe(true);
+    expect(document.activeElement).toBe(field());
+  });
+
+  it('autosaves the draft as you type and clears it after an add', async () => {
+    const env = captureEnv();
+    renderCapture(env);
+    await settle();
+    type(field(), 'b: Half a thou');
+    type(field(), 'Half a thought');
+    await waitFor(() =>
+      expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'capture:s1', value: expect.objectContaining({ text: 'Half a thought', kind: 'belief' }) }),
+    );
+    expect(env.api.setDraft).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() => expect(env.api.setDraft).toHaveBeenLastCalledWith({ key: 'capture:s1', value: null }));
+  });
+
+  it('restores the draft on mount', async () => {
+    renderCapture(captureEnv({ draft: { text: 'Send the proposal', kind: 'commitment', dueDate: '2026-12-01', dueTime: '', howWillYouKnow: 'Cc me', support: '' } }));
+    await waitFor(() => expect(field().value).toBe('Send the proposal'));
+    expect(radio('Commitment').checked).toBe(true);
+    expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe('2026-12-01');
+    expect((screen.getByRole('textbox', { name: 'How will you know' }) as HTMLInputElement).value).toBe('Cc me');
+  });
+
+  it('keeps the words and says what failed when the store refuses the add', async () => {
+    const env = captureEnv();
+    env.api.addItem.mockResolvedValue(fail('invalid', 'That is too long: at most 20,000 characters.', 'text'));
+    renderCapture(env);
+    await settle();
+    const huge = 'x'.repeat(20_001);
+    type(field(), huge);
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Not added: That is too long: at most 20,000 characters.');
+    expect(field().value).toBe(huge);
+    expect(field().getAttribute('aria-invalid')).toBe('true');
+    expect(env.api.setDraft).not.toHaveBeenCalledWith({ key: 'capture:s1', value: null });
+  });
+
+  it('captures only commitments for a client who keeps no notes, and says so', async () => {
+    const env = captureEnv();
+    renderCapture(env, { keepNoNotes: true });
+    await settle();
+    expect(screen.getByText(/only commitments are captured/)).toBeTruthy();
+    expect(radio('Commitment').checked).toBe(true);
+    expect(radio('Note').disabled).toBe(true);
+    type(field(), 'n: not a note');
+    expect(radio('Commitment').checked).toBe(true);
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() => expect(env.api.addItem).toHaveBeenCalledWith({ sessionId: 's1', input: expect.objectContaining({ kind: 'commitment', text: 'n: not a note' }) }));
+  });
+
+  it('steps back with Escape: from a commitment field to the words, then clears them with a way back', async () => {
+    renderCapture(captureEnv());
+    await settle();
+    type(field(), 'c: Draft the plan');
+    const how = screen.getByRole('textbox', { name: 'How will you know' });
+    how.focus();
+    fireEvent.keyDown(how, { key: 'Escape' });
+    expect(document.activeElement).toBe(field());
+    fireEvent.keyDown(field(), { key: 'Escape' });
+    expect(field().value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Bring it back' }));
+    expect(field().value).toBe('Draft the plan');
+  });
+
+  it('focuses the field when the focus signal changes', async () => {
+    const { rerenderWith } = renderCapture(captureEnv());
+    await settle();
+    expect(document.activeElement).not.toBe(field());
+    rerenderWith({ focusSignal: 1 });
+    expect(document.activeElement).toBe(field());
+  });
+
+  it('edits a captured commitment in place with autosave', async () => {
+    const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'Run twice', due: '2026-11-30' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('Run twice')).closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const text = within(row).getByRole('textbox', { name: 'Edit what was captured' });
+    expect(document.activeElement).toBe(text);
+    type(text, 'Run three times');
+    type(within(row).getByRole('textbox', { name: 'Edit how will you know' }), 'Strava');
+    await waitFor(() =>
+      expect(env.api.updateItem).toHaveBeenCalledWith({
+        id: 'c1',
+        patch: { text: 'Run three times', due: '2026-11-30', howWillYouKnow: 'Strava', support: '' },
+      }),
+    );
+    fireEvent.keyDown(text, { key: 'Escape' });
+    await screen.findByText('Run three times');
+  });
+
+  it('toggles sharing with the client', async () => {
+    const env = captureEnv({ items: [item('n1', { kind: 'note', text: 'Private hunch' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('Private hunch')).closest('li')!;
+    const share = within(row).getByRole('button', { name: 'Shareable with client' });
+    expect(share.getAttribute('aria-pressed')).toBe('false');
+    expect(row.textContent).toContain('Coach-private');
+    fireEvent.click(share);
+    expect(env.api.updateItem).toHaveBeenCalledWith({ id: 'n1', patch: { shareable: true } });
+    await waitFor(() => expect(within(screen.getByText('Private hunch').closest('li')!).getByRole('button', { name: 'Shareable with client' }).getAttribute('aria-pressed')).toBe('true'));
+  });
+
+  it('deletes with undo', async () => {
+    const env = captureEnv({ items: [item('i1', { kind: 'insight', text: 'I lead best when I listen' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('I lead best when I listen')).closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete' }));
+    expect(env.api.deleteItem).toHaveBeenCalledWith({ id: 'i1' });
+    await waitFor(() => expect(captured()).toHaveLength(0));
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    fireEvent.click(undo);
+    await waitFor(() => expect(env.api.restoreItem).toHaveBeenCalledWith({ item: expect.objectContaining({ id: 'i1', text: 'I lead best when I listen' }) }));
+    await waitFor(() => expect(captured()).toHaveLength(1));
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('stays live when another view captures', async () => {
+    const env = captureEnv();
+    renderCapture(env);
+    await settle();
+    await env.api.addItem({ sessionId: 's1', input: { kind: 'note', text: 'From the side panel' } });
+    env.emit({ topics: ['items'] });
+    await screen.findByText('From the side panel');
+  });
+
+  it('has no axe violations, with a commitment open and items listed', async () => {
+    const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'Run twice', due: '2026-11-30', howWillYouKnow: 'Strava' }, 1)] });
+    const { container } = renderCapture(env);
+    await screen.findByText('Run twice');
+    type(field(), 'c: Call Sam');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
+});
