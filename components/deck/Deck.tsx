@@ -13,7 +13,8 @@ import './deck.css';
 /**
  * The question prompt deck: stage tabs, search across stages, favourites, "Next question" within a stage,
  * marks for asked questions (with a running session), and the coach's own questions.
- * Keys inside the deck: "n" next question, "/" search, arrows move, "a" asked, "f" favourite.
+ * Keys inside the deck: "n" next question, "/" search (ArrowDown or Enter from it goes to the results),
+ * arrows move, "a" asked, "f" favourite.
  */
 export function Deck(props: { sessionId: string | null; stage?: Stage }) {
   const idBase = useId();
@@ -29,6 +30,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
   const [deleted, setDeleted] = useState<{ question: Question; favourite: boolean } | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
 
   const searching = isSearching({ query });
   const shown = filterQuestions(data.questions, { stage, query, favouritesOnly, showHidden });
@@ -96,6 +98,9 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
               e.preventDefault();
               e.stopPropagation();
               setQuery('');
+            } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              e.preventDefault();
+              panel.current?.querySelector<HTMLElement>('li[tabindex="0"]')?.focus();
             }
           }}
         />
@@ -106,7 +111,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
           Next question <kbd aria-hidden="true">n</kbd>
         </button>
       </div>
-      <div id={panelId} class="hs-deck__panel" role="tabpanel" aria-labelledby={stageTabId(idBase, stage)}>
+      <div ref={panel} id={panelId} class="hs-deck__panel" role="tabpanel" aria-labelledby={stageTabId(idBase, stage)}>
         {!canMarkAsked && <p class="hs-deck__hint">Browsing: start a session to mark questions asked.</p>}
         <p class="hs-deck__notice" role="status">
           {notice || data.writeError || (searching ? `${shown.length} matching across all stages` : '')}

@@ -19,6 +19,7 @@ const QUESTIONS = [
   q('b:c2', 'contracting', 'How will we know we are done today?'),
   q('b:g1', 'goal', 'What do you want instead?', { tags: ['outcome'] }),
   q('b:r1', 'reality', 'Qué está pasando ahora?'),
+  q('c:o1', 'options', 'What would your wisest friend say?', { builtin: false, favourite: true }),
 ];
 
 /** A small stateful store: marks and asked lists behave as the real one does. */
@@ -43,6 +44,15 @@ function deckEnv(options: { asked?: string[]; draftStage?: string } = {}): FakeE
           x.id === questionId ? { ...x, favourite: favourite ?? x.favourite, hidden: hidden ?? x.hidden } : x,
         );
         return ok(questions.find((x) => x.id === questionId)!);
+      },
+      updateQuestion: async ({ id, text }) => {
+        questions = questions.map((x) => (x.id === id ? { ...x, text: text ?? x.text } : x));
+        return ok(questions.find((x) => x.id === id)!);
+      },
+      deleteQuestion: async ({ id }) => {
+        const gone = questions.find((x) => x.id === id)!;
+        questions = questions.filter((x) => x.id !== id);
+        return ok(gone);
       },
       addQuestion: async ({ stage, text }) => {
         const added = { id: `c:${questions.length}`, stage, text, tags: [], builtin: false };
@@ -103,6 +113,8 @@ describe('Deck', () => {
 
     fireEvent.input(search, { target: { value: 'OUTCOME' } });
     expect(rows()[0]!.textContent).toContain('What do you want instead?');
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows()[0]);
 
     fireEvent.input(search, { target: { value: 'zebra' } });
     expect(screen.queryByRole('list')).toBeNull();
@@ -217,6 +229,48 @@ describe('Deck', () => {
     await waitFor(() => expect(rowOf('How will we know we are done today?').className).toContain('asked'));
     fireEvent.click(screen.getByRole('button', { name: 'Next question' }));
     expect(screen.getByRole('status').textContent).toContain('Every question in Contracting has been asked.');
+  });
+
+  it('hides a built-in question and can bring it back', async () => {
+    const env = deckEnv();
+    renderDeck(env);
+    await screen.findByText('How will we know we are done today?');
+    fireEvent.click(within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Hide question' }));
+    expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: 'b:c2', hidden: true });
+    await waitFor(() => expect(screen.queryByText('How will we know we are done today?')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Show hidden questions (1)' }));
+    fireEvent.click(within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Unhide question' }));
+    expect(env.api.setQuestionPref).toHaveBeenLastCalledWith({ questionId: 'b:c2', hidden: false });
+  });
+
+  it("edits the coach's own question in place", async () => {
+    const env = deckEnv();
+    renderDeck(env);
+    await screen.findByText('What would make this session worth your time?');
+    fireEvent.click(screen.getByRole('tab', { name: 'Options & perspectives' }));
+    expect(within(rowOf('What would your wisest friend say?')).queryByRole('button', { name: 'Hide question' })).toBeNull();
+    fireEvent.click(within(rowOf('What would your wisest friend say?')).getByRole('button', { name: 'Edit question' }));
+    const input = screen.getByRole('textbox', { name: 'Question text' });
+    expect(document.activeElement).toBe(input);
+    fireEvent.input(input, { target: { value: 'What would your wisest self say?' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(env.api.updateQuestion).toHaveBeenCalledWith({ id: 'c:o1', text: 'What would your wisest self say?' });
+    await screen.findByText('What would your wisest self say?');
+  });
+
+  it("deletes the coach's own question with undo, keeping it a favourite", async () => {
+    const env = deckEnv();
+    renderDeck(env);
+    await screen.findByText('What would make this session worth your time?');
+    fireEvent.click(screen.getByRole('tab', { name: 'Options & perspectives' }));
+    fireEvent.click(within(rowOf('What would your wisest friend say?')).getByRole('button', { name: 'Delete question' }));
+    expect(env.api.deleteQuestion).toHaveBeenCalledWith({ id: 'c:o1' });
+    await waitFor(() => expect(screen.queryByText('What would your wisest friend say?')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('What would your wisest friend say?');
+    expect(env.api.addQuestion).toHaveBeenCalledWith({ stage: 'options', text: 'What would your wisest friend say?', tags: [] });
+    await waitFor(() => expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: expect.stringMatching(/^c:/), favourite: true }));
+    expect(within(rowOf('What would your wisest friend say?')).getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('has no axe violations', async () => {
