@@ -1,0 +1,69 @@
+import type { JSX } from 'preact';
+import { useRef } from 'preact/hooks';
+import { Kbd } from './Kbd';
+
+export interface TabSpec<K extends string> {
+  key: K;
+  label: string;
+  /** The accessible name when the visible label is shortened. */
+  name?: string;
+  /** Shortcut shown on the tab, e.g. `Alt+1`. */
+  shortcut?: string;
+  /** A small count or mark beside the label (e.g. overdue commitments). */
+  badge?: string;
+  badgeTone?: 'neutral' | 'warn';
+}
+
+export const tabId = (prefix: string, key: string) => `${prefix}-tab-${key}`;
+export const panelId = (prefix: string, key: string) => `${prefix}-panel-${key}`;
+
+/** Props for the tab panel of `key`; it is `hidden` unless active, so it keeps its state while away. */
+export function tabPanelProps(prefix: string, key: string, active: string): JSX.HTMLAttributes<HTMLDivElement> {
+  return { role: 'tabpanel', id: panelId(prefix, key), 'aria-labelledby': tabId(prefix, key), hidden: key !== active, class: 'tab-panel' };
+}
+
+/** WAI-ARIA tabs with a roving tab stop: Left/Right/Home/End move and select. */
+export function Tabs<K extends string>(props: { label: string; prefix: string; tabs: TabSpec<K>[]; active: K; onSelect(key: K): void }) {
+  const list = useRef<HTMLDivElement>(null);
+  const move = (event: KeyboardEvent) => {
+    const keys = props.tabs.map((t) => t.key);
+    const at = keys.indexOf(props.active);
+    const next =
+      event.key === 'ArrowRight' ? keys[(at + 1) % keys.length]
+      : event.key === 'ArrowLeft' ? keys[(at - 1 + keys.length) % keys.length]
+      : event.key === 'Home' ? keys[0]
+      : event.key === 'End' ? keys[keys.length - 1]
+      : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    props.onSelect(next);
+    list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(props.prefix, next))}`)?.focus();
+  };
+  return (
+    <div class="tabs" role="tablist" aria-label={props.label} ref={list} onKeyDown={move}>
+      {props.tabs.map((tab) => {
+        const selected = tab.key === props.active;
+        return (
+          <button
+            key={tab.key}
+            type="button"
+            role="tab"
+            id={tabId(props.prefix, tab.key)}
+            aria-controls={panelId(props.prefix, tab.key)}
+            aria-selected={selected}
+            aria-keyshortcuts={tab.shortcut}
+            aria-label={tab.name}
+            title={tab.shortcut ? `${tab.name ?? tab.label} (${tab.shortcut})` : undefined}
+            tabIndex={selected ? 0 : -1}
+            class="tab"
+            onClick={() => props.onSelect(tab.key)}
+          >
+            <span class="tab__label">{tab.label}</span>
+            {tab.badge && <span class={`tab__badge tab__badge--${tab.badgeTone ?? 'neutral'}`}>{tab.badge}</span>}
+            {tab.shortcut && <Kbd keys={tab.shortcut} short class="tab__kbd" />}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
