@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TimerState } from '@/lib/model/types';
+import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES } from '@/lib/timer/timer';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Kbd } from '../ui/Kbd';
+import { modeText } from './modeText';
+import { TimerClock } from './TimerClock';
+import type { TimerActions } from './useTimerActions';
+import { useTimerView } from './useTimerView';
+
+const TIMER_ERROR: Record<string, string> = {
+  start: 'The timer did not start.',
+  pause: 'The timer did not pause.',
+  resume: 'The timer did not resume.',
+  'set-length': 'The new length was not saved.',
+  reset: 'The timer was not reset.',
+};
+
+/**
+ * Remaining time, the phase, start/pause/resume and the planned length. Re-renders once a second only
+ * while running; the wrap-up warning is amber and silent, overtime is red and counts up.
+ */
+export function Timer(props: { timer: TimerState; actions: TimerActions }) {
+  const { timer, actions } = props;
+  const view = useTimerView(timer);
+  const words = modeText(view);
+
+  const button =
+    view.mode === 'not-started' ? { label: 'Start timer', text: 'Start', icon: 'play' as const, variant: 'primary' as const }
+    : view.paused ? { label: 'Resume timer', text: 'Resume', icon: 'play' as const, variant: 'primary' as const }
+    : { label: 'Pause timer', text: 'Pause', icon: 'pause' as const, variant: 'secondary' as const };
+
+  return (
+    <div class={`timer timer--${view.mode}`}>
+      <div class="timer__readout">
+        <TimerClock view={view} />
+        <div class="timer__words">
+          <span class="timer__phase">{words.phase}</span>
+          <span class="timer__status">{words.status}</span>
+        </div>
+      </div>
+      <div class="timer__controls">
+        <Button
+          small
+          variant={button.variant}
+          icon={button.icon}
+          aria-label={button.label}
+          aria-keyshortcuts="Alt+T"
+          aria-busy={actions.busy}
+          onClick={() => void actions.toggle()}
+        >
+          {button.text}
+          <Kbd keys="Alt+T" />
+        </Button>
+        <LengthInput minutes={timer.plannedMinutes} onCommit={(minutes) => void actions.run({ type: 'set-length', minutes })} />
+      </div>
+      {actions.error && actions.failed && (
+        <ErrorNote what={TIMER_ERROR[actions.failed.type] ?? 'The timer did not change.'} error={actions.error} onRetry={() => void actions.run(actions.failed!)} />
+      )}
+    </div>
+  );
+}
+
+/** "Session length (minutes)": commits on change (arrow keys, Enter, leaving the field), not per digit. */
+function LengthInput(props: { minutes: number; onCommit(minutes: number): void }) {
+  const [text, setText] = useState(String(props.minutes));
+  useEffect(() => setText(String(props.minutes)), [props.minutes]);
+  const commit = (raw: string) => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || raw.trim() === '') return setText(String(props.minutes));
+    const clamped = Math.min(MAX_LENGTH_MINUTES, Math.max(MIN_LENGTH_MINUTES, Math.round(n)));
+    setText(String(clamped));
+    if (clamped !== props.minutes) props.onCommit(clamped);
+  };
+  return (
+    <label class="timer__length">
+      <input
+        type="number"
+        inputMode="numeric"
+        aria-label="Session length (minutes)"
+        min={MIN_LENGTH_MINUTES}
+        max={MAX_LENGTH_MINUTES}
+        step={5}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onChange={(e) => commit(e.currentTarget.value)}
+      />
+      <span aria-hidden="true">min</span>
+    </label>
+  );
+}

@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ok, fail } from '@/lib/api/result';
+import type { TimerState } from '@/lib/model/types';
+import { Timer } from '@/components/timer/Timer';
+import { useTimerActions } from '@/components/timer/useTimerActions';
+import { fakeEnv, WithEnv, type FakeEnv } from '../../helpers/fake-env';
+import { aSession, aTimer, MIN, NOW } from '../app/fixtures';
+
+let t = NOW;
+beforeEach(() => {
+  t = NOW;
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+function Harness(props: { timer: TimerState; onSession?: () => void }) {
+  const session = aSession({ timer: props.timer });
+  const actions = useTimerActions(session, props.onSession ?? (() => {}));
+  return <Timer timer={props.timer} actions={actions} />;
+}
+
+function show(timer: TimerState, env: FakeEnv = fakeEnv({ now: () => t })) {
+  render(
+    <WithEnv env={env}>
+      <Harness timer={timer} />
+    </WithEnv>,
+  );
+  return env;
+}
+
+const clock = () => screen.getByRole('timer', { name: 'Session timer' });
+
+describe('Timer', () => {
+  it('not started: shows the full length, "Start timer", and runs no timer at all', () => {
+    show(aTimer({ plannedMinutes: 45 }));
+    expect(clock().textContent).toBe('45:00');
+    expect(clock().dataset.mode).toBe('not-started');
+    expect(screen.getByRole('button', { name: 'Start timer' })).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: 'Session length (minutes)' })).toHaveProperty('value', '45');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('running: counts down once a second from env.now() and shows the phase', async () => {
+    show(aTimer({ startedAt: NOW - 2 * MIN }));
+    expect(clock().textContent).toBe('58:00');
+    expect(screen.getByText('Contracting')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Pause timer' })).toBeTruthy();
+    expect(vi.getTimerCount()).toBe(1);
+    t += 1000;
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1005)));
+    expect(clock().textContent).toBe('57:59');
+    t += 60_000;
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1005)));
+    expect(clock().textContent).toBe('56:59');
+  });
+
+  it('paused: holds the time, offers "Resume timer", and stops ticking', () => {
+    show(aTimer({ startedAt: NOW - 10 * MIN, pausedAt: NOW - 5 * MIN }));
+    expect(clock().textContent).toBe('55:00');
+    expect(screen.getByText('Paused')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume timer' })).toBeTruthy();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('wrap-up: amber and says how long is left, silently', () => {
+    show(aTimer({ startedAt: NOW - 57 * MIN }));
+    expect(clock().dataset.mode).toBe('wrap-up');
+    expect(clock().className).toContain('timer-clock--wrap-up');
+    expect(screen.getByText('Wrap-up · 3 min left')).toBeTruthy();
+    expect(document.querySelector('audio')).toBeNull();
+  });
+
+  it('overtime: red, counting up with a plus sign', () => {
+    show(aTimer({ startedAt: NOW - 62 * MIN - 5000 }));
+    expect(clock().dataset.mode).toBe('overtime');
+    expect(clock().textContent).toBe('+02:05');
+    expect(screen.getByText('Overtime')).toBeTruthy();
+  });
+
+  it('sends start, pause and resume through api.timer', async () => {
+    const env = fakeEnv({ now: () => t, api: { timer: async () => ok(aSession()) } });
+    const { rerender } = render(
+      <WithEnv env={env}>
+        <Harness timer={aTimer()} />
+      </WithEnv>,
+    );
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Start timer' })));
+    expect(env.api.timer).toHaveBeenLastCalledWith({ sessionId: 's1', action: { type: 'start' } });
+    rerender(
+      <WithEnv env={env}>
+        <Harness timer={aTimer({ startedAt: NOW })} />
+      </WithEnv>,
+    );
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Pause timer' })));
+    expect(env.api.timer).toHaveBeenLastCalledWith({ sessionId: 's1', action: { type: 'pause' } });
+    rerender(
+      <WithEnv env={env}>
+        <Harness timer={aTimer({ startedAt: NOW, pausedAt: NOW })} />
+      </WithEnv>,
+    );
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Resume timer' })));
+    expect(env.api.timer).toHaveBeenLastCalledWith({ sessionId: 's1', action: { type: 'resume' } });
+  });
+
+  it('adjusts the length on change, clamped to the allowed range', async () => {
+    const env = show(aTimer(), fakeEnv({ now: () => t, api: { timer: async () => ok(aSession()) } }));
+    const length = screen.getByRole('spinbutton', { name: 'Session length (minutes)' });
+    fireEvent.input(length, { target: { value: '45' } });
+    expect(env.api.timer).not.toHaveBeenCalled();
+    await act(async () => void fireEvent.change(length, { target: { value: '45' } }));
+    expect(env.api.timer).toHaveBeenCalledWith({ sessionId: 's1', action: { type: 'set-length', minutes: 45 } });
+    await act(async () => void fireEvent.change(length, { target: { value: '999' } }));
+    expect(env.api.timer).toHaveBeenLastCalledWith({ sessionId: 's1', action: { type: 'set-length', minutes: 240 } });
+  });
+
+  it('says when a timer action failed and retries it', async () => {
+    const env = show(aTimer(), fakeEnv({ now: () => t, api: { timer: async () => fail('unavailable', 'Holdspace is restarting.') } }));
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Start timer' })));
+    expect(screen.getByRole('alert').textContent).toContain('The timer did not start.');
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Retry' })));
+    expect(env.api.timer).toHaveBeenCalledTimes(2);
+  });
+});
