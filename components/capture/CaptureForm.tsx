@@ -2,6 +2,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/api/result';
 import { ITEM_KINDS, type Item, type ItemKind } from '@/lib/model/types';
 import { useEnv } from '../app/env';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
+import { SavedTick } from '../ui/SavedTick';
 import { CaptureHint } from './CaptureHint';
 import { CommitmentFields } from './CommitmentFields';
 import { toItemInput, type CaptureDraft } from './draft';
@@ -134,23 +137,16 @@ export function CaptureForm(props: CaptureFormProps) {
           value={draft.text}
           onInput={(e) => onText(e.currentTarget.value)}
         />
-        <button type="submit" class="hs-capture__button hs-capture__button--primary">
+        <Button type="submit" variant="primary">
           Add
-        </button>
+        </Button>
       </div>
       {kind === 'commitment' && <CommitmentFields value={draft} onChange={update} />}
-      {error && (
-        <p class="hs-capture__error" role="alert">
-          Not added: {error.message} Your words are still in the field.
-        </p>
-      )}
-      {autosave.error && (
-        <p class="hs-capture__error" role="alert">
-          Draft not saved: {autosave.error.message} Your words stay here; saving retries as you type.
-        </p>
-      )}
+      {error && <ErrorNote what="Not added." error={error} kept onRetry={() => void add()} />}
+      {autosave.error && <ErrorNote what="Draft not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       <CaptureHint
         id={`${idBase}-hint`}
+        status={<SavedTick status={draft.text === '' ? 'idle' : autosave.status} />}
         kind={kind}
         hasText={draft.text !== ''}
         canSwitch={!props.keepNoNotes}

@@ -1,7 +1,19 @@
+import type { ComponentChildren } from 'preact';
 import type { ItemKind } from '@/lib/model/types';
+import { usePrefs } from '../app/prefs';
 
 /** The next useful key, in one quiet line; after Escape cleared the words, a way to bring them back. */
-export function CaptureHint(props: { id: string; kind: ItemKind; hasText: boolean; canSwitch: boolean; cleared: boolean; onBringBack(): void }) {
+export function CaptureHint(props: {
+  id: string;
+  kind: ItemKind;
+  hasText: boolean;
+  canSwitch: boolean;
+  cleared: boolean;
+  /** The draft's saved tick. */
+  status: ComponentChildren;
+  onBringBack(): void;
+}) {
+  const { settings } = usePrefs();
   if (props.cleared) {
     return (
       <p id={props.id} class="hs-capture__hint">
@@ -20,7 +32,7 @@ export function CaptureHint(props: { id: string; kind: ItemKind; hasText: boolea
       : 'Enter adds · Shift+Enter new line · Esc clears';
   return (
     <p id={props.id} class="hs-capture__hint">
-      {text}
+      {settings.showShortcutHints && <span>{text}</span>} {props.status}
     </p>
   );
 }

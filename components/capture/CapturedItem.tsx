@@ -1,19 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
 import { ITEM_KIND_LABELS, type Item } from '@/lib/model/types';
+import { useEnv } from '../app/env';
+import { Button } from '../ui/Button';
+import { formatDue, isOverdue } from '../ui/format';
 import { ItemEditor } from './ItemEditor';
-
-/** `2026-11-28T09:30` → "28 Nov, 09:30" in the coach's locale. */
-export function formatDue(due: string): string {
-  const [date, time] = due.split('T');
-  const [y, m, d] = (date ?? '').split('-').map(Number);
-  if (!y || !m || !d) return due;
-  const day = new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-  return time ? `${day}, ${time}` : day;
-}
 
 /** One captured item: its kind in the coach's words, the words, and edit / share / delete in place. */
 export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelete(): void; onEdited(): void }) {
   const { item } = props;
+  const { now } = useEnv();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const done = () => {
@@ -35,7 +30,7 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
           <p class="hs-capture__item-text">{item.text}</p>
           {item.kind === 'commitment' && (
             <dl class="hs-capture__facts">
-              {item.due && <Fact term="By when" value={formatDue(item.due)} />}
+              {item.due && <Fact term="By when" value={formatDue(item.due, now()) + (isOverdue(item.due, now()) ? ' (overdue)' : '')} />}
               {item.howWillYouKnow && <Fact term="How will you know" value={item.howWillYouKnow} />}
               {item.support && <Fact term="Support" value={item.support} />}
             </dl>
@@ -44,16 +39,16 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
       )}
       <div class="hs-capture__item-actions">
         {!editing && (
-          <button ref={editButton} type="button" class="hs-capture__small" onClick={() => setEditing(true)}>
+          <Button small variant="ghost" buttonRef={editButton} onClick={() => setEditing(true)}>
             Edit
-          </button>
+          </Button>
         )}
-        <button type="button" class="hs-capture__small hs-capture__share" aria-label="Shareable with client" aria-pressed={item.shareable} onClick={props.onToggleShare}>
+        <Button small variant="ghost" class="hs-capture__share" aria-label="Shareable with client" aria-pressed={item.shareable} onClick={props.onToggleShare}>
           Shareable
-        </button>
-        <button type="button" class="hs-capture__small" onClick={props.onDelete}>
+        </Button>
+        <Button small variant="ghost" onClick={props.onDelete}>
           Delete
-        </button>
+        </Button>
       </div>
     </li>
   );

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/api/result';
 import type { Item } from '@/lib/model/types';
 import { useEnv } from '../app/env';
+import { ErrorNote } from '../ui/ErrorNote';
 import { CapturedItem } from './CapturedItem';
 
 /** Newest first: latest created, then latest in order. */
@@ -17,20 +18,20 @@ export function CapturedList(props: { items: Item[] | undefined; loadError: ApiE
   const { api } = useEnv();
   const titleId = useId();
   const [deleted, setDeleted] = useState<Item | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ what: string; error: ApiError } | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   const items = newestFirst(props.items ?? []);
 
   const run = async (what: string, call: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => {
     const result = await call();
-    setFailure(result.ok ? null : `${what}: ${result.error.message}`);
+    setFailure(result.ok ? null : { what, error: result.error });
     props.onChanged();
     return result.ok;
   };
 
   const remove = async (item: Item) => {
     const result = await api.deleteItem({ id: item.id });
-    if (!result.ok) return setFailure(`Could not delete: ${result.error.message}`);
+    if (!result.ok) return setFailure({ what: 'Could not delete.', error: result.error });
     setFailure(null);
     setDeleted(result.value);
     props.onChanged();
@@ -39,7 +40,7 @@ export function CapturedList(props: { items: Item[] | undefined; loadError: ApiE
 
   const undo = async () => {
     if (!deleted) return;
-    if (await run('Could not bring it back', () => api.restoreItem({ item: deleted }))) setDeleted(null);
+    if (await run('Could not bring it back.', () => api.restoreItem({ item: deleted }))) setDeleted(null);
   };
 
   return (
@@ -55,17 +56,14 @@ export function CapturedList(props: { items: Item[] | undefined; loadError: ApiE
           </button>
         </p>
       )}
-      {(failure || props.loadError) && (
-        <p class="hs-capture__error" role="alert">
-          {failure ?? `What was captured could not be loaded: ${props.loadError?.message}`}
-        </p>
-      )}
+      {failure && <ErrorNote what={failure.what} error={failure.error} />}
+      {props.loadError && <ErrorNote what="What was captured could not be loaded." error={props.loadError} onRetry={props.onChanged} />}
       <ul class="hs-capture__list" aria-label="Captured this session">
         {items.map((item) => (
           <CapturedItem
             key={item.id}
             item={item}
-            onToggleShare={() => void run('Could not change sharing', () => api.updateItem({ id: item.id, patch: { shareable: !item.shareable } }))}
+            onToggleShare={() => void run('Could not change sharing.', () => api.updateItem({ id: item.id, patch: { shareable: !item.shareable } }))}
             onDelete={() => void remove(item)}
             onEdited={props.onChanged}
           />

@@ -3,6 +3,9 @@ import type { ItemPatch } from '@/lib/api/contract';
 import type { Item } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
+import { SavedTick } from '../ui/SavedTick';
 import { CommitmentFields, type CommitmentValue } from './CommitmentFields';
 import { joinDue, splitDue } from './draft';
 
@@ -57,17 +60,14 @@ export function ItemEditor(props: { item: Item; onClose(): void }) {
         onInput={(e) => save(e.currentTarget.value, fields)}
       />
       {isCommitment && <CommitmentFields editing value={fields} onChange={(patch) => save(text, { ...fields, ...patch })} />}
+      {autosave.error && <ErrorNote what="Not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       <div class="hs-capture__editor-foot">
-        {autosave.error ? (
-          <span class="hs-capture__error" role="alert">
-            Not saved: {autosave.error.message} Your words are kept.
-          </span>
-        ) : (
-          <span class="hs-capture__hint">{autosave.status === 'saved' ? 'Saved' : 'Enter or Esc when done'}</span>
-        )}
-        <button type="button" class="hs-capture__button" onClick={() => void close()}>
+        <span class="hs-capture__hint">
+          Enter or Esc when done <SavedTick status={autosave.status} />
+        </span>
+        <Button small onClick={() => void close()}>
           Done
-        </button>
+        </Button>
       </div>
     </div>
   );

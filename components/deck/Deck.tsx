@@ -1,6 +1,10 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { STAGE_LABELS, type DeckQuestion, type Question, type Stage } from '@/lib/model/types';
 import { filterQuestions, isSearching, nextQuestion } from './filter';
+import { usePrefs } from '../app/prefs';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Kbd } from '../ui/Kbd';
 import { isPlainKey } from './keys';
 import { DeckEmpty } from './DeckEmpty';
 import { OwnQuestionForm } from './OwnQuestionForm';
@@ -13,13 +17,14 @@ import './deck.css';
 /**
  * The question prompt deck: stage tabs, search across stages, favourites, "Next question" within a stage,
  * marks for asked questions (with a running session), and the coach's own questions.
- * Keys inside the deck: "n" next question, "/" search (ArrowDown or Enter from it goes to the results),
+ * Keys inside the deck: "n" next question, "s" search (ArrowDown or Enter from it goes to the results),
  * arrows move, "a" asked, "f" favourite.
  */
 export function Deck(props: { sessionId: string | null; stage?: Stage }) {
   const idBase = useId();
   const panelId = `${idBase}-panel`;
   const data = useDeckData(props.sessionId);
+  const { settings } = usePrefs();
   const [stage, setStage] = useDeckStage(props.stage);
   const [query, setQuery] = useState('');
   const [favouritesOnly, setFavouritesOnly] = useState(false);
@@ -59,7 +64,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
     if (isPlainKey(event, 'n')) {
       event.preventDefault();
       next();
-    } else if (isPlainKey(event, '/')) {
+    } else if (isPlainKey(event, 's')) {
       event.preventDefault();
       search.current?.focus();
     }
@@ -90,7 +95,8 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
           type="search"
           class="hs-deck__input hs-deck__search"
           aria-label="Search questions"
-          placeholder="Search all stages  /"
+          aria-keyshortcuts="s"
+          placeholder="Search all stages"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -104,17 +110,18 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
             }
           }}
         />
-        <button type="button" class="hs-deck__button" aria-label="Favourites only" aria-pressed={favouritesOnly} onClick={() => setFavouritesOnly(!favouritesOnly)}>
+        <Button small aria-label="Favourites only" aria-pressed={favouritesOnly} onClick={() => setFavouritesOnly(!favouritesOnly)}>
           ★ Favourites
-        </button>
-        <button type="button" class="hs-deck__button hs-deck__button--primary" onClick={next}>
-          Next question <kbd aria-hidden="true">n</kbd>
-        </button>
+        </Button>
+        <Button small variant="primary" aria-keyshortcuts="n" onClick={next}>
+          Next question <Kbd keys="n" />
+        </Button>
       </div>
       <div ref={panel} id={panelId} class="hs-deck__panel" role="tabpanel" aria-labelledby={stageTabId(idBase, stage)}>
         {!canMarkAsked && <p class="hs-deck__hint">Browsing: start a session to mark questions asked.</p>}
+        {data.writeError && <ErrorNote what={data.writeError.what} error={data.writeError.error} />}
         <p class="hs-deck__notice" role="status">
-          {notice || data.writeError || (searching ? `${shown.length} matching across all stages` : '')}
+          {notice || (searching ? `${shown.length} matching across all stages` : '')}
         </p>
         {shown.length > 0 ? (
           <QuestionList
@@ -158,11 +165,13 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
       )}
       <OwnQuestionForm stage={stage} onAdd={async (text) => {
           const added = await data.addQuestion(stage, text);
-          return added.ok ? null : `Not added: ${added.error.message}`;
+          return added.ok ? null : added.error.message;
         }} />
-      <p class="hs-deck__keys" aria-hidden="true">
-        ↑↓ move · a asked · f favourite · n next · / search
-      </p>
+      {settings.showShortcutHints && (
+        <p class="hs-deck__keys" aria-hidden="true">
+          ↑↓ move · a asked · f favourite · n next · s search
+        </p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { STAGE_LABELS, type Stage } from '@/lib/model/types';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
 
 /** The coach's own question, added to the open stage. A refused add keeps the words and says why. */
 export function OwnQuestionForm(props: { stage: Stage; onAdd(text: string): Promise<string | null> }) {
@@ -30,14 +32,10 @@ export function OwnQuestionForm(props: { stage: Stage; onAdd(text: string): Prom
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
-      <button type="submit" class="hs-deck__button" disabled={busy}>
+      <Button type="submit" small disabled={busy}>
         Add question
-      </button>
-      {error && (
-        <p class="hs-deck__error" role="alert">
-          {error}
-        </p>
-      )}
+      </Button>
+      {error && <ErrorNote what="Not added." error={error} kept={text.trim() !== ''} />}
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { STAGE_LABELS, type DeckQuestion } from '@/lib/model/types';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
 
 export interface QuestionRowProps {
   question: DeckQuestion;
@@ -63,17 +65,17 @@ export function QuestionRow(props: QuestionRowProps) {
           {q.favourite ? '★' : '☆'}
         </button>
         {q.builtin ? (
-          <button type="button" class="hs-deck__text-btn" aria-label={q.hidden ? 'Unhide question' : 'Hide question'} tabIndex={tab} onClick={props.onHide}>
+          <Button small variant="ghost" aria-label={q.hidden ? 'Unhide question' : 'Hide question'} tabIndex={tab} onClick={props.onHide}>
             {q.hidden ? 'Unhide' : 'Hide'}
-          </button>
+          </Button>
         ) : (
           <>
-            <button type="button" class="hs-deck__text-btn" aria-label="Edit question" tabIndex={tab} onClick={() => setEditing(true)} disabled={editing}>
+            <Button small variant="ghost" aria-label="Edit question" tabIndex={tab} onClick={() => setEditing(true)} disabled={editing}>
               Edit
-            </button>
-            <button type="button" class="hs-deck__text-btn" aria-label="Delete question" tabIndex={tab} onClick={props.onDelete}>
+            </Button>
+            <Button small variant="ghost" aria-label="Delete question" tabIndex={tab} onClick={props.onDelete}>
               Delete
-            </button>
+            </Button>
           </>
         )}
       </div>
@@ -110,9 +112,13 @@ function QuestionEditor(props: { text: string; onSave(text: string): Promise<str
           if (e.key === 'Escape') close();
         }}
       />
-      <button type="button" class="hs-deck__text-btn" onClick={() => void save()}>Save</button>
-      <button type="button" class="hs-deck__text-btn" onClick={close}>Cancel</button>
-      {error && <p class="hs-deck__error" role="alert">Not saved: {error} Your words are kept.</p>}
+      <Button small variant="primary" onClick={() => void save()}>
+        Save
+      </Button>
+      <Button small variant="ghost" onClick={close}>
+        Cancel
+      </Button>
+      {error && <ErrorNote what="Not saved." error={error} kept />}
     </div>
   );
 }

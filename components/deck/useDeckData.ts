@@ -16,8 +16,8 @@ export interface DeckData {
   asked: Set<Id>;
   loading: boolean;
   loadError: ApiError | null;
-  /** The last failed write, in a sentence. */
-  writeError: string | null;
+  /** The last failed write: what, and the store's reason. */
+  writeError: { what: string; error: ApiError } | null;
   clearWriteError(): void;
   markAsked(questionId: Id, asked: boolean): Promise<void>;
   setPref(questionId: Id, pref: { favourite?: boolean; hidden?: boolean }): Promise<void>;
@@ -36,7 +36,7 @@ export function useDeckData(sessionId: string | null): DeckData {
   );
   const [questions, setQuestions] = useState<DeckQuestion[]>([]);
   const [asked, setAsked] = useState<Set<Id>>(new Set());
-  const [writeError, setWriteError] = useState<string | null>(null);
+  const [writeError, setWriteError] = useState<{ what: string; error: ApiError } | null>(null);
 
   useEffect(() => {
     if (list.data) setQuestions(list.data);
@@ -45,7 +45,7 @@ export function useDeckData(sessionId: string | null): DeckData {
     setAsked(new Set((session.data?.session.asked ?? []).map((a) => a.questionId)));
   }, [session.data]);
 
-  const failed = (what: string, error: ApiError) => setWriteError(`${what}: ${error.message}`);
+  const failed = (what: string, error: ApiError) => setWriteError({ what, error });
 
   return {
     questions,
@@ -57,13 +57,13 @@ export function useDeckData(sessionId: string | null): DeckData {
     async markAsked(questionId, isAsked) {
       if (!sessionId) return;
       const result = await api.markAsked({ sessionId, questionId, asked: isAsked });
-      if (!result.ok) return failed('Could not mark the question', result.error);
+      if (!result.ok) return failed('Could not mark the question.', result.error);
       setWriteError(null);
       setAsked(new Set(result.value.asked.map((a) => a.questionId)));
     },
     async setPref(questionId, pref) {
       const result = await api.setQuestionPref({ questionId, ...pref });
-      if (!result.ok) return failed('Could not save your mark', result.error);
+      if (!result.ok) return failed('Could not save your mark.', result.error);
       setWriteError(null);
       setQuestions((qs) => qs.map((q) => (q.id === questionId ? result.value : q)));
     },
@@ -83,7 +83,7 @@ export function useDeckData(sessionId: string | null): DeckData {
     async deleteQuestion(id) {
       const result = await api.deleteQuestion({ id });
       if (!result.ok) {
-        failed('Could not delete the question', result.error);
+        failed('Could not delete the question.', result.error);
         return null;
       }
       setQuestions((qs) => qs.filter((q) => q.id !== id));

@@ -179,10 +179,19 @@ describe('Capture', () => {
     type(field(), huge);
     fireEvent.keyDown(field(), { key: 'Enter' });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Not added: That is too long: at most 20,000 characters.');
+    expect(alert.textContent).toContain('Not added. That is too long: at most 20,000 characters.');
+    expect(alert.textContent).toContain('kept');
     expect(field().value).toBe(huge);
     expect(field().getAttribute('aria-invalid')).toBe('true');
     expect(env.api.setDraft).not.toHaveBeenCalledWith({ key: 'capture:s1', value: null });
+
+    // Shortened, a retry goes through and the message goes away.
+    env.api.addItem.mockResolvedValue(ok(item('i9', { kind: 'note', text: 'short' }, 9)));
+    type(field(), 'short');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(env.api.addItem).toHaveBeenLastCalledWith({ sessionId: 's1', input: { kind: 'note', text: 'short' } });
+    expect(field().value).toBe('');
   });
 
   it('captures only commitments for a client who keeps no notes, and says so', async () => {
