@@ -1,13 +1,14 @@
 import { render } from '@testing-library/preact';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { PrefsProvider } from '@/components/app/prefs';
 import { WithEnv, type FakeEnv } from '../../helpers/fake-env';
 
-/** Renders `ui` as the app would: with the env and the coach's settings provided. */
-export function renderWithEnv(env: FakeEnv, ui: ComponentChildren) {
-  return render(
+/** Renders `ui` as the app would: with the env and the coach's settings provided (kept on rerender). */
+export function renderWithEnv(env: FakeEnv, ui: VNode) {
+  const wrapper = (props: { children: ComponentChildren }) => (
     <WithEnv env={env}>
-      <PrefsProvider>{ui}</PrefsProvider>
-    </WithEnv>,
+      <PrefsProvider>{props.children}</PrefsProvider>
+    </WithEnv>
   );
+  return render(ui, { wrapper });
 }

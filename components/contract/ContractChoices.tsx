@@ -1,0 +1,80 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Agreements, Focus, Session } from '@/lib/model/types';
+import { ErrorNote } from '../ui/ErrorNote';
+import { AGREEMENTS_PROMPT, FOCUS_PROMPT } from './prompts';
+import { useContractWrite } from './useContractWrite';
+
+const FOCUS_OPTIONS: { value: Exclude<Focus, ''>; label: string }[] = [
+  { value: 'in-session', label: 'In-session work' },
+  { value: 'out-of-session', label: 'Out-of-session work' },
+  { value: 'both', label: 'Both' },
+];
+
+const AGREEMENTS: { key: keyof Agreements; label: string }[] = [
+  { key: 'confidentiality', label: 'Confidentiality agreed' },
+  { key: 'recordingConsent', label: 'Recording consent' },
+  { key: 'permissionToOffer', label: 'Permission to offer ideas' },
+];
+
+/** The session's focus and the agreements, saved the moment they change. */
+export function ContractChoices(props: { session: Session; onSaved(session: Session): void }) {
+  const { contract } = props.session;
+  const ids = useId();
+  const writer = useContractWrite(props.session.id, props.onSaved);
+  // Shown at once; the stored value replaces it when it comes back (or stays put after a failure).
+  const [focus, setFocus] = useState<Focus>(contract.focus);
+  const [agreements, setAgreements] = useState<Agreements>(contract.agreements);
+  useEffect(() => setFocus(contract.focus), [contract.focus]);
+  useEffect(() => setAgreements(contract.agreements), [contract.agreements.confidentiality, contract.agreements.recordingConsent, contract.agreements.permissionToOffer]);
+
+  return (
+    <div class="choices">
+      <fieldset class="fieldset" aria-describedby={`${ids}-focus`}>
+        <legend class="field__label">Focus</legend>
+        <p class="field__prompt" id={`${ids}-focus`}>
+          {FOCUS_PROMPT}
+        </p>
+        <div class="choice-row">
+          {FOCUS_OPTIONS.map((o) => (
+            <label key={o.value} class="choice">
+              <input
+                type="radio"
+                name={`${ids}-focus-radio`}
+                value={o.value}
+                checked={focus === o.value}
+                onChange={() => {
+                  setFocus(o.value);
+                  void writer.write({ focus: o.value }, 'The focus was not saved.');
+                }}
+              />
+              <span>{o.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset class="fieldset" aria-describedby={`${ids}-agree`}>
+        <legend class="field__label">Agreements</legend>
+        <p class="field__prompt" id={`${ids}-agree`}>
+          {AGREEMENTS_PROMPT}
+        </p>
+        <div class="choice-col">
+          {AGREEMENTS.map((a) => (
+            <label key={a.key} class="choice">
+              <input
+                type="checkbox"
+                checked={agreements[a.key]}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
+                  setAgreements((prev) => ({ ...prev, [a.key]: checked }));
+                  void writer.write({ agreements: { [a.key]: checked } }, `${a.label} was not saved.`);
+                }}
+              />
+              <span>{a.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {writer.failure && <ErrorNote what={writer.failure.what} error={writer.failure.error} onRetry={writer.retry} />}
+    </div>
+  );
+}

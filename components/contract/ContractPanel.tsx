@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import type { Session } from '@/lib/model/types';
+import { Button } from '../ui/Button';
+import { ContractCard } from './ContractCard';
+import { ContractChoices } from './ContractChoices';
+import { ContractField } from './ContractField';
+import { CONTRACT_FIELDS } from './prompts';
+
+/**
+ * Contracting: the form while the contract is being agreed, then the compact card. Opens on the form
+ * until a desired outcome exists.
+ */
+export function ContractPanel(props: { session: Session; onSaved(session: Session): void; onContractingQuestions(): void }) {
+  const { session } = props;
+  const [editing, setEditing] = useState(() => session.contract.desiredOutcome.trim() === '');
+  if (!editing) return <ContractCard session={session} onSaved={props.onSaved} onEdit={() => setEditing(true)} />;
+  return (
+    <form class="contract-form" aria-labelledby="contract-title" onSubmit={(e) => e.preventDefault()}>
+      <div class="section-head">
+        <h2 class="section-title" id="contract-title">
+          Contract
+        </h2>
+        <Button variant="ghost" small onClick={props.onContractingQuestions}>
+          Contracting questions
+        </Button>
+      </div>
+      {CONTRACT_FIELDS.map((f) => (
+        <ContractField
+          key={f.field}
+          sessionId={session.id}
+          field={f.field}
+          label={f.label}
+          prompt={f.prompt}
+          multiline={f.multiline}
+          value={session.contract[f.field]}
+          onSaved={props.onSaved}
+        />
+      ))}
+      <ContractChoices session={session} onSaved={props.onSaved} />
+      <ContractField
+        sessionId={session.id}
+        field="notes"
+        label="Contract notes"
+        value={session.contract.notes}
+        multiline
+        onSaved={props.onSaved}
+      />
+      <div class="actions">
+        <Button variant="primary" small onClick={() => setEditing(false)}>
+          Show contract card
+        </Button>
+      </div>
+    </form>
+  );
+}

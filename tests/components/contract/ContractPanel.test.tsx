@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import axe from 'axe-core';
+import { fail, ok } from '@/lib/api/result';
+import type { Session } from '@/lib/model/types';
+import { ContractPanel } from '@/components/contract/ContractPanel';
+import { fakeEnv, type FakeEnv } from '../../helpers/fake-env';
+import { aContract, aSession, NOW } from '../app/fixtures';
+import { renderWithEnv } from '../app/render';
+
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const settle = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+
+function show(env: FakeEnv, session: Session = aSession(), extra: { onSaved?: () => void; onQuestions?: () => void } = {}) {
+  renderWithEnv(env, <ContractPanel session={session} onSaved={extra.onSaved ?? (() => {})} onContractingQuestions={extra.onQuestions ?? (() => {})} />);
+}
+
+const saving = () => fakeEnv({ api: { updateContract: async () => ok(aSession()) } });
+
+describe('ContractPanel: the form', () => {
+  it('names every field as the spec says and puts the prompt beside it', () => {
+    show(saving());
+    for (const name of ['Topic', 'Desired outcome', 'Why it matters', 'Success measures']) {
+      expect(screen.getByRole('textbox', { name })).toBeTruthy();
+    }
+    expect(screen.getByRole('textbox', { name: 'Desired outcome' }).getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText('What would you like to be different by the end of our session?')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'In-session work' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Out-of-session work' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Confidentiality agreed' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Recording consent' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Permission to offer ideas' })).toBeTruthy();
+  });
+
+  it('autosaves a field 300 ms after typing stops, sending only that field', async () => {
+    const env = saving();
+    const onSaved = vi.fn();
+    show(env, aSession(), { onSaved });
+    const topic = screen.getByRole('textbox', { name: 'Topic' });
+    fireEvent.input(topic, { target: { value: 'Team' } });
+    await settle(200);
+    fireEvent.input(topic, { target: { value: 'Team conflict' } });
+    await settle(299);
+    expect(env.api.updateContract).not.toHaveBeenCalled();
+    await settle(1);
+    expect(env.api.updateContract).toHaveBeenCalledTimes(1);
+    expect(env.api.updateContract).toHaveBeenCalledWith({ sessionId: 's1', patch: { topic: 'Team conflict' } });
+    expect(onSaved).toHaveBeenCalled();
+
+    fireEvent.input(screen.getByRole('textbox', { name: 'Success measures' }), { target: { value: 'A first step I believe in' } });
+    await settle(300);
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { successMeasures: 'A first step I believe in' } });
+  });
+
+  it('saves focus and agreements the moment they change', async () => {
+    const env = saving();
+    show(env);
+    await act(async () => void fireEvent.click(screen.getByRole('radio', { name: 'Out-of-session work' })));
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { focus: 'out-of-session' } });
+    await act(async () => void fireEvent.click(screen.getByRole('checkbox', { name: 'Confidentiality agreed' })));
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { agreements: { confidentiality: true } } });
+  });
+
+  it('a failed write shows what failed, keeps the text, and retries', async () => {
+    const update = vi.fn(async () => fail('storage', 'The browser refused the write (quota).'));
+    const env = fakeEnv({ api: { updateContract: update } });
+    show(env);
+    const outcome = screen.getByRole('textbox', { name: 'Desired outcome' });
+    fireEvent.input(outcome, { target: { value: 'Know my next step with Sam' } });
+    await settle(300);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Desired outcome was not saved.');
+    expect(alert.textContent).toContain('quota');
+    expect(alert.textContent).toContain('Your text is kept here.');
+    expect(outcome).toHaveProperty('value', 'Know my next step with Sam');
+    update.mockImplementation(async () => ok(aSession()) as never);
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Retry' })));
+    await settle();
+    expect(update).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { desiredOutcome: 'Know my next step with Sam' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('does not overwrite what is being typed when the stored contract arrives', async () => {
+    const env = saving();
+    const { rerender } = renderWithEnv(env, <ContractPanel session={aSession()} onSaved={() => {}} onContractingQuestions={() => {}} />);
+    const topic = screen.getByRole('textbox', { name: 'Topic' }) as HTMLInputElement;
+    topic.focus();
+    fireEvent.input(topic, { target: { value: 'Mine' } });
+    rerender(<ContractPanel session={aSession({ contract: aContract({ topic: 'Theirs' }) })} onSaved={() => {}} onContractingQuestions={() => {}} />);
+    expect(topic.value).toBe('Mine');
+  });
+
+  it('opens the contracting questions', () => {
+    const onQuestions = vi.fn();
+    show(saving(), aSession(), { onQuestions });
+    fireEvent.click(screen.getByRole('button', { name: 'Contracting questions' }));
+    expect(onQuestions).toHaveBeenCalled();
+  });
+
+  it('has no axe violations', async () => {
+    show(saving());
+    vi.useRealTimers();
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
+});
+
+describe('ContractPanel: the card', () => {
+  const agreed = aSession({
+    contract: aContract({ topic: 'Team conflict', desiredOutcome: 'Know my next step with Sam', focus: 'in-session', agreements: { confidentiality: true, recordingConsent: false, permissionToOffer: true } }),
+  });
+
+  it('shows the agreed contract compactly and records a check-in', async () => {
+    const env = fakeEnv({ api: { contractCheckIn: async () => ok({ ...agreed, contract: { ...agreed.contract, checkIns: [NOW] } }) } });
+    const onSaved = vi.fn();
+    show(env, agreed, { onSaved });
+    expect(screen.getByRole('heading', { name: 'Team conflict' })).toBeTruthy();
+    expect(screen.getByText('Know my next step with Sam')).toBeTruthy();
+    expect(screen.getByText('Confidentiality · Offering ideas')).toBeTruthy();
+    expect(screen.getByText('Not checked in yet')).toBeTruthy();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Contract check-in' })));
+    expect(env.api.contractCheckIn).toHaveBeenCalledWith({ sessionId: 's1' });
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ contract: expect.objectContaining({ checkIns: [NOW] }) }));
+  });
+
+  it('goes back to the form to edit', () => {
+    show(saving(), agreed);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit contract' }));
+    expect(screen.getByRole('textbox', { name: 'Topic' })).toHaveProperty('value', 'Team conflict');
+  });
+
+  it('says when a check-in failed', async () => {
+    const env = fakeEnv({ api: { contractCheckIn: async () => fail('unavailable', 'Holdspace is restarting.') } });
+    show(env, agreed);
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Contract check-in' })));
+    expect(screen.getByRole('alert').textContent).toContain('The check-in was not recorded.');
+  });
+});
