@@ -11,8 +11,11 @@ import { deriveItemKeys } from './item-keys';
 
 export type { IDBPDatabase, IDBPTransaction, StoreNames };
 
-/** An item as stored: `dueKey` is set only on commitments with a due date, so only they enter the `byDue` index. */
-export type StoredItem = Item & { dueKey?: string };
+/**
+ * An item as stored, with two derived fields that exist only to feed indexes: `dueKey` is set only on a
+ * commitment with a due date (so only those enter `byDue`), `reviewedIn` lists the sessions that reviewed it.
+ */
+export type StoredItem = Item & { dueKey?: string; reviewedIn?: string[] };
 
 export interface HoldspaceDB extends DBSchema {
   clients: { key: string; value: Client };
@@ -30,6 +33,7 @@ export interface HoldspaceDB extends DBSchema {
       byClientOpen: [string, number];
       byDue: string;
       byClient: string;
+      byReviewSession: string;
     };
   };
   /** The coach's own questions (built-in ones ship in code). */
@@ -69,6 +73,7 @@ export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: U
     items.createIndex('byClientOpen', ['clientId', 'open']);
     items.createIndex('byDue', 'dueKey');
     items.createIndex('byClient', 'clientId');
+    items.createIndex('byReviewSession', 'reviewedIn', { multiEntry: true });
     // Backfill the derived fields the new indexes read.
     let cursor = await items.openCursor();
     while (cursor) {

@@ -20,17 +20,21 @@ export function isOpen(item: Pick<Item, 'kind' | 'reviews'>): 0 | 1 {
   return status === 'open' || status === 'carried-forward' ? 1 : 0;
 }
 
-/** The item ready to store: `open` derived, `dueKey` present only on a commitment with a due date. */
+/**
+ * The item ready to store: `open` derived, `dueKey` present only on a commitment with a due date,
+ * `reviewedIn` only when it has reviews.
+ */
 export function deriveItemKeys(item: Item | StoredItem): StoredItem {
-  const { dueKey: _old, ...rest } = item as StoredItem;
+  const { dueKey: _due, reviewedIn: _reviewed, ...rest } = item as StoredItem;
   const reviews = rest.reviews ?? [];
   const stored: StoredItem = { ...rest, reviews, open: isOpen({ kind: rest.kind, reviews }) };
   if (rest.kind === 'commitment' && rest.due) stored.dueKey = rest.due;
+  if (reviews.length) stored.reviewedIn = [...new Set(reviews.map((r) => r.sessionId))];
   return stored;
 }
 
 /** The item as the API returns it, without storage-only fields. */
 export function fromStored(stored: StoredItem): Item {
-  const { dueKey: _dueKey, ...item } = stored;
+  const { dueKey: _due, reviewedIn: _reviewed, ...item } = stored;
   return item;
 }

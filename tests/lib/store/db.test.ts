@@ -12,7 +12,7 @@ describe('createDbConnection', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['clients', 'drafts', 'items', 'questionPrefs', 'questions', 'sessions']);
     const tx = db.transaction(['items', 'sessions']);
-    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['byClient', 'byClientOpen', 'byDue', 'bySessionKind', 'bySessionOrder']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['byClient', 'byClientOpen', 'byDue', 'byReviewSession', 'bySessionKind', 'bySessionOrder']);
     expect([...tx.objectStore('sessions').indexNames].sort()).toEqual(['byClientStart', 'byStatus']);
     conn.close();
   });
@@ -62,6 +62,8 @@ describe('migration v1 → v2', () => {
     expect(due.map((i) => i.id)).toEqual(['i-open', 'i-done']);
     expect(await db.countFromIndex('items', 'byClient', 'c1')).toBe(4);
     expect(await db.countFromIndex('items', 'bySessionKind', ['s1', 'commitment'])).toBe(3);
+    const reviewedInS2 = await db.getAllKeysFromIndex('items', 'byReviewSession', 's2');
+    expect(reviewedInS2.sort()).toEqual(['i-carried', 'i-done']);
     const stored = await db.get('items', 'i-note');
     expect(stored).toMatchObject({ text: 'Energy rose when talking about the team', open: 0 });
     expect(stored && 'dueKey' in stored).toBe(false);

@@ -1,0 +1,105 @@
+/**
+ * The search index over the whole record (MiniSearch): prefix and typo-tolerant matching, ranked by BM25
+ * with field boosts, usable as-you-type. Built lazily from a loader on the first search, kept in step by
+ * `upsert`/`remove` after each committed write, and rebuildable. Writes that arrive while it is building are
+ * replayed on top, so the index never misses one.
+ */
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { SearchDoc } from './documents';
+
+export interface RankedRef {
+  ref: string;
+  score: number;
+}
+
+export interface SearchIndex {
+  search(query: string, limit: number): Promise<RankedRef[]>;
+  upsert(doc: SearchDoc): void;
+  remove(ref: string): void;
+  /** Forgets the index; the next search rebuilds it from the store. */
+  drop(): void;
+  /** Rebuilds now from the store. */
+  rebuild(): Promise<void>;
+  readonly built: boolean;
+}
+
+export const SEARCH_OPTIONS: SearchOptions = {
+  prefix: true,
+  // Typos are forgiven once a word is long enough to carry one (four letters and up).
+  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  combineWith: 'AND',
+  boost: { name: 3, text: 2, body: 1 },
+};
+
+function emptyIndex(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({ fields: ['name', 'text', 'body'], storeFields: [], searchOptions: SEARCH_OPTIONS });
+}
+
+type Change = { doc: SearchDoc } | { remove: string };
+
+function apply(index: MiniSearch<SearchDoc>, change: Change): void {
+  if ('doc' in change) {
+    if (index.has(change.doc.id)) index.replace(change.doc);
+    else index.add(change.doc);
+  } else if (index.has(change.remove)) {
+    index.discard(change.remove);
+  }
+}
+
+export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex {
+  let index: MiniSearch<SearchDoc> | null = null;
+  let building: Promise<MiniSearch<SearchDoc>> | null = null;
+  let queued: Change[] = [];
+  let generation = 0;
+
+  const build = (): Promise<MiniSearch<SearchDoc>> => {
+    const mine = ++generation;
+    queued = [];
+    const run = (async () => {
+      const fresh = emptyIndex();
+      fresh.addAll(await load());
+      if (mine !== generation) return building ?? build();
+      for (const change of queued) apply(fresh, change);
+      queued = [];
+      index = fresh;
+      building = null;
+      return fresh;
+    })();
+    run.catch(() => {
+      if (mine === generation) building = null;
+    });
+    building = run;
+    return run;
+  };
+
+  const current = (): Promise<MiniSearch<SearchDoc>> => (index ? Promise.resolve(index) : (building ?? build()));
+
+  const change = (c: Change) => {
+    if (index) apply(index, c);
+    else if (building) queued.push(c);
+  };
+
+  return {
+    async search(query, limit) {
+      if (!query.trim()) return [];
+      const ready = await current();
+      return ready.search(query).slice(0, limit).map((r) => ({ ref: String(r.id), score: r.score }));
+    },
+    upsert: (doc) => change({ doc }),
+    remove: (ref) => change({ remove: ref }),
+    drop() {
+      index = null;
+      building = null;
+      generation++;
+      queued = [];
+    },
+    async rebuild() {
+      index = null;
+      building = null;
+      await build();
+    },
+    get built() {
+      return index !== null;
+    },
+  };
+}

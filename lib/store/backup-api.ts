@@ -1,0 +1,46 @@
+/** The four backup methods: lib/backup parses and serializes, backup-repo reads and applies. */
+import type { BackupCounts, BackupPreview, ImportMode } from '../api/contract';
+import type { Id } from '../model/types';
+import { parseBackup } from '../backup/parse';
+import { serializeBackup } from '../backup/serialize';
+import { backupPreview } from '../backup/merge';
+import { invalid, unwrap } from '../validate/fields';
+import { applyBackup, collectRecords, existingIds } from './backup-repo';
+import type { RepoContext } from './tx';
+
+/** The small settings (kept outside IndexedDB), read for export and written back on import. */
+export interface SettingsAccess {
+  get(): Promise<Record<string, unknown> | null>;
+  set(value: Record<string, unknown>): Promise<void>;
+}
+
+export function createBackupApi(ctx: RepoContext, settings: SettingsAccess | undefined, onImported: () => void) {
+  const readSettings = async () => (settings ? await settings.get().catch(() => null) : null);
+  return {
+    async exportBackup(): Promise<string> {
+      const records = await collectRecords(ctx);
+      return serializeBackup({ ...records, settings: await readSettings() }, 'all', ctx.now());
+    },
+    async exportClient(clientId: Id): Promise<string> {
+      const records = await collectRecords(ctx, clientId);
+      return serializeBackup({ ...records, settings: null }, 'client', ctx.now());
+    },
+    async previewBackup(text: string): Promise<BackupPreview> {
+      const file = unwrap(parseBackup(text, ctx.now()));
+      return backupPreview(file, await existingIds(ctx));
+    },
+    async importBackup(text: string, mode: ImportMode): Promise<BackupCounts> {
+      if (mode !== 'merge' && mode !== 'replace') throw invalid('Choose whether to merge the backup or replace everything.', 'mode');
+      const file = unwrap(parseBackup(text, ctx.now()));
+      if (mode === 'replace' && file.scope === 'client') {
+        throw invalid('This file holds one client’s record. Merge it, or choose a full backup to replace everything.', 'mode');
+      }
+      const counts = await applyBackup(ctx, file, mode);
+      onImported();
+      // Settings live outside IndexedDB: written after the transaction has committed.
+      const stored = await readSettings();
+      if (settings && file.settings && (mode === 'replace' || stored === null)) await settings.set(file.settings).catch(() => undefined);
+      return counts;
+    },
+  };
+}

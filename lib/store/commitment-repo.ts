@@ -1,0 +1,54 @@
+/** Commitments across sessions: the accountability review, what is open, what is due. */
+import type { CommitmentView } from '../api/contract';
+import type { Id, Review, ReviewStatus } from '../model/types';
+import { invalid } from '../validate/fields';
+import { byMadeAt, commitmentViews } from './commitment-view';
+import { deriveItemKeys } from './item-keys';
+import { requireSession } from './session-repo';
+import { notFound, read, write, type ReadTx, type RepoContext } from './tx';
+
+/** The client's open and carried-forward commitments made in sessions other than the running one. */
+export function openCommitments(ctx: RepoContext, clientId: Id): Promise<CommitmentView[]> {
+  return read(ctx, ['items', 'sessions'], async (tx) => {
+    const [active, open] = await Promise.all([
+      tx.objectStore('sessions').index('byStatus').getKey('active'),
+      tx.objectStore('items').index('byClientOpen').getAll([clientId, 1]),
+    ]);
+    const earlier = open.filter((item) => item.sessionId !== active);
+    return (await commitmentViews(tx, earlier)).sort(byMadeAt);
+  });
+}
+
+/** Reviews in the order of the sessions that recorded them, so the latest session's review is the status. */
+async function inSessionOrder(tx: ReadTx, reviews: Review[]): Promise<Review[]> {
+  const starts = await Promise.all(reviews.map(async (r) => (await tx.objectStore('sessions').get(r.sessionId))?.startedAt ?? r.at));
+  return reviews.map((review, i) => ({ review, start: starts[i]! })).sort((a, b) => a.start - b.start).map((e) => e.review);
+}
+
+/** Records a review in `sessionId`; a second review in the same session replaces the first. */
+export function reviewCommitment(ctx: RepoContext, itemId: Id, sessionId: Id, status: ReviewStatus, note: string): Promise<CommitmentView> {
+  const now = ctx.now();
+  return write(ctx, ['items', 'sessions'], async (tx) => {
+    const item = await tx.objectStore('items').get(itemId);
+    if (!item) throw notFound('That commitment');
+    if (item.kind !== 'commitment') throw invalid('Only a commitment can be reviewed.', 'itemId');
+    const session = await requireSession(tx, sessionId);
+    if (session.clientId !== item.clientId) throw invalid('A commitment is reviewed in a session with the same client.', 'sessionId');
+    if (session.id === item.sessionId) throw invalid('A commitment is reviewed in a later session than the one it was made in.', 'sessionId');
+    const review: Review = { sessionId, status, note, at: now };
+    const at = item.reviews.findIndex((r) => r.sessionId === sessionId);
+    const reviews = await inSessionOrder(tx, at >= 0 ? item.reviews.map((r, i) => (i === at ? review : r)) : [...item.reviews, review]);
+    const next = deriveItemKeys({ ...item, reviews, updatedAt: now });
+    await tx.objectStore('items').put(next);
+    const [view] = await commitmentViews(tx, [next]);
+    return view!;
+  });
+}
+
+/** Commitments due from `from` to `to` (days, inclusive; a due time on `to` counts), any client, soonest first. */
+export function dueBetween(ctx: RepoContext, from: string, to: string): Promise<CommitmentView[]> {
+  return read(ctx, ['items', 'sessions'], async (tx) => {
+    const due = await tx.objectStore('items').index('byDue').getAll(IDBKeyRange.bound(from, `${to}\uffff`));
+    return commitmentViews(tx, due);
+  });
+}

@@ -1,0 +1,63 @@
+/** The store side of search: every record as a search document, and hits read back into readable results. */
+import type { SearchHit } from '../api/contract';
+import type { Client, Id, Session } from '../model/types';
+import { BUILTIN_QUESTIONS } from '../deck/builtin';
+import { builtinQuestion } from '../deck/deck';
+import { clientDoc, itemDoc, parseRef, questionDoc, sessionDoc, type SearchDoc } from '../search/documents';
+import { clientHit, itemHit, questionHit, sessionHit } from '../search/hits';
+import type { RankedRef } from '../search/search-index';
+import { fromStored } from './item-keys';
+import { read, type ReadTx, type RepoContext } from './tx';
+
+export function loadSearchDocs(ctx: RepoContext): Promise<SearchDoc[]> {
+  return read(ctx, ['clients', 'sessions', 'items', 'questions'], async (tx) => {
+    const [clients, sessions, items, own] = await Promise.all([
+      tx.objectStore('clients').getAll(),
+      tx.objectStore('sessions').getAll(),
+      tx.objectStore('items').getAll(),
+      tx.objectStore('questions').getAll(),
+    ]);
+    return [...clients.map(clientDoc), ...sessions.map(sessionDoc), ...items.map(itemDoc), ...BUILTIN_QUESTIONS.map(questionDoc), ...own.map(questionDoc)];
+  });
+}
+
+function cached<T>(load: (id: Id) => Promise<T | undefined>): (id: Id) => Promise<T | undefined> {
+  const seen = new Map<Id, Promise<T | undefined>>();
+  return (id) => {
+    if (!seen.has(id)) seen.set(id, load(id));
+    return seen.get(id)!;
+  };
+}
+
+async function resolveOne(tx: ReadTx, r: RankedRef, client: (id: Id) => Promise<Client | undefined>, session: (id: Id) => Promise<Session | undefined>): Promise<SearchHit | null> {
+  const parsed = parseRef(r.ref);
+  if (!parsed) return null;
+  const { kind, id } = parsed;
+  if (kind === 'client') {
+    const c = await client(id);
+    return c ? clientHit(c, r.score) : null;
+  }
+  if (kind === 'session') {
+    const s = await session(id);
+    return s ? sessionHit(s, await client(s.clientId), r.score) : null;
+  }
+  if (kind === 'item') {
+    const stored = await tx.objectStore('items').get(id);
+    if (!stored) return null;
+    const [c, s] = await Promise.all([client(stored.clientId), session(stored.sessionId)]);
+    return itemHit(fromStored(stored), c, s, r.score);
+  }
+  const q = builtinQuestion(id) ?? (await tx.objectStore('questions').get(id));
+  return q ? questionHit(q, r.score) : null;
+}
+
+/** Readable hits in rank order; records deleted since they were indexed are left out. */
+export function resolveHits(ctx: RepoContext, ranked: RankedRef[]): Promise<SearchHit[]> {
+  if (!ranked.length) return Promise.resolve([]);
+  return read(ctx, ['clients', 'sessions', 'items', 'questions'], async (tx) => {
+    const client = cached((id) => tx.objectStore('clients').get(id));
+    const session = cached((id) => tx.objectStore('sessions').get(id));
+    const hits = await Promise.all(ranked.map((r) => resolveOne(tx, r, client, session)));
+    return hits.filter((h): h is SearchHit => h !== null);
+  });
+}

@@ -1,0 +1,153 @@
+/** Sessions: start, the contract, the timer, asked questions, the reflection, end; history and bundles. */
+import type { ContractPatch, SessionBundle, SessionSummaryRow, TimerAction } from '../api/contract';
+import type { Contract, Id, PhasePlan, Session } from '../model/types';
+import { newTimer, pauseTimer, resetTimer, resumeTimer, setLength, startTimer } from '../timer/timer';
+import { invalid } from '../validate/fields';
+import { buildBundle } from './bundle';
+import { requireClient } from './client-repo';
+import { conflict, notFound, read, write, type ReadTx, type RepoContext, type WriteTx } from './tx';
+
+export interface SessionDefaults {
+  plannedMinutes: number;
+  phases: PhasePlan;
+  warningMinutes: number;
+}
+
+export function emptyContract(): Contract {
+  return {
+    topic: '', desiredOutcome: '', whyItMatters: '', successMeasures: '', focus: '',
+    agreements: { confidentiality: false, recordingConsent: false, permissionToOffer: false },
+    notes: '', goalId: null, checkIns: [],
+  };
+}
+
+export async function requireSession(tx: ReadTx, id: Id): Promise<Session> {
+  const session = await tx.objectStore('sessions').get(id);
+  if (!session) throw notFound('That session');
+  return session;
+}
+
+async function findActive(tx: ReadTx): Promise<Session | undefined> {
+  return tx.objectStore('sessions').index('byStatus').get('active');
+}
+
+export function activeSession(ctx: RepoContext): Promise<SessionBundle | null> {
+  return read(ctx, ['sessions', 'clients', 'items', 'questions'], async (tx) => {
+    const session = await findActive(tx);
+    return session ? buildBundle(tx, session) : null;
+  });
+}
+
+export function getSessionBundle(ctx: RepoContext, id: Id): Promise<SessionBundle> {
+  return read(ctx, ['sessions', 'clients', 'items', 'questions'], async (tx) => buildBundle(tx, await requireSession(tx, id)));
+}
+
+export function startSession(ctx: RepoContext, clientId: Id, defaults: SessionDefaults): Promise<Session> {
+  const now = ctx.now();
+  const id = ctx.newId();
+  return write(ctx, ['sessions', 'clients'], async (tx) => {
+    const client = await requireClient(tx, clientId);
+    if (client.archived) throw conflict(`${client.name} is archived. Restore them before starting a session.`, 'clientId');
+    const running = await findActive(tx);
+    if (running) {
+      const with_ = running.clientId === clientId ? client.name : ((await tx.objectStore('clients').get(running.clientId))?.name ?? 'another client');
+      throw conflict(`A session with ${with_} is still running. End it before starting another.`);
+    }
+    const session: Session = {
+      id, clientId, status: 'active', startedAt: now, endedAt: null, contract: emptyContract(),
+      timer: newTimer(defaults.plannedMinutes, defaults.phases, defaults.warningMinutes),
+      asked: [], reflection: '', createdAt: now, updatedAt: now,
+    };
+    await tx.objectStore('sessions').add(session);
+    return session;
+  });
+}
+
+/** Read-modify-write of one session in one transaction: concurrent edits of different fields both survive. */
+export function mutateSession(
+  ctx: RepoContext,
+  id: Id,
+  change: (session: Session, now: number, tx: WriteTx) => Session | Promise<Session>,
+  stores: ('clients' | 'sessions')[] = ['sessions'],
+): Promise<Session> {
+  const now = ctx.now();
+  return write(ctx, stores, async (tx) => {
+    const current = await requireSession(tx, id);
+    const next = await change(current, now, tx);
+    if (next === current) return current;
+    const saved = { ...next, updatedAt: now };
+    await tx.objectStore('sessions').put(saved);
+    return saved;
+  });
+}
+
+export function updateContract(ctx: RepoContext, id: Id, patch: ContractPatch): Promise<Session> {
+  return mutateSession(
+    ctx,
+    id,
+    async (session, _now, tx) => {
+      if (patch.goalId) {
+        const client = await requireClient(tx, session.clientId);
+        if (!client.goals.some((g) => g.id === patch.goalId)) throw invalid('That coaching goal is not one of this client’s goals.', 'goalId');
+      }
+      const { agreements, ...fields } = patch;
+      const contract: Contract = { ...session.contract, ...fields, agreements: { ...session.contract.agreements, ...agreements } };
+      return { ...session, contract };
+    },
+    ['sessions', 'clients'],
+  );
+}
+
+export function contractCheckIn(ctx: RepoContext, id: Id): Promise<Session> {
+  return mutateSession(ctx, id, (s, now) => ({ ...s, contract: { ...s.contract, checkIns: [...s.contract.checkIns, now] } }));
+}
+
+export function applyTimer(ctx: RepoContext, id: Id, action: TimerAction): Promise<Session> {
+  return mutateSession(ctx, id, (s, now) => {
+    if (s.status === 'ended' && action.type !== 'set-length') throw conflict('This session has ended: its timer is stopped.');
+    const timer =
+      action.type === 'start' ? startTimer(s.timer, now)
+      : action.type === 'pause' ? pauseTimer(s.timer, now)
+      : action.type === 'resume' ? resumeTimer(s.timer, now)
+      : action.type === 'set-length' ? setLength(s.timer, action.minutes)
+      : resetTimer(s.timer);
+    return timer === s.timer ? s : { ...s, timer };
+  });
+}
+
+export function markAsked(ctx: RepoContext, id: Id, questionId: Id, asked: boolean): Promise<Session> {
+  return mutateSession(ctx, id, (s, now) => {
+    const has = s.asked.some((a) => a.questionId === questionId);
+    if (asked === has) return s;
+    const list = asked ? [...s.asked, { questionId, at: now }] : s.asked.filter((a) => a.questionId !== questionId);
+    return { ...s, asked: list };
+  });
+}
+
+export function setReflection(ctx: RepoContext, id: Id, text: string): Promise<Session> {
+  return mutateSession(ctx, id, (s) => ({ ...s, reflection: text }));
+}
+
+/** Ends the session and stops its timer where it stands. Ending an ended session changes nothing. */
+export function endSession(ctx: RepoContext, id: Id): Promise<Session> {
+  return mutateSession(ctx, id, (s, now) =>
+    s.status === 'ended' ? s : { ...s, status: 'ended', endedAt: now, timer: pauseTimer(s.timer, now) },
+  );
+}
+
+/** A client's sessions, newest first, with how many items and commitments each holds. */
+export function clientHistory(ctx: RepoContext, clientId: Id): Promise<SessionSummaryRow[]> {
+  return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
+    await requireClient(tx, clientId);
+    const sessions = await tx.objectStore('sessions').index('byClientStart').getAll(IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity]));
+    const items = tx.objectStore('items');
+    const rows = await Promise.all(
+      sessions.map(async (session) => ({
+        session,
+        itemCount: await items.index('bySessionOrder').count(IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity])),
+        commitmentCount: await items.index('bySessionKind').count([session.id, 'commitment']),
+      })),
+    );
+    return rows.reverse();
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Short transactions for the repos. Inside `fn` only IndexedDB work is awaited; validation happens before.
+ * A HoldspaceError (or any error) thrown inside a write aborts it: nothing partial is written.
+ */
+import { HoldspaceError } from '../api/result';
+import type { HoldspaceDatabase, StoreName, Tx } from './db';
+
+export interface RepoContext {
+  db: () => Promise<HoldspaceDatabase>;
+  now: () => number;
+  newId: () => string;
+}
+
+/** Transactions are typed over every store; the stores named at run time are the ones locked. */
+export type ReadTx = Tx<StoreName[], IDBTransactionMode>;
+export type WriteTx = Tx<StoreName[], 'readwrite'>;
+
+export async function read<T>(ctx: RepoContext, stores: StoreName[], fn: (tx: ReadTx) => Promise<T>): Promise<T> {
+  const db = await ctx.db();
+  const tx = db.transaction(stores, 'readonly') as unknown as ReadTx;
+  const value = await fn(tx);
+  await tx.done;
+  return value;
+}
+
+export async function write<T>(ctx: RepoContext, stores: StoreName[], fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const db = await ctx.db();
+  const tx = db.transaction(stores, 'readwrite') as unknown as WriteTx;
+  try {
+    const value = await fn(tx);
+    await tx.done;
+    return value;
+  } catch (error) {
+    tx.done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    throw error;
+  }
+}
+
+export function notFound(what: string): HoldspaceError {
+  return new HoldspaceError('not-found', `${what} could not be found. It may have been deleted.`);
+}
+
+export function conflict(message: string, field?: string): HoldspaceError {
+  return new HoldspaceError('conflict', message, field);
+}
