@@ -128,7 +128,7 @@ export function CaptureForm(props: CaptureFormProps) {
       <div class="hs-capture__row">
         <textarea
           ref={field}
-          class="hs-capture__input hs-capture__text"
+          class="input hs-capture__input hs-capture__text"
           aria-label="Capture"
           aria-describedby={`${idBase}-hint${props.keepNoNotes ? ` ${idBase}-nonotes` : ''}`}
           aria-invalid={error?.code === 'invalid' ? 'true' : undefined}

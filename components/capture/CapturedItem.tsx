@@ -20,8 +20,8 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
   return (
     <li class={`hs-capture__item hs-capture__item--${item.kind}`}>
       <div class="hs-capture__item-head">
-        <span class="hs-capture__kind-tag">{ITEM_KIND_LABELS[item.kind]}</span>
-        {!item.shareable && <span class="hs-capture__private">Coach-private</span>}
+        <span class="chip hs-capture__kind-tag">{ITEM_KIND_LABELS[item.kind]}</span>
+        {!item.shareable && <span class="chip hs-capture__private">Coach-private</span>}
       </div>
       {editing ? (
         <ItemEditor item={item} onClose={done} />

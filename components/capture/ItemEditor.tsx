@@ -53,7 +53,7 @@ export function ItemEditor(props: { item: Item; onClose(): void }) {
     >
       <textarea
         ref={first}
-        class="hs-capture__input hs-capture__text"
+        class="input hs-capture__input hs-capture__text"
         aria-label="Edit what was captured"
         rows={1}
         value={text}

@@ -7,14 +7,14 @@ import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind } from '@/lib/model/types';
 export function KindSwitch(props: { name: string; kind: ItemKind; commitmentsOnly: boolean; onChange(kind: ItemKind, byPointer: boolean): void }) {
   return (
     <fieldset class="hs-capture__kinds">
-      <legend class="hs-capture__sr">Kind</legend>
+      <legend class="visually-hidden">Kind</legend>
       {ITEM_KINDS.map((kind, index) => {
         const disabled = props.commitmentsOnly && kind !== 'commitment';
         return (
           <label key={kind} class={`hs-capture__kind${disabled ? ' hs-capture__kind--off' : ''}`} title={disabled ? undefined : `Ctrl+${index + 1}`}>
             <input
               type="radio"
-              class="hs-capture__sr"
+              class="visually-hidden"
               name={props.name}
               value={kind}
               checked={props.kind === kind}

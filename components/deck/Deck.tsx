@@ -93,7 +93,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
         <input
           ref={search}
           type="search"
-          class="hs-deck__input hs-deck__search"
+          class="input hs-deck__input hs-deck__search"
           aria-label="Search questions"
           aria-keyshortcuts="s"
           placeholder="Search all stages"

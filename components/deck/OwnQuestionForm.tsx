@@ -26,7 +26,7 @@ export function OwnQuestionForm(props: { stage: Stage; onAdd(text: string): Prom
   return (
     <form class="hs-deck__own" onSubmit={add}>
       <input
-        class="hs-deck__input"
+        class="input hs-deck__input"
         aria-label="New question"
         placeholder={`Your own question for ${STAGE_LABELS[props.stage]}`}
         value={text}

@@ -34,9 +34,9 @@ export function QuestionRow(props: QuestionRowProps) {
         <QuestionEditor text={q.text} onSave={props.onEdit} onClose={() => setEditing(false)} />
       ) : (
         <p class="hs-deck__qtext">
-          {props.showStage && <span class="hs-deck__tag">{STAGE_LABELS[q.stage]}</span>}
-          {!q.builtin && <span class="hs-deck__tag">Yours</span>}
-          {q.hidden && <span class="hs-deck__tag">Hidden</span>}
+          {props.showStage && <span class="chip hs-deck__tag">{STAGE_LABELS[q.stage]}</span>}
+          {!q.builtin && <span class="chip hs-deck__tag">Yours</span>}
+          {q.hidden && <span class="chip hs-deck__tag">Hidden</span>}
           {q.text}
         </p>
       )}
@@ -64,6 +64,7 @@ export function QuestionRow(props: QuestionRowProps) {
         >
           {q.favourite ? '★' : '☆'}
         </button>
+        <span class="hs-deck__more">
         {q.builtin ? (
           <Button small variant="ghost" aria-label={q.hidden ? 'Unhide question' : 'Hide question'} tabIndex={tab} onClick={props.onHide}>
             {q.hidden ? 'Unhide' : 'Hide'}
@@ -78,6 +79,7 @@ export function QuestionRow(props: QuestionRowProps) {
             </Button>
           </>
         )}
+        </span>
       </div>
     </li>
   );
@@ -101,7 +103,7 @@ function QuestionEditor(props: { text: string; onSave(text: string): Promise<str
   return (
     <div class="hs-deck__editor">
       <input
-        class="hs-deck__input"
+        class="input hs-deck__input"
         aria-label="Question text"
         value={text}
         ref={input}

@@ -3,6 +3,9 @@ import { STAGE_LABELS, STAGES, type Stage } from '@/lib/model/types';
 
 export const stageTabId = (idBase: string, stage: Stage) => `${idBase}-tab-${stage}`;
 
+/** "Options & perspectives" → "Options": the tabs show the first word, the full name is the accessible one. */
+const shortLabel = (stage: Stage) => STAGE_LABELS[stage].split(' ')[0] ?? STAGE_LABELS[stage];
+
 /** The stage tabs: one tab stop, Left/Right/Home/End move between stages (and open them). */
 export function StageTabs(props: { idBase: string; panelId: string; stage: Stage; dimmed: boolean; onSelect(stage: Stage): void }) {
   const list = useRef<HTMLDivElement>(null);
@@ -37,9 +40,11 @@ export function StageTabs(props: { idBase: string; panelId: string; stage: Stage
             aria-selected={selected}
             aria-controls={props.panelId}
             tabIndex={selected ? 0 : -1}
+            aria-label={shortLabel(stage) === STAGE_LABELS[stage] ? undefined : STAGE_LABELS[stage]}
+            title={STAGE_LABELS[stage]}
             onClick={() => props.onSelect(stage)}
           >
-            {STAGE_LABELS[stage]}
+            {shortLabel(stage)}
           </button>
         );
       })}
