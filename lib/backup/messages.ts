@@ -51,5 +51,5 @@ export function issueSentence(issue: v.BaseIssue<unknown>): string {
     rest = keys;
   }
   const field = rest.map(String).join('.');
-  return refusal(field ? `${where}the field ${quote(field)} ${problem(issue)}.` : `${where}a record ${problem(issue)}.`);
+  return refusal(field ? `${where}the field ${quote(field)} ${problem(issue)}.` : `${where}the record ${problem(issue)}.`);
 }
