@@ -170,6 +170,18 @@ describe('Capture', () => {
     expect((screen.getByRole('textbox', { name: 'How will you know' }) as HTMLInputElement).value).toBe('Cc me');
   });
 
+  it('keeps every typed character across a reload, even one within the autosave delay', async () => {
+    const env = captureEnv();
+    const first = renderCapture(env);
+    await settle();
+    type(field(), 'i: She lights up when she talks about teaching');
+    first.unmount();
+    await waitFor(() => expect(env.api.setDraft).toHaveBeenCalledTimes(1));
+    renderCapture(env);
+    await waitFor(() => expect(field().value).toBe('She lights up when she talks about teaching'));
+    expect(radio('Insight').checked).toBe(true);
+  });
+
   it('keeps the words and says what failed when the store refuses the add', async () => {
     const env = captureEnv();
     env.api.addItem.mockResolvedValue(fail('invalid', 'That is too long: at most 20,000 characters.', 'text'));
@@ -219,6 +231,17 @@ describe('Capture', () => {
     expect(field().value).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Bring it back' }));
     expect(field().value).toBe('Draft the plan');
+  });
+
+  it('starts on the kind the shell prefers (commitments for out-of-session work)', async () => {
+    render(
+      <WithEnv env={captureEnv()}>
+        <Capture sessionId="s1" keepNoNotes={false} focusSignal={0} preferKind="commitment" />
+      </WithEnv>,
+    );
+    await settle();
+    expect(radio('Commitment').checked).toBe(true);
+    expect(screen.getByRole('textbox', { name: 'How will you know' })).toBeTruthy();
   });
 
   it('focuses the field when the focus signal changes', async () => {

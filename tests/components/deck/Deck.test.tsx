@@ -94,6 +94,19 @@ describe('Deck', () => {
     expect(screen.getByRole('tab', { name: 'Reality' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('opens the stage the shell asks for, over the draft', async () => {
+    const env = deckEnv({ draftStage: 'reality' });
+    render(
+      <WithEnv env={env}>
+        <Deck sessionId="s1" stage="goal" />
+      </WithEnv>,
+    );
+    await screen.findByText('What do you want instead?');
+    expect(screen.getByRole('tab', { name: 'Goal' }).getAttribute('aria-selected')).toBe('true');
+    expect(env.api.getDraft).not.toHaveBeenCalled();
+    expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'deck:stage', value: { stage: 'goal' } });
+  });
+
   it('moves between stage tabs with the arrow keys', async () => {
     renderDeck(deckEnv());
     await screen.findByText('What would make this session worth your time?');
