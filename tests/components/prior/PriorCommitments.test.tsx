@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import axe from 'axe-core';
 import type { CommitmentView } from '@/lib/api/contract';
 import { fail, ok } from '@/lib/api/result';
 import { PriorCommitments } from '@/components/prior/PriorCommitments';
 import { usePriorCommitments } from '@/components/prior/usePriorCommitments';
 import { fakeEnv, type FakeEnv } from '../../helpers/fake-env';
 import { aCommitment, NOW } from '../app/fixtures';
+import { axeViolations } from '../app/axe';
 import { renderWithEnv } from '../app/render';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
@@ -102,7 +102,6 @@ describe('PriorCommitments', () => {
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue, later]) } });
     await show(env);
     vi.useRealTimers();
-    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
-    expect(result.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 });

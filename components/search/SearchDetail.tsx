@@ -1,0 +1,42 @@
+import type { Id } from '@/lib/model/types';
+import { useEffect, useRef } from 'preact/hooks';
+import { Button } from '../ui/Button';
+import { Kbd } from '../ui/Kbd';
+import { ClientDetail, ItemDetail, QuestionDetail, SessionDetail } from './details';
+
+export type DetailTarget =
+  | { kind: 'client'; id: Id }
+  | { kind: 'session'; id: Id }
+  | { kind: 'item'; id: Id; sessionId: Id | null }
+  | { kind: 'question'; id: Id };
+
+/** A search result opened read-only, with a way back (button or Escape). Focus lands on its heading. */
+export function SearchDetail(props: { target: DetailTarget; depth: number; onBack(): void; onOpen(target: DetailTarget): void }) {
+  const box = useRef<HTMLElement>(null);
+  // Keep focus inside while the record loads (its heading takes focus once it appears), so Escape works.
+  useEffect(() => {
+    if (box.current && !box.current.contains(document.activeElement)) box.current.focus();
+  }, [props.target]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    props.onBack();
+  };
+  const { target } = props;
+  return (
+    <section ref={box} tabIndex={-1} class="detail" aria-label="Search result" onKeyDown={onKeyDown}>
+      <div class="detail__bar">
+        <Button variant="ghost" small icon="back" onClick={props.onBack} aria-keyshortcuts="Escape">
+          {props.depth > 1 ? 'Back' : 'Back to results'}
+          <Kbd keys="Esc" />
+        </Button>
+        <span class="muted small">Read-only</span>
+      </div>
+      {target.kind === 'client' && <ClientDetail id={target.id} onOpen={props.onOpen} />}
+      {target.kind === 'session' && <SessionDetail id={target.id} />}
+      {target.kind === 'item' && <ItemDetail id={target.id} sessionId={target.sessionId} onOpen={props.onOpen} />}
+      {target.kind === 'question' && <QuestionDetail id={target.id} />}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import type { VNode } from 'preact';
+import type { SessionBundle } from '@/lib/api/contract';
+import { ITEM_KIND_LABELS, STAGE_LABELS, type Id } from '@/lib/model/types';
+import { useEnv } from '../app/env';
+import { useLiveQuery, type LiveQuery } from '../hooks/useLiveQuery';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
+import { formatDay } from '../ui/format';
+import { DetailHeading } from './DetailHeading';
+import { ItemBody, Meta } from './ItemBody';
+import type { DetailTarget } from './SearchDetail';
+import { SessionRecord } from './SessionRecord';
+
+function Loaded<T>(props: { query: LiveQuery<T>; what: string; children: (data: T) => VNode }) {
+  const { data, loading, error, reload } = props.query;
+  if (error) return <ErrorNote what={`The ${props.what} could not be opened.`} error={error} onRetry={reload} />;
+  if (loading || data === undefined) return <p class="muted" aria-busy="true">Opening the {props.what}…</p>;
+  return props.children(data);
+}
+
+export function ClientDetail(props: { id: Id; onOpen(target: DetailTarget): void }) {
+  const env = useEnv();
+  const client = useLiveQuery(() => env.api.getClient({ id: props.id }), [props.id], ['clients']);
+  const history = useLiveQuery(() => env.api.clientHistory({ clientId: props.id }), [props.id], ['sessions', 'items']);
+  const now = env.now();
+  return (
+    <Loaded query={client} what="client">
+      {(c) => (
+        <div class="stack">
+          <DetailHeading>
+            {c.name}
+          </DetailHeading>
+          {c.email && <p class="muted small">{c.email}</p>}
+          {c.goals.length > 0 && (
+            <div>
+              <h3 class="sub-title">Coaching goals</h3>
+              <ul class="plain-list">
+                {c.goals.map((g) => (
+                  <li key={g.id}>{g.text}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {c.notes && <p class="pre">{c.notes}</p>}
+          <h3 class="sub-title">Sessions</h3>
+          <Loaded query={history} what="history">
+            {(rows) =>
+              rows.length === 0 ? (
+                <p class="muted">No sessions yet.</p>
+              ) : (
+                <ul class="plain-list">
+                  {rows.map((r) => (
+                    <li key={r.session.id}>
+                      <Button variant="ghost" class="row-button" onClick={() => props.onOpen({ kind: 'session', id: r.session.id })}>
+                        <span>{formatDay(r.session.startedAt, now)}</span>
+                        <span class="row-button__main">{r.session.contract.topic || 'No topic'}</span>
+                        <span class="muted small">
+                          {r.itemCount} captured · {r.commitmentCount} {r.commitmentCount === 1 ? 'commitment' : 'commitments'}
+                          {r.session.status === 'active' && ' · now'}
+                        </span>
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Loaded>
+        </div>
+      )}
+    </Loaded>
+  );
+}
+
+export function SessionDetail(props: { id: Id }) {
+  const env = useEnv();
+  const bundle = useLiveQuery(() => env.api.getSessionBundle({ sessionId: props.id }), [props.id], ['sessions', 'items']);
+  return <Loaded query={bundle} what="session">{(b) => <SessionRecord bundle={b} now={env.now()} />}</Loaded>;
+}
+
+export function ItemDetail(props: { id: Id; sessionId: Id | null; onOpen(target: DetailTarget): void }) {
+  const env = useEnv();
+  const sessionId = props.sessionId;
+  const bundle = useLiveQuery<SessionBundle | null>(
+    () => (sessionId ? env.api.getSessionBundle({ sessionId }) : Promise.resolve({ ok: true as const, value: null })),
+    [sessionId],
+    ['items', 'sessions'],
+  );
+  const now = env.now();
+  return (
+    <Loaded query={bundle} what="captured words">
+      {(b) => {
+        const item = b?.items.find((i) => i.id === props.id) ?? b?.reviewed.find((r) => r.item.id === props.id)?.item;
+        if (!b || !item) return <p class="muted">This was deleted or moved.</p>;
+        return (
+          <div class="stack">
+            <DetailHeading>
+              {ITEM_KIND_LABELS[item.kind]}
+            </DetailHeading>
+            <ItemBody item={item} now={now} />
+            <Button variant="secondary" small onClick={() => props.onOpen({ kind: 'session', id: b.session.id })}>
+              Open the session with {b.client.name}, {formatDay(b.session.startedAt, now)}
+            </Button>
+          </div>
+        );
+      }}
+    </Loaded>
+  );
+}
+
+export function QuestionDetail(props: { id: Id }) {
+  const env = useEnv();
+  const questions = useLiveQuery(() => env.api.listQuestions({}), [], ['questions']);
+  return (
+    <Loaded query={questions} what="question">
+      {(all) => {
+        const q = all.find((x) => x.id === props.id);
+        if (!q) return <p class="muted">This question was deleted.</p>;
+        return (
+          <div class="stack">
+            <DetailHeading>
+              Question
+            </DetailHeading>
+            <p class="question-text">{q.text}</p>
+            <dl class="meta-list">
+              <Meta term="Stage" value={STAGE_LABELS[q.stage]} />
+              {q.tags.length > 0 && <Meta term="Tags" value={q.tags.join(', ')} />}
+              <Meta term="Source" value={q.builtin ? 'Built-in deck' : 'Your own question'} />
+              {q.favourite && <Meta term="Marked" value="Favourite" />}
+            </dl>
+          </div>
+        );
+      }}
+    </Loaded>
+  );
+}
