@@ -1,20 +1,12 @@
 /** Typing shortcuts for the kind of a capture: "c: " at the start makes a commitment, and so on. */
 import type { ItemKind } from '@/lib/model/types';
 
-export const KIND_PREFIXES: Record<string, ItemKind> = {
+const KIND_PREFIXES: Record<string, ItemKind> = {
   c: 'commitment',
   n: 'note',
   i: 'insight',
   b: 'belief',
   q: 'inquiry',
-};
-
-export const PREFIX_OF: Record<ItemKind, string> = {
-  commitment: 'c',
-  note: 'n',
-  insight: 'i',
-  belief: 'b',
-  inquiry: 'q',
 };
 
 /**
