@@ -11,7 +11,7 @@ const KIND_PREFIXES: Record<string, ItemKind> = {
 
 /**
  * "c: Call the board" → commitment "Call the board". Only a single known letter, a colon and a space at the
- * very start count, so ordinary text ("I: …" written mid-sentence, "c:/path") is left alone.
+ * very start count, so other text ("x: …", "c:/path", a prefix mid-sentence) is left alone.
  */
 export function parsePrefix(text: string): { kind: ItemKind; text: string } | null {
   const match = /^([a-z]): /i.exec(text);
