@@ -1,3 +1,43 @@
-export function App(props: { layout: 'overlay' | 'panel' }) {
-  return <main aria-label="Holdspace">Holdspace ({props.layout})</main>;
+import type { VNode } from 'preact';
+import { useEffect } from 'preact/hooks';
+import '../styles/app.css';
+import { EnvContext, useEnv, type AppEnv } from './env';
+import { PrefsProvider, usePrefs } from './prefs';
+import { Shell } from './Shell';
+import { DEFAULT_SLOTS, type Slots } from './slots';
+
+export interface AppProps {
+  env: AppEnv;
+  /** A line the entrypoint wants the coach to read, e.g. that the overlay could not attach to the call page. */
+  notice?: string;
+  /** Replaces the summary shown after "End session" (defaults to SummaryView). */
+  renderSummary?: (sessionId: string, onClose: () => void) => VNode;
+  /** Replaces any of the views other modules provide (deck, capture, summary, settings). */
+  slots?: Partial<Slots>;
+}
+
+/** Holdspace: the same app in the overlay on the call (compact) and in the side panel (roomier). */
+export function App(props: AppProps) {
+  const slots: Slots = { ...DEFAULT_SLOTS, ...props.slots, ...(props.renderSummary ? { summary: props.renderSummary } : {}) };
+  return (
+    <EnvContext.Provider value={props.env}>
+      <PrefsProvider>
+        <Theme />
+        <Shell slots={slots} notice={props.notice} />
+      </PrefsProvider>
+    </EnvContext.Provider>
+  );
+}
+
+/** Applies settings.theme ('system' follows prefers-color-scheme) and the layout to the document. */
+function Theme() {
+  const { settings } = usePrefs();
+  const { layout } = useEnv();
+  useEffect(() => {
+    const root = document.documentElement;
+    if (settings.theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = settings.theme;
+    root.dataset.layout = layout;
+  }, [settings.theme, layout]);
+  return null;
 }

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Session } from '@/lib/model/types';
+import { useActiveSession } from '../hooks/useActiveSession';
+import { Pill } from '../strip/Pill';
+import { StatusStrip } from '../strip/StatusStrip';
+import { useTimerActions } from '../timer/useTimerActions';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useEnv } from './env';
+import { ShortcutHelp } from './ShortcutHelp';
+import { matchShortcut, type ShortcutAction } from './shortcuts';
+import type { Slots } from './slots';
+import { useCollapsed } from './useCollapsed';
+import { useWide } from './useWide';
+import { Workspace, type Command } from './Workspace';
+
+type View = { kind: 'work' } | { kind: 'settings' } | { kind: 'summary'; sessionId: string };
+
+/** The frame around everything: strip, work area, pill, settings, summary, shortcut help and blur. */
+export function Shell(props: { slots: Slots; notice?: string }) {
+  const env = useEnv();
+  const active = useActiveSession();
+  const bundle = active.data ?? null;
+  const [view, setView] = useState<View>({ kind: 'work' });
+  const [collapsed, setCollapsed] = useCollapsed();
+  const [blurred, setBlurred] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [command, setCommand] = useState<Command | null>(null);
+  const wide = useWide(env.layout === 'panel');
+  const onSaved = useCallback((s: Session) => active.apply(s), [active.apply]);
+  const timer = useTimerActions(bundle?.session ?? null, onSaved);
+
+  const send = (action: ShortcutAction) => {
+    if (collapsed) setCollapsed(false);
+    setView({ kind: 'work' });
+    setCommand((c) => ({ action, seq: (c?.seq ?? 0) + 1 }));
+  };
+
+  const handle = useRef<(a: ShortcutAction) => boolean>(() => false);
+  handle.current = (action) => {
+    if (help) return false; // the dialog owns the keyboard while open
+    switch (action.type) {
+      case 'timer':
+        if (!bundle) return false;
+        void timer.toggle();
+        return true;
+      case 'blur':
+        setBlurred((b) => !b);
+        return true;
+      case 'hide':
+        if (env.layout !== 'overlay') return false;
+        setCollapsed(!collapsed);
+        return true;
+      case 'help':
+        setHelp(true);
+        return true;
+      default:
+        send(action);
+        return true;
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const action = matchShortcut(e);
+      if (action && handle.current(action)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    const stopCapture = env.frame?.onFocusCapture(() => handle.current({ type: 'capture' }));
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      stopCapture?.();
+    };
+  }, [env]);
+
+  if (collapsed) {
+    return (
+      <div class="app app--pill" data-layout={env.layout}>
+        <Pill timer={bundle?.session.timer ?? null} frame={env.frame} onShow={() => setCollapsed(false)} />
+      </div>
+    );
+  }
+
+  const closeOverlayView = () => setView({ kind: 'work' });
+  return (
+    <div class={`app ${blurred ? 'is-blurred' : ''}`} data-layout={env.layout} data-wide={wide ? '' : undefined}>
+      <StatusStrip
+        bundle={view.kind === 'summary' ? null : bundle}
+        timerActions={timer}
+        frame={env.frame}
+        blurred={blurred}
+        onToggleBlur={() => setBlurred((b) => !b)}
+        onHide={env.layout === 'overlay' ? () => setCollapsed(true) : undefined}
+        onSettings={() => setView(view.kind === 'settings' ? { kind: 'work' } : { kind: 'settings' })}
+        onHelp={() => setHelp(true)}
+        onEnded={(sessionId) => setView({ kind: 'summary', sessionId })}
+      />
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <main class="work blurrable" aria-busy={active.loading}>
+        {view.kind === 'settings' && <div class="view">{props.slots.settings(closeOverlayView)}</div>}
+        {view.kind === 'summary' && <div class="view">{props.slots.summary(view.sessionId, closeOverlayView)}</div>}
+        <div hidden={view.kind !== 'work'} class="work__main">
+          {active.loading && !active.data ? (
+            <p class="loading muted">Opening your session…</p>
+          ) : active.error && active.data === undefined ? (
+            <ErrorNote what="Holdspace could not reach its store." error={active.error} onRetry={active.reload} retryLabel="Try again" />
+          ) : (
+            <Workspace bundle={bundle} wide={wide} slots={props.slots} command={command} onSaved={onSaved} onStarted={(s) => (active.apply(s), active.reload())} />
+          )}
+        </div>
+      </main>
+      {help && <ShortcutHelp layout={env.layout} onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

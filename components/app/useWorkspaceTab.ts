@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useEnv } from './env';
+import type { TabKey } from './shortcuts';
+
+const TAB_KEYS: readonly TabKey[] = ['start', 'contract', 'deck', 'capture', 'prior', 'search'];
+
+/**
+ * The open tab: the coach's choice (restored after a reload through a draft, per layout and session),
+ * else `fallback`. Resets when the session changes.
+ */
+export function useWorkspaceTab(sessionId: string | null, available: TabKey[], fallback: TabKey): [TabKey, (tab: TabKey) => void] {
+  const env = useEnv();
+  const [chosen, setChosen] = useState<{ sessionId: string | null; tab: TabKey } | null>(null);
+  const key = `view:${env.layout}:tab`;
+
+  useEffect(() => {
+    let live = true;
+    setChosen(null);
+    if (!sessionId) return;
+    void env.api.getDraft({ key }).then((r) => {
+      const v = r.ok ? r.value?.value : undefined;
+      if (!live || !v || v.sessionId !== sessionId || !TAB_KEYS.includes(v.tab as TabKey)) return;
+      setChosen((c) => c ?? { sessionId, tab: v.tab as TabKey });
+    });
+    return () => {
+      live = false;
+    };
+  }, [sessionId]);
+
+  const select = (tab: TabKey) => {
+    setChosen({ sessionId, tab });
+    if (sessionId) void env.api.setDraft({ key, value: { sessionId, tab } });
+  };
+
+  const mine = chosen && chosen.sessionId === sessionId ? chosen.tab : null;
+  const tab = mine && available.includes(mine) ? mine : available.includes(fallback) ? fallback : available[0]!;
+  return [tab, select];
+}

@@ -1,0 +1,23 @@
+import type { TimerState } from '@/lib/model/types';
+import type { OverlayFrame } from '../app/env';
+import { Button } from '../ui/Button';
+import { TimerClock } from '../timer/TimerClock';
+import { useTimerView } from '../timer/useTimerView';
+import { MoveHandle } from './MoveHandle';
+
+/** The collapsed overlay: the timer (when a session runs) and "Show panel". Nothing private on it. */
+export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | null; onShow(): void }) {
+  return (
+    <div class="pill">
+      {props.frame && <MoveHandle frame={props.frame} />}
+      {props.timer ? <PillClock timer={props.timer} /> : <span class="pill__brand">Holdspace</span>}
+      <Button small variant="secondary" icon="expand" onClick={props.onShow} aria-keyshortcuts="Alt+H" title="Show panel (Alt+H)">
+        Show panel
+      </Button>
+    </div>
+  );
+}
+
+function PillClock(props: { timer: TimerState }) {
+  return <TimerClock view={useTimerView(props.timer)} size="small" />;
+}

@@ -1,0 +1,71 @@
+import type { SessionBundle } from '@/lib/api/contract';
+import type { OverlayFrame } from '../app/env';
+import { Timer } from '../timer/Timer';
+import type { TimerActions } from '../timer/useTimerActions';
+import { IconButton } from '../ui/Button';
+import { EndSession } from './EndSession';
+import { MoveHandle } from './MoveHandle';
+
+export interface StripProps {
+  bundle: SessionBundle | null;
+  timerActions: TimerActions;
+  frame: OverlayFrame | null;
+  blurred: boolean;
+  onToggleBlur(): void;
+  /** Collapse to the pill (overlay only). */
+  onHide?: () => void;
+  onSettings(): void;
+  onHelp(): void;
+  onEnded(sessionId: string): void;
+}
+
+/**
+ * Always on screen: who, what for (the desired outcome in one line), the timer and phase, and the few
+ * controls that must never be more than a key away.
+ */
+export function StatusStrip(props: StripProps) {
+  const { bundle } = props;
+  const outcome = bundle?.session.contract.desiredOutcome.trim();
+  return (
+    <header class="strip">
+      <div class="strip__top">
+        {props.frame && <MoveHandle frame={props.frame} />}
+        <div class="strip__who blurrable">
+          {bundle ? (
+            <>
+              <span class="strip__client">{bundle.client.name}</span>
+              <span class={`strip__outcome ${outcome ? '' : 'muted'}`} title={outcome || undefined}>
+                {outcome || 'No desired outcome yet'}
+              </span>
+            </>
+          ) : (
+            <span class="strip__brand">Holdspace</span>
+          )}
+        </div>
+        <div class="strip__tools">
+          <IconButton
+            small
+            variant="ghost"
+            icon={props.blurred ? 'eye' : 'eyeOff'}
+            label="Blur text"
+            aria-pressed={props.blurred}
+            aria-keyshortcuts="Alt+B"
+            title={props.blurred ? 'Show text (Alt+B)' : 'Blur text for screen sharing (Alt+B)'}
+            onClick={props.onToggleBlur}
+          />
+          <IconButton small variant="ghost" icon="keyboard" label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={props.onHelp} />
+          <IconButton small variant="ghost" icon="gear" label="Settings" onClick={props.onSettings} />
+          {props.onHide && (
+            <IconButton small variant="ghost" icon="minimize" label="Hide panel" aria-keyshortcuts="Alt+H" title="Hide panel (Alt+H)" onClick={props.onHide} />
+          )}
+        </div>
+      </div>
+      {bundle && (
+        <div class="strip__timer">
+          <Timer timer={bundle.session.timer} actions={props.timerActions} />
+          <EndSession sessionId={bundle.session.id} clientName={bundle.client.name} onEnded={props.onEnded} />
+        </div>
+      )}
+    </header>
+  );
+}
