@@ -50,11 +50,18 @@ export function existingIds(ctx: RepoContext): Promise<ExistingIds> {
 
 async function putAll(tx: WriteTx, records: Collections): Promise<void> {
   const puts: Promise<unknown>[] = [];
-  for (const c of records.clients) puts.push(tx.objectStore('clients').put(c));
-  for (const s of records.sessions) puts.push(tx.objectStore('sessions').put(s));
-  for (const i of records.items) puts.push(tx.objectStore('items').put(deriveItemKeys(i)));
-  for (const q of records.questions) puts.push(tx.objectStore('questions').put(q));
-  for (const p of records.questionPrefs) puts.push(tx.objectStore('questionPrefs').put(p));
+  // A put that throws at once (a bad key) aborts the transaction: the ones already issued then reject too,
+  // so each gets a handler as it is issued.
+  const put = (request: () => Promise<unknown>) => {
+    const pending = request();
+    pending.catch(() => undefined);
+    puts.push(pending);
+  };
+  for (const c of records.clients) put(() => tx.objectStore('clients').put(c));
+  for (const s of records.sessions) put(() => tx.objectStore('sessions').put(s));
+  for (const i of records.items) put(() => tx.objectStore('items').put(deriveItemKeys(i)));
+  for (const q of records.questions) put(() => tx.objectStore('questions').put(q));
+  for (const p of records.questionPrefs) put(() => tx.objectStore('questionPrefs').put(p));
   await Promise.all(puts);
 }
 

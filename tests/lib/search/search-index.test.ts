@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseRef, refOf, type SearchDoc } from '@/lib/search/documents';
+import { createSearchIndex } from '@/lib/search/search-index';
+
+const docs: SearchDoc[] = [
+  { id: 'k:ana', name: 'Ana Lopez', body: 'ana@example.org' },
+  { id: 'i:1', text: 'Delegate the quarterly budget review to Sam' },
+  { id: 'i:2', text: 'Practise saying no to extra meetings', body: 'a calendar block' },
+  { id: 'i:3', text: 'Book a conversation with the board chair' },
+  { id: 's:1', text: 'Delegation', body: 'Wants to hand over budget work' },
+  { id: 'q:b:goal:01', text: 'What do you want?', body: 'short' },
+  { id: 'i:4', text: 'Ask Lopez family for feedback' },
+];
+
+const refs = (hits: { ref: string }[]) => hits.map((h) => h.ref);
+
+describe('search index', () => {
+  it('matches prefixes as the coach types', async () => {
+    const index = createSearchIndex(async () => docs);
+    expect(refs(await index.search('dele', 10))).toEqual(expect.arrayContaining(['i:1', 's:1']));
+    expect(refs(await index.search('del', 10))).toEqual(expect.arrayContaining(['i:1', 's:1']));
+    expect(refs(await index.search('boa', 10))).toEqual(['i:3']);
+  });
+
+  it('forgives typos in words of four letters and more', async () => {
+    const index = createSearchIndex(async () => docs);
+    expect(refs(await index.search('budjet', 10))).toEqual(expect.arrayContaining(['i:1', 's:1']));
+    expect(refs(await index.search('meetnigs', 10))).toEqual(['i:2']);
+    expect(refs(await index.search('converstion', 10))).toEqual(['i:3']);
+  });
+
+  it('ranks a client name above the same word in an item', async () => {
+    const index = createSearchIndex(async () => docs);
+    const hits = await index.search('lopez', 10);
+    expect(refs(hits)).toEqual(['k:ana', 'i:4']);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+
+  it('needs every word typed (AND), and ignores blank queries', async () => {
+    const index = createSearchIndex(async () => docs);
+    expect(refs(await index.search('budget sam', 10))).toEqual(['i:1']);
+    expect(await index.search('   ', 10)).toEqual([]);
+    expect(await index.search('zebra', 10)).toEqual([]);
+  });
+
+  it('respects the limit', async () => {
+    const index = createSearchIndex(async () => docs);
+    expect(await index.search('the', 1)).toHaveLength(1);
+  });
+
+  it('builds lazily once, and stays in step with upserts and removals', async () => {
+    const load = vi.fn(async () => docs);
+    const index = createSearchIndex(load);
+    index.upsert({ id: 'i:9', text: 'ignored until built: the build reads the store' });
+    expect(load).not.toHaveBeenCalled();
+    expect(index.built).toBe(false);
+    await index.search('sam', 5);
+    await index.search('sam', 5);
+    expect(load).toHaveBeenCalledTimes(1);
+    index.upsert({ id: 'i:5', text: 'Swim before work' });
+    index.upsert({ id: 'i:1', text: 'Delegate the hiring' });
+    index.remove('i:3');
+    index.remove('i:404');
+    expect(refs(await index.search('swim', 5))).toEqual(['i:5']);
+    expect(refs(await index.search('budget', 5))).toEqual(['s:1']);
+    expect(await index.search('chair', 5)).toEqual([]);
+  });
+
+  it('replays writes that arrive while it is building', async () => {
+    let release!: (d: SearchDoc[]) => void;
+    const index = createSearchIndex(() => new Promise((resolve) => (release = resolve)));
+    const searching = index.search('walk', 5);
+    index.upsert({ id: 'i:7', text: 'Walk at lunch' });
+    index.remove('i:2');
+    release(docs);
+    expect(refs(await searching)).toEqual(['i:7']);
+    expect(await index.search('meetings', 5)).toEqual([]);
+  });
+
+  it('drops and rebuilds from the loader', async () => {
+    let current = docs;
+    const load = vi.fn(async () => current);
+    const index = createSearchIndex(load);
+    expect(refs(await index.search('sam', 5))).toEqual(['i:1']);
+    current = [{ id: 'i:8', text: 'Only this now' }];
+    index.drop();
+    expect(index.built).toBe(false);
+    expect(await index.search('sam', 5)).toEqual([]);
+    current = docs;
+    await index.rebuild();
+    expect(index.built).toBe(true);
+    expect(refs(await index.search('sam', 5))).toEqual(['i:1']);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('encodes references with ids that contain colons', () => {
+    expect(parseRef(refOf('question', 'b:goal:01'))).toEqual({ kind: 'question', id: 'b:goal:01' });
+    expect(parseRef('x:1')).toBeNull();
+    expect(parseRef('nocolon')).toBeNull();
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { BackupRecords } from '@/lib/backup/format';
+import type { Client, Item, Session } from '@/lib/model/types';
+import { applyBackup, collectRecords } from '@/lib/store/backup-repo';
+import { emptyContract } from '@/lib/store/session-repo';
+import { newTimer } from '@/lib/timer/timer';
+import { clientAndSession, err, testStore, val } from './harness';
+
+const client = (id: string, name: string, updatedAt = 10): Client => ({
+  id, name, email: '', goals: [], notes: '', keepNoNotes: false, createdAt: 1, updatedAt, archived: false,
+});
+const session = (id: string, clientId: string, status: Session['status'] = 'ended', updatedAt = 10): Session => ({
+  id, clientId, status, startedAt: 100, endedAt: status === 'ended' ? 200 : null, contract: { ...emptyContract(), topic: `topic ${id}` },
+  timer: newTimer(60), asked: [], reflection: '', createdAt: 100, updatedAt,
+});
+const item = (id: string, sessionId: string, clientId: string, text: string, extra: Partial<Item> = {}): Item => ({
+  id, sessionId, clientId, kind: 'commitment', text, shareable: true, order: 0, createdAt: 100, updatedAt: 10,
+  due: '', howWillYouKnow: '', support: '', reviews: [], open: 0, ...extra,
+});
+const records = (r: Partial<BackupRecords>): BackupRecords => ({ clients: [], sessions: [], items: [], questions: [], questionPrefs: [], settings: null, ...r });
+
+const ctxOf = (t: ReturnType<typeof testStore>) => ({ db: t.connection.get, now: t.clock.now, newId: () => 'n' });
+
+describe('applyBackup', () => {
+  it('replaces everything and recomputes the derived index fields', async () => {
+    const t = testStore();
+    await clientAndSession(t.api, 'Local');
+    await val(t.api.setDraft({ key: 'capture:x', value: { a: 1 } }));
+    const counts = await applyBackup(ctxOf(t), records({
+      clients: [client('k1', 'Imported')],
+      sessions: [session('s1', 'k1')],
+      items: [item('i1', 's1', 'k1', 'Open one', { open: 0, due: '2026-12-01' }), item('i2', 's1', 'k1', 'Done one', { reviews: [{ sessionId: 's9', status: 'done', note: '', at: 5 }], open: 1 })],
+      questions: [{ id: 'c:q', stage: 'goal', text: 'Mine?', tags: [], builtin: false }],
+      questionPrefs: [{ questionId: 'b:goal:01', favourite: true, hidden: false, updatedAt: 3 }],
+    }), 'replace');
+    expect(counts).toEqual({ clients: 1, sessions: 1, items: 2, reviews: 1, questions: 1 });
+    expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Imported']);
+    expect(await val(t.api.getDraft({ key: 'capture:x' }))).toBeNull();
+    expect((await val(t.api.openCommitments({ clientId: 'k1' }))).map((v) => v.item.id)).toEqual(['i1']);
+    expect((await val(t.api.dueBetween({ from: '2026-12-01', to: '2026-12-01' }))).map((v) => v.item.id)).toEqual(['i1']);
+    expect((await val(t.api.listQuestions({}))).find((q) => q.id === 'b:goal:01')?.favourite).toBe(true);
+  });
+
+  it('merges by stable id: the newer update wins, the rest is added', async () => {
+    const t = testStore();
+    const ctx = ctxOf(t);
+    await applyBackup(ctx, records({
+      clients: [client('k1', 'Ana', 50), client('k2', 'Ben', 50)],
+      sessions: [session('s1', 'k1')],
+      items: [item('i1', 's1', 'k1', 'Ours newer', { updatedAt: 50 }), item('i2', 's1', 'k1', 'Ours older', { updatedAt: 5 })],
+    }), 'replace');
+    const counts = await applyBackup(ctx, records({
+      clients: [client('k1', 'Ana (old name)', 20), client('k3', 'Cleo', 20)],
+      items: [item('i1', 's1', 'k1', 'Theirs older', { updatedAt: 20 }), item('i2', 's1', 'k1', 'Theirs newer', { updatedAt: 20 }), item('i3', 's1', 'k1', 'New')],
+    }), 'merge');
+    expect(counts).toMatchObject({ clients: 1, items: 2 });
+    expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Ana', 'Ben', 'Cleo']);
+    const texts = (await val(t.api.getSessionBundle({ sessionId: 's1' }))).items.map((i) => i.text).sort();
+    expect(texts).toEqual(['New', 'Ours newer', 'Theirs newer']);
+  });
+
+  it('keeps names unique and at most one running session when merging', async () => {
+    const t = testStore();
+    const { session: running } = await clientAndSession(t.api, 'Ana');
+    await applyBackup(ctxOf(t), records({ clients: [client('k9', 'ana')], sessions: [session('s9', 'k9', 'active')] }), 'merge');
+    expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Ana', 'ana (imported)']);
+    expect((await val(t.api.activeSession({})))?.session.id).toBe(running.id);
+    expect((await val(t.api.getSessionBundle({ sessionId: 's9' }))).session.status).toBe('ended');
+  });
+
+  it('is all or nothing: a record that cannot be stored leaves the record as it was', async () => {
+    const t = testStore();
+    await clientAndSession(t.api, 'Ana');
+    const bad = records({ clients: [client('k1', 'New')], items: [{ ...item('i1', 's1', 'k1', 'x'), id: undefined as never }] });
+    await expect(applyBackup(ctxOf(t), bad, 'replace')).rejects.toBeTruthy();
+    expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Ana']);
+    await expect(applyBackup(ctxOf(t), bad, 'merge')).rejects.toBeTruthy();
+    expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Ana']);
+  });
+
+  it('collects one client’s records, without storage-only fields', async () => {
+    const t = testStore();
+    const { client: ana, session: s } = await clientAndSession(t.api, 'Ana');
+    await val(t.api.addItem({ sessionId: s.id, input: { kind: 'commitment', text: 'x', due: '2026-12-01' } }));
+    await val(t.api.endSession({ sessionId: s.id }));
+    await clientAndSession(t.api, 'Ben');
+    const mine = await collectRecords(ctxOf(t), ana.id);
+    expect(mine.clients.map((c) => c.name)).toEqual(['Ana']);
+    expect(mine.sessions).toHaveLength(1);
+    expect(mine.items).toHaveLength(1);
+    expect('dueKey' in mine.items[0]!).toBe(false);
+    expect((await collectRecords(ctxOf(t))).clients).toHaveLength(2);
+  });
+});
+
+describe('backup through the API', () => {
+  it('exports, previews and restores into a fresh record', async () => {
+    const a = testStore();
+    const { session } = await clientAndSession(a.api, 'Ana');
+    await val(a.api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: 'Write the manifesto', due: '2026-12-01' } }));
+    await val(a.api.setQuestionPref({ questionId: 'b:goal:02', hidden: true }));
+    const text = await val(a.api.exportBackup({}));
+
+    const b = testStore();
+    expect(await val(b.api.previewBackup({ text }))).toMatchObject({ counts: { clients: 1, sessions: 1, items: 1 }, conflicts: 0 });
+    expect(await val(a.api.previewBackup({ text }))).toMatchObject({ conflicts: 3 });
+    expect(await val(b.api.search({ query: 'manifesto' }))).toEqual([]);
+    expect(await val(b.api.importBackup({ text, mode: 'replace' }))).toMatchObject({ clients: 1, items: 1 });
+    expect((await val(b.api.activeSession({})))?.items.map((i) => i.text)).toEqual(['Write the manifesto']);
+    expect((await val(b.api.search({ query: 'manifesto' })))[0]).toMatchObject({ kind: 'item', title: 'Write the manifesto' });
+    expect((await val(b.api.listQuestions({}))).find((q) => q.id === 'b:goal:02')?.hidden).toBe(true);
+  });
+
+  it('refuses a damaged file and a one-client file in replace mode, changing nothing', async () => {
+    const t = testStore();
+    const { client } = await clientAndSession(t.api, 'Ana');
+    await err(t.api.importBackup({ text: '{"format":"holdspace-backup"', mode: 'merge' }), 'invalid');
+    await err(t.api.previewBackup({ text: 'not json' }), 'invalid');
+    const one = await val(t.api.exportClient({ clientId: client.id }));
+    expect(JSON.parse(one).scope).toBe('client');
+    await err(t.api.importBackup({ text: one, mode: 'replace' }), 'invalid', 'mode');
+    await err(t.api.importBackup({ text: one, mode: 'overwrite' as never }), 'invalid', 'mode');
+    expect(await val(t.api.importBackup({ text: one, mode: 'merge' }))).toMatchObject({ clients: 0, sessions: 0 });
+    expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Ana']);
+    await err(t.api.exportClient({ clientId: 'nobody' }), 'not-found');
+  });
+
+  it('writes settings back after the import when none are stored', async () => {
+    let stored: Record<string, unknown> | null = null;
+    const settings = { get: async () => stored, set: async (v: Record<string, unknown>) => void (stored = v) };
+    const a = testStore({ settings: { get: async () => ({ theme: 'dark' }), set: async () => undefined } });
+    await clientAndSession(a.api, 'Ana');
+    const text = await val(a.api.exportBackup({}));
+    expect(JSON.parse(text).settings).toEqual({ theme: 'dark' });
+    const b = testStore({ settings });
+    await val(b.api.importBackup({ text, mode: 'merge' }));
+    expect(stored).toEqual({ theme: 'dark' });
+  });
+});

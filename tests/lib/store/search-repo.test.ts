@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay } from '@/lib/search/hits';
+import { clientAndSession, T0, testStore, val } from './harness';
+
+async function record() {
+  const t = testStore();
+  const { client, session } = await clientAndSession(t.api, 'Priya Natarajan', { goals: ['Step into the director role'] });
+  await val(t.api.updateContract({ sessionId: session.id, patch: { topic: 'Delegating the roadmap', desiredOutcome: 'A handover plan' } }));
+  const commitment = await val(t.api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: 'Hand the roadmap review to Marco', due: '2026-12-04' } }));
+  const belief = await val(t.api.addItem({ sessionId: session.id, input: { kind: 'belief', text: 'If I let go, quality drops' } }));
+  const own = await val(t.api.addQuestion({ stage: 'beliefs', text: 'What would quality look like without you?' }));
+  return { ...t, client, session, commitment, belief, own };
+}
+
+describe('search through the store', () => {
+  it('finds clients, contracts, items and questions with readable titles and details', async () => {
+    const { api, client, session, commitment, own } = await record();
+    const [clientHit] = await val(api.search({ query: 'priya' }));
+    expect(clientHit).toMatchObject({ kind: 'client', id: client.id, title: 'Priya Natarajan', detail: 'Client', clientId: client.id, sessionId: null });
+    const roadmap = await val(api.search({ query: 'roadmap' }));
+    expect(roadmap.map((h) => h.kind).sort()).toEqual(['item', 'session']);
+    expect(roadmap.find((h) => h.kind === 'item')).toMatchObject({
+      id: commitment.id, title: 'Hand the roadmap review to Marco',
+      detail: `Commitment · Priya Natarajan · ${formatDay(T0)} · by 2026-12-04`, clientId: client.id, sessionId: session.id,
+    });
+    expect(roadmap.find((h) => h.kind === 'session')).toMatchObject({ id: session.id, title: 'Delegating the roadmap', detail: `Session · Priya Natarajan · ${formatDay(T0)}` });
+    expect((await val(api.search({ query: 'director' })))[0]).toMatchObject({ kind: 'client', id: client.id });
+    expect((await val(api.search({ query: 'handover' })))[0]).toMatchObject({ kind: 'session' });
+    const quality = await val(api.search({ query: 'quality' }));
+    expect(quality.map((h) => h.kind).sort()).toEqual(['item', 'question']);
+    expect(quality.find((h) => h.kind === 'question')).toMatchObject({ id: own.id, detail: 'Your question · Beliefs & awareness' });
+    expect((await val(api.search({ query: 'what else' }))).map((h) => h.id)).toContain('b:reality:18');
+  });
+
+  it('matches prefixes and typos, ranked', async () => {
+    const { api, client } = await record();
+    expect((await val(api.search({ query: 'nat' })))[0]?.id).toBe(client.id);
+    expect((await val(api.search({ query: 'natarjan' })))[0]?.id).toBe(client.id);
+    // "marc" is a prefix of Marco and one letter from "mark" (a deck question): the exact prefix ranks first.
+    const marc = await val(api.search({ query: 'marc' }));
+    expect(marc.map((h) => h.kind)).toEqual(['item', 'question']);
+    expect(marc[0]!.score).toBeGreaterThan(marc[1]!.score);
+  });
+
+  it('keeps the index in step with writes, deletes and undo', async () => {
+    const { api, session, commitment } = await record();
+    expect(await val(api.search({ query: 'marco' }))).toHaveLength(1);
+    await val(api.updateItem({ id: commitment.id, patch: { text: 'Hand the review to Lena' } }));
+    expect(await val(api.search({ query: 'marco' }))).toEqual([]);
+    expect(await val(api.search({ query: 'lena' }))).toHaveLength(1);
+    const removed = await val(api.deleteItem({ id: commitment.id }));
+    expect(await val(api.search({ query: 'lena' }))).toEqual([]);
+    await val(api.restoreItem({ item: removed }));
+    expect(await val(api.search({ query: 'lena' }))).toHaveLength(1);
+    await val(api.addItem({ sessionId: session.id, input: { kind: 'insight', text: 'Trust grows by lending it' } }));
+    expect((await val(api.search({ query: 'lending' })))[0]).toMatchObject({ kind: 'item', title: 'Trust grows by lending it' });
+    await val(api.setReflection({ sessionId: session.id, text: 'Breakthrough on ownership' }));
+    expect((await val(api.search({ query: 'breakthrough' })))[0]).toMatchObject({ kind: 'session' });
+    const renamed = await val(api.createClient({ input: { name: 'Olu Bakare' } }));
+    await val(api.updateClient({ id: renamed.id, patch: { name: 'Olu Adebayo' } }));
+    expect((await val(api.search({ query: 'adebayo' })))[0]?.id).toBe(renamed.id);
+    expect(await val(api.search({ query: 'bakare' }))).toEqual([]);
+  });
+
+  it('forgets a deleted client’s records', async () => {
+    const { api, client } = await record();
+    expect(await val(api.search({ query: 'roadmap' }))).toHaveLength(2);
+    await val(api.deleteClient({ id: client.id }));
+    expect(await val(api.search({ query: 'roadmap' }))).toEqual([]);
+    expect(await val(api.search({ query: 'priya' }))).toEqual([]);
+  });
+
+  it('follows question edits and deletions', async () => {
+    const { api, own } = await record();
+    await val(api.updateQuestion({ id: own.id, text: 'What does excellence need from you?' }));
+    expect((await val(api.search({ query: 'excellence' })))[0]?.id).toBe(own.id);
+    await val(api.deleteQuestion({ id: own.id }));
+    expect(await val(api.search({ query: 'excellence' }))).toEqual([]);
+  });
+
+  it('rebuilds from the store on demand and limits results', async () => {
+    const { api } = await record();
+    await api.rebuildSearch();
+    expect(await val(api.search({ query: 'what', limit: 3 }))).toHaveLength(3);
+    expect(await val(api.search({ query: '' }))).toEqual([]);
+  });
+});
