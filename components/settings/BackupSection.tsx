@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import { backupFilename } from '@/lib/export/filenames';
+import { useEnv } from '../app/env';
+import { Button } from '../ui/Button';
+import { ImportBackup } from './ImportBackup';
+import { SettingsSection } from './SettingsSection';
+
+/** Backup of the whole record to one file, and restoring from one. */
+export function BackupSection() {
+  const { api, io, now } = useEnv();
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+
+  const exportBackup = async () => {
+    setError('');
+    const result = await api.exportBackup({});
+    if (!result.ok) {
+      setError(`The backup could not be made: ${result.error.message}`);
+      return;
+    }
+    const name = backupFilename(now());
+    io.download(name, 'application/json', result.value);
+    setMessage(`Backup saved as ${name}. Keep it somewhere safe: it holds your coaching notes.`);
+  };
+
+  return (
+    <SettingsSection title="Backup and restore">
+      <p class="small muted">One file with every client, session, captured item, your own questions and settings.</p>
+      <div class="actions">
+        <Button variant="primary" onClick={() => void exportBackup()}>
+          Export backup
+        </Button>
+      </div>
+      {error && (
+        <p class="settings__alert" role="alert">
+          {error}
+        </p>
+      )}
+      <ImportBackup onMessage={setMessage} />
+      <p class="small" role="status" aria-live="polite">
+        {message}
+      </p>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,121 @@
+import { useId, useState } from 'preact/hooks';
+import type { BackupCounts, BackupPreview, ImportMode } from '@/lib/api/contract';
+import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
+import { refusal } from '@/lib/backup/messages';
+import { useEnv } from '../app/env';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'reading' }
+  | { kind: 'preview'; text: string; fileName: string; preview: BackupPreview }
+  | { kind: 'confirm-replace'; text: string; fileName: string; preview: BackupPreview }
+  | { kind: 'importing' };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function describeCounts(c: BackupCounts): string {
+  return `${plural(c.clients, 'client')}, ${plural(c.sessions, 'session')}, ${plural(c.items, 'captured item')} (${plural(c.reviews, 'review')}) and ${plural(c.questions, 'own question')}`;
+}
+
+/**
+ * Import: read the file (refusing one over 50 MB before reading it), let the store check all of it and
+ * show what it holds, then merge or replace. Any refusal is shown as an alert and changes nothing.
+ */
+export function ImportBackup(props: { onMessage(message: string): void }) {
+  const { api } = useEnv();
+  const inputId = useId();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [refused, setRefused] = useState('');
+
+  const choose = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setRefused('');
+    props.onMessage('');
+    if (file.size > BACKUP_MAX_BYTES) {
+      setRefused(refusal('the file is larger than 50 MB.'));
+      return;
+    }
+    setStep({ kind: 'reading' });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setStep({ kind: 'idle' });
+      setRefused(refusal('the file could not be read.'));
+      return;
+    }
+    const preview = await api.previewBackup({ text });
+    if (!preview.ok) {
+      setStep({ kind: 'idle' });
+      setRefused(preview.error.message);
+      return;
+    }
+    setStep({ kind: 'preview', text, fileName: file.name, preview: preview.value });
+  };
+
+  const run = async (text: string, mode: ImportMode) => {
+    setStep({ kind: 'importing' });
+    const result = await api.importBackup({ text, mode });
+    setStep({ kind: 'idle' });
+    if (!result.ok) setRefused(result.error.message);
+    else props.onMessage(`${mode === 'merge' ? 'Merged' : 'Restored'}: ${describeCounts(result.value)} written.`);
+  };
+
+  const shown = step.kind === 'preview' || step.kind === 'confirm-replace' ? step : null;
+  return (
+    <div class="stack">
+      <div class="field">
+        <label class="field__label" for={inputId}>
+          Import backup
+        </label>
+        <input id={inputId} class="settings__file" type="file" accept=".json,application/json" onChange={(e) => void choose(e.currentTarget)} />
+        <p class="small muted">The whole file is checked before anything changes.</p>
+      </div>
+      {step.kind === 'reading' && <p class="small muted">Checking the file…</p>}
+      {step.kind === 'importing' && <p class="small muted">Importing…</p>}
+      {refused && (
+        <p class="settings__alert" role="alert">
+          {refused}
+        </p>
+      )}
+      {shown && (
+        <div class="settings__preview" role="group" aria-label="Backup preview">
+          <p>
+            <strong>{shown.fileName}</strong> holds {describeCounts(shown.preview.counts)}.
+          </p>
+          <p class="small">
+            {shown.preview.conflicts === 0
+              ? 'None of it is here yet.'
+              : `${plural(shown.preview.conflicts, 'record is', 'records are')} already here: merging keeps whichever version was changed last.`}
+          </p>
+          <div class="actions">
+            <Button variant="primary" onClick={() => void run(shown.text, 'merge')}>
+              Merge
+            </Button>
+            <Button variant="danger" onClick={() => setStep({ ...shown, kind: 'confirm-replace' })}>
+              Replace everything
+            </Button>
+            <Button variant="ghost" onClick={() => setStep({ kind: 'idle' })}>
+              Cancel import
+            </Button>
+          </div>
+        </div>
+      )}
+      {step.kind === 'confirm-replace' && (
+        <ConfirmDialog
+          title="Replace everything?"
+          danger
+          confirmLabel="Yes, replace everything"
+          onCancel={() => setStep({ ...step, kind: 'preview' })}
+          onConfirm={() => void run(step.text, 'replace')}
+        >
+          Every client, session and captured item stored now is deleted and replaced by the contents of {step.fileName}. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useId } from 'preact/hooks';
+import { useEnv } from '../app/env';
+import { Button } from '../ui/Button';
+import { BackupSection } from './BackupSection';
+import { ClientDataSection } from './ClientDataSection';
+import { DefaultsSection } from './DefaultsSection';
+import { StorageSection } from './StorageSection';
+import { useSettings } from './useSettings';
+import './settings.css';
+
+/** Settings: session defaults and looks, backup and restore, one client's data, storage health. */
+export function SettingsView(props: { onClose(): void }) {
+  const { layout } = useEnv();
+  const headingId = useId();
+  const { settings, loaded, update } = useSettings();
+  return (
+    <section class={`settings settings--${layout}`} aria-labelledby={headingId}>
+      <div class="settings__bar">
+        <h2 id={headingId}>Settings</h2>
+        <Button variant="ghost" small icon="close" onClick={props.onClose}>
+          Close settings
+        </Button>
+      </div>
+      {loaded ? <DefaultsSection settings={settings} onSave={(patch) => void update(patch)} /> : <p class="small muted">Loading settings…</p>}
+      <BackupSection />
+      <ClientDataSection />
+      <StorageSection />
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { buildSummary, type SummaryDoc } from '@/lib/export/summary-model';
+import { summarySections } from '@/lib/export/sections';
+import { ITEM_KIND_LABELS, type Item, type ItemKind } from '@/lib/model/types';
+import { useEnv } from '../app/env';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
+import { ExportBar } from './ExportBar';
+import { PrintView } from './PrintView';
+import { ReflectionField } from './ReflectionField';
+import { SummaryItemRow, type RowEdit } from './SummaryItemRow';
+import { useSummaryData } from './useSummaryData';
+import './summary.css';
+
+const GROUPS: { kind: ItemKind; title: string }[] = [
+  { kind: 'commitment', title: 'New commitments' },
+  { kind: 'insight', title: 'Insights' },
+  { kind: 'inquiry', title: 'Inquiries to take away' },
+  { kind: 'note', title: 'Notes (coach-private)' },
+  { kind: 'belief', title: 'Beliefs (coach-private)' },
+];
+const ALWAYS_PRIVATE: ReadonlySet<ItemKind> = new Set(['note', 'belief']);
+
+/**
+ * The session summary: opens on "End session" and for any past session. Everything captured, each item
+ * editable and shareable-or-private, the closing reflection, and the exports — all autosaved.
+ */
+export function SummaryView(props: { sessionId: string; onClose(): void }) {
+  const env = useEnv();
+  const headingId = useId();
+  const data = useSummaryData(props.sessionId);
+  const [clientVersion, setClientVersion] = useState(false);
+  const [printRequests, setPrintRequests] = useState(0);
+  const { bundle } = data;
+  const docs = useMemo(
+    () => bundle && { coach: buildSummary(bundle, { clientVersion: false, now: env.now }), client: buildSummary(bundle, { clientVersion: true, now: env.now }) },
+    [bundle, env.now],
+  );
+  useEffect(() => {
+    if (printRequests > 0) env.io.print();
+  }, [printRequests]);
+
+  return (
+    <section class="summary" aria-labelledby={headingId}>
+      <div class="summary__bar">
+        <h2 id={headingId}>Session summary</h2>
+        <Button variant="ghost" small icon="close" onClick={props.onClose}>
+          Close summary
+        </Button>
+      </div>
+      {data.error && !bundle && <ErrorNote what="The summary could not be loaded." error={data.error} onRetry={data.reload} />}
+      {!bundle && !data.error && <p class="muted">Loading the session summary…</p>}
+      {bundle && docs && (
+        <>
+          <SummaryHead doc={docs.coach} running={bundle.session.status === 'active'} />
+          <ExportBar
+            doc={clientVersion ? docs.client : docs.coach}
+            clientDoc={docs.client}
+            clientEmail={bundle.client.email}
+            clientVersion={clientVersion}
+            onClientVersion={setClientVersion}
+            onPrint={() => setPrintRequests((n) => n + 1)}
+          />
+          <ContractBlock doc={docs.coach} />
+          <ItemGroup
+            title="Prior commitments reviewed"
+            items={bundle.reviewed.map((v) => v.item)}
+            labelPrefix="Prior commitment"
+            status={(item) => {
+              const r = docs.coach.reviewed.find((x) => x.id === item.id);
+              return r ? `New status: ${r.statusLabel}${r.note ? ` — ${r.note}` : ''}` : undefined;
+            }}
+            clientVersion={clientVersion}
+            onEdit={data.editItem}
+          />
+          {GROUPS.map((g) => (
+            <ItemGroup
+              key={g.kind}
+              title={g.title}
+              items={bundle.items.filter((i) => i.kind === g.kind).sort((a, b) => a.order - b.order)}
+              labelPrefix={ITEM_KIND_LABELS[g.kind]}
+              alwaysPrivate={ALWAYS_PRIVATE.has(g.kind)}
+              clientVersion={clientVersion}
+              onEdit={data.editItem}
+            />
+          ))}
+          {bundle.items.length === 0 && <p class="muted">Nothing was captured in this session.</p>}
+          <QuestionsAsked doc={docs.coach} />
+          <ReflectionField sessionId={props.sessionId} initial={bundle.session.reflection} onChange={data.setReflection} />
+          {printRequests > 0 && <PrintView doc={clientVersion ? docs.client : docs.coach} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function SummaryHead(props: { doc: SummaryDoc; running: boolean }) {
+  const { doc } = props;
+  return (
+    <div class="summary__head">
+      <p class="summary__client">{doc.client.name}</p>
+      <p class="small muted">
+        {doc.date} · {doc.time}
+        {doc.durationMinutes !== null && ` · ${doc.durationMinutes} min`}
+        {props.running && ' · still running'}
+      </p>
+    </div>
+  );
+}
+
+function ContractBlock(props: { doc: SummaryDoc }) {
+  const contract = summarySections(props.doc).find((s) => s.key === 'contract');
+  return (
+    <div class="summary__group">
+      <h3>Contract</h3>
+      {contract ? (
+        <dl class="meta-list">
+          {contract.fields.map((f) => (
+            <div class="meta-list__row" key={f.label}>
+              <dt>{f.label.replace(/:\s*$/, '')}</dt>
+              <dd class="summary__pre">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p class="muted small">No contract was recorded.</p>
+      )}
+    </div>
+  );
+}
+
+function ItemGroup(props: {
+  title: string;
+  items: Item[];
+  labelPrefix: string;
+  alwaysPrivate?: boolean;
+  status?: (item: Item) => string | undefined;
+  clientVersion: boolean;
+  onEdit(id: string, edit: RowEdit): void;
+}) {
+  if (props.items.length === 0) return null;
+  return (
+    <div class="summary__group">
+      <h3>{props.title}</h3>
+      <ul class="plain-list summary__list">
+        {props.items.map((item, n) => (
+          <SummaryItemRow
+            key={item.id}
+            item={item}
+            label={`${props.labelPrefix} ${n + 1}`}
+            status={props.status?.(item)}
+            alwaysPrivate={props.alwaysPrivate}
+            clientVersion={props.clientVersion}
+            onEdit={(edit) => props.onEdit(item.id, edit)}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function QuestionsAsked(props: { doc: SummaryDoc }) {
+  if (props.doc.questions.length === 0) return null;
+  return (
+    <div class="summary__group">
+      <h3>Questions asked</h3>
+      <ol class="summary__questions">
+        {props.doc.questions.map((q, n) => (
+          <li key={n}>
+            {q.text}
+            {q.stageLabel && <span class="muted small"> · {q.stageLabel}</span>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
