@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { contentScriptBrowserShim } from './scripts/content-script-browser-shim';
-import { CALL_HOST_MATCHES } from './lib/hosts/matches';
+import { CALL_ORIGIN_MATCHES } from './lib/hosts/matches';
 
 // Holdspace build configuration. The manifest asks for the least that works:
 // storage (settings), sidePanel (Chrome only), and the call hosts for the tiny content script.
@@ -36,7 +36,7 @@ export default defineConfig({
     },
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['overlay.html'], matches: CALL_HOST_MATCHES, use_dynamic_url: browser !== 'firefox' }]
+        ? [{ resources: ['overlay.html'], matches: CALL_ORIGIN_MATCHES, use_dynamic_url: browser !== 'firefox' }]
         : ['overlay.html'],
     ...(browser === 'firefox'
       ? {

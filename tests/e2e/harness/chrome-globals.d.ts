@@ -4,7 +4,7 @@ declare namespace chrome {
     function getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]>;
   }
   namespace tabs {
-    function query(q: { url?: string | string[]; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
+    function query(q: { url?: string | string[]; active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string }[]>;
     function sendMessage(tabId: number, message: unknown): Promise<unknown>;
   }
   namespace runtime {
