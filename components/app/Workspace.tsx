@@ -19,13 +19,13 @@ export interface Command {
   seq: number;
 }
 
-const LABELS: Record<TabKey, { label: string; name?: string }> = {
+const LABELS: Record<TabKey, Pick<TabSpec<TabKey>, 'label' | 'name' | 'icon'>> = {
   start: { label: 'Client' },
   contract: { label: 'Contract' },
   deck: { label: 'Deck' },
   capture: { label: 'Capture' },
   prior: { label: 'Prior', name: 'Prior commitments' },
-  search: { label: 'Search' },
+  search: { label: 'Search', icon: 'search' },
 };
 
 /**
@@ -81,7 +81,7 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
   };
 
   const panes: Partial<Record<TabKey, preact.VNode>> = {
-    start: <ClientPicker onStarted={props.onStarted} />,
+    start: session ? undefined : <ClientPicker onStarted={props.onStarted} />,
     contract: session && bundle ? (
       <>
         <FirstSessionNote client={bundle.client} sessionId={session.id} />

@@ -11,7 +11,7 @@ export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | nu
     <div class="pill">
       {props.frame && <MoveHandle frame={props.frame} />}
       {props.timer ? <PillClock timer={props.timer} /> : <span class="pill__brand">Holdspace</span>}
-      <Button small variant="secondary" icon="expand" onClick={props.onShow} aria-keyshortcuts="Alt+H" title="Show panel (Alt+H)">
+      <Button small variant="secondary" onClick={props.onShow} aria-keyshortcuts="Alt+H" title="Show panel (Alt+H)">
         Show panel
       </Button>
     </div>

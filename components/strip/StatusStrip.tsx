@@ -62,8 +62,9 @@ export function StatusStrip(props: StripProps) {
       </div>
       {bundle && (
         <div class="strip__timer">
-          <Timer timer={bundle.session.timer} actions={props.timerActions} />
-          <EndSession sessionId={bundle.session.id} clientName={bundle.client.name} onEnded={props.onEnded} />
+          <Timer timer={bundle.session.timer} actions={props.timerActions}>
+            <EndSession sessionId={bundle.session.id} clientName={bundle.client.name} onEnded={props.onEnded} />
+          </Timer>
         </div>
       )}
     </header>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TimerState } from '@/lib/model/types';
 import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES } from '@/lib/timer/timer';
@@ -21,7 +22,7 @@ const TIMER_ERROR: Record<string, string> = {
  * Remaining time, the phase, start/pause/resume and the planned length. Re-renders once a second only
  * while running; the wrap-up warning is amber and silent, overtime is red and counts up.
  */
-export function Timer(props: { timer: TimerState; actions: TimerActions }) {
+export function Timer(props: { timer: TimerState; actions: TimerActions; /** Placed at the end of the second row (e.g. End session). */ children?: ComponentChildren }) {
   const { timer, actions } = props;
   const view = useTimerView(timer);
   const words = modeText(view);
@@ -33,14 +34,14 @@ export function Timer(props: { timer: TimerState; actions: TimerActions }) {
 
   return (
     <div class={`timer timer--${view.mode}`}>
-      <div class="timer__readout">
-        <TimerClock view={view} />
-        <div class="timer__words">
-          <span class="timer__phase">{words.phase}</span>
-          <span class="timer__status">{words.status}</span>
+      <div class="timer__main">
+        <div class="timer__readout">
+          <TimerClock view={view} />
+          <div class="timer__words">
+            <span class="timer__phase">{words.phase}</span>
+            <span class="timer__status">{words.status}</span>
+          </div>
         </div>
-      </div>
-      <div class="timer__controls">
         <Button
           small
           variant={button.variant}
@@ -53,7 +54,10 @@ export function Timer(props: { timer: TimerState; actions: TimerActions }) {
           {button.text}
           <Kbd keys="Alt+T" />
         </Button>
+      </div>
+      <div class="timer__more">
         <LengthInput minutes={timer.plannedMinutes} onCommit={(minutes) => void actions.run({ type: 'set-length', minutes })} />
+        {props.children}
       </div>
       {actions.error && actions.failed && (
         <ErrorNote what={TIMER_ERROR[actions.failed.type] ?? 'The timer did not change.'} error={actions.error} onRetry={() => void actions.run(actions.failed!)} />
@@ -75,6 +79,7 @@ function LengthInput(props: { minutes: number; onCommit(minutes: number): void }
   };
   return (
     <label class="timer__length">
+      <span aria-hidden="true">Length</span>
       <input
         type="number"
         inputMode="numeric"

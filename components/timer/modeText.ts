@@ -6,13 +6,13 @@ export function modeText(view: TimerView): { phase: string; status: string } {
   const minutesLeft = Math.max(0, Math.ceil(view.remainingMs / 60_000));
   switch (view.mode) {
     case 'not-started':
-      return { phase: 'Not started', status: `${Math.round(view.plannedMs / 60_000)} min planned` };
+      return { phase: 'Not started', status: `${Math.round(view.plannedMs / 60_000)} min` };
     case 'paused':
       return { phase, status: 'Paused' };
     case 'wrap-up':
       return { phase, status: minutesLeft <= 1 ? 'Wrap-up · under a minute left' : `Wrap-up · ${minutesLeft} min left` };
     case 'overtime':
-      return { phase: 'Overtime', status: 'Past the planned end' };
+      return { phase: 'Overtime', status: 'Past planned end' };
     default: {
       const phaseLeft = Math.max(0, Math.ceil((view.phaseEndsAtMs - view.elapsedMs) / 60_000));
       return { phase, status: `${phaseLeft} min left in phase` };

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
+import { Icon, type IconName } from './icons';
 import { Kbd } from './Kbd';
 
 export interface TabSpec<K extends string> {
@@ -7,6 +8,8 @@ export interface TabSpec<K extends string> {
   label: string;
   /** The accessible name when the visible label is shortened. */
   name?: string;
+  /** Shown instead of the label where space is tight (the label stays the accessible name). */
+  icon?: IconName;
   /** Shortcut shown on the tab, e.g. `Alt+1`. */
   shortcut?: string;
   /** A small count or mark beside the label (e.g. overdue commitments). */
@@ -52,13 +55,13 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
             aria-controls={panelId(props.prefix, tab.key)}
             aria-selected={selected}
             aria-keyshortcuts={tab.shortcut}
-            aria-label={tab.name}
+            aria-label={tab.name ?? (tab.icon ? tab.label : undefined)}
             title={tab.shortcut ? `${tab.name ?? tab.label} (${tab.shortcut})` : undefined}
             tabIndex={selected ? 0 : -1}
             class="tab"
             onClick={() => props.onSelect(tab.key)}
           >
-            <span class="tab__label">{tab.label}</span>
+            {tab.icon ? <Icon name={tab.icon} /> : <span class="tab__label">{tab.label}</span>}
             {tab.badge && <span class={`tab__badge tab__badge--${tab.badgeTone ?? 'neutral'}`}>{tab.badge}</span>}
             {tab.shortcut && <Kbd keys={tab.shortcut} short class="tab__kbd" />}
           </button>

@@ -361,6 +361,7 @@ describe('App: the wide side panel', () => {
     window.innerWidth = 1000;
     await start({ prior: [aCommitment()] });
     expect(screen.queryByRole('tablist')).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Client' })).toBeNull();
     const columns = document.querySelectorAll('.column');
     expect(columns).toHaveLength(2);
     expect(within(columns[0] as HTMLElement).getByRole('region', { name: 'Prior commitments' })).toBeTruthy();
