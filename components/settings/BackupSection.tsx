@@ -3,6 +3,7 @@ import { backupFilename } from '@/lib/export/filenames';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ImportBackup } from './ImportBackup';
+import { Outcome } from './Outcome';
 import { SettingsSection } from './SettingsSection';
 
 /** Backup of the whole record to one file, and restoring from one. */
@@ -13,6 +14,7 @@ export function BackupSection() {
 
   const exportBackup = async () => {
     setError('');
+    setMessage('');
     const result = await api.exportBackup({});
     if (!result.ok) {
       setError(`The backup could not be made: ${result.error.message}`);
@@ -31,15 +33,13 @@ export function BackupSection() {
           Export backup
         </Button>
       </div>
-      {error && (
-        <p class="settings__alert" role="alert">
-          {error}
-        </p>
-      )}
-      <ImportBackup onMessage={setMessage} />
-      <p class="small" role="status" aria-live="polite">
-        {message}
-      </p>
+      <ImportBackup
+        onOutcome={(outcome) => {
+          setError(outcome.error ?? '');
+          setMessage(outcome.message ?? '');
+        }}
+      />
+      <Outcome error={error} message={message} />
     </SettingsSection>
   );
 }

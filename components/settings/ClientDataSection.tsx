@@ -5,6 +5,7 @@ import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
+import { Outcome } from './Outcome';
 import { SettingsSection } from './SettingsSection';
 
 const sameName = (typed: string, name: string) => typed.trim().toLocaleLowerCase() === name.trim().toLocaleLowerCase();
@@ -23,6 +24,7 @@ export function ClientDataSection() {
 
   const exportClient = async (client: Client) => {
     setError('');
+    setMessage('');
     const result = await api.exportClient({ clientId: client.id });
     if (!result.ok) return setError(`${client.name}'s data could not be exported: ${result.error.message}`);
     const name = clientExportFilename(client.name, now());
@@ -33,6 +35,7 @@ export function ClientDataSection() {
   const deleteClient = async (client: Client) => {
     setDeleting(null);
     setError('');
+    setMessage('');
     const result = await api.deleteClient({ id: client.id });
     if (!result.ok) return setError(`${client.name} was not deleted: ${result.error.message}`);
     const r = result.value;
@@ -65,14 +68,7 @@ export function ClientDataSection() {
           Delete client
         </Button>
       </div>
-      {error && (
-        <p class="settings__alert" role="alert">
-          {error}
-        </p>
-      )}
-      <p class="small" role="status" aria-live="polite">
-        {message}
-      </p>
+      <Outcome error={error} message={message} />
       {deleting && <DeleteClientDialog client={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void deleteClient(deleting)} />}
     </SettingsSection>
   );

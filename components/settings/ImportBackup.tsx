@@ -23,46 +23,39 @@ export function describeCounts(c: BackupCounts): string {
  * Import: read the file (refusing one over 50 MB before reading it), let the store check all of it and
  * show what it holds, then merge or replace. Any refusal is shown as an alert and changes nothing.
  */
-export function ImportBackup(props: { onMessage(message: string): void }) {
+export function ImportBackup(props: { onOutcome(outcome: { error?: string; message?: string }): void }) {
   const { api } = useEnv();
   const inputId = useId();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [refused, setRefused] = useState('');
+  const refuse = (error: string) => {
+    setStep({ kind: 'idle' });
+    props.onOutcome({ error });
+  };
 
   const choose = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setRefused('');
-    props.onMessage('');
-    if (file.size > BACKUP_MAX_BYTES) {
-      setRefused(refusal('the file is larger than 50 MB.'));
-      return;
-    }
+    props.onOutcome({});
+    if (file.size > BACKUP_MAX_BYTES) return refuse(refusal('the file is larger than 50 MB.'));
     setStep({ kind: 'reading' });
     let text: string;
     try {
       text = await file.text();
     } catch {
-      setStep({ kind: 'idle' });
-      setRefused(refusal('the file could not be read.'));
-      return;
+      return refuse(refusal('the file could not be read.'));
     }
     const preview = await api.previewBackup({ text });
-    if (!preview.ok) {
-      setStep({ kind: 'idle' });
-      setRefused(preview.error.message);
-      return;
-    }
+    if (!preview.ok) return refuse(preview.error.message);
     setStep({ kind: 'preview', text, fileName: file.name, preview: preview.value });
   };
 
   const run = async (text: string, mode: ImportMode) => {
     setStep({ kind: 'importing' });
     const result = await api.importBackup({ text, mode });
+    if (!result.ok) return refuse(result.error.message);
     setStep({ kind: 'idle' });
-    if (!result.ok) setRefused(result.error.message);
-    else props.onMessage(`${mode === 'merge' ? 'Merged' : 'Restored'}: ${describeCounts(result.value)} written.`);
+    props.onOutcome({ message: `${mode === 'merge' ? 'Merged' : 'Restored'}: ${describeCounts(result.value)} written.` });
   };
 
   const shown = step.kind === 'preview' || step.kind === 'confirm-replace' ? step : null;
@@ -77,11 +70,6 @@ export function ImportBackup(props: { onMessage(message: string): void }) {
       </div>
       {step.kind === 'reading' && <p class="small muted">Checking the file…</p>}
       {step.kind === 'importing' && <p class="small muted">Importing…</p>}
-      {refused && (
-        <p class="settings__alert" role="alert">
-          {refused}
-        </p>
-      )}
       {shown && (
         <div class="settings__preview" role="group" aria-label="Backup preview">
           <p>

@@ -1,16 +1,16 @@
+import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { createPortal } from 'preact/compat';
 import { summaryHeader, summarySections, type Entry, type Field } from '@/lib/export/sections';
 import type { SummaryDoc } from '@/lib/export/summary-model';
 
 /**
- * The summary as a printed page (or a PDF, through the browser's print dialog). It is rendered straight
- * under <body>, hidden on screen; print CSS (summary.css) then hides everything else, so no app chrome is
- * printed. It renders the same sections as the Markdown and text exports. All text goes through Preact,
- * so it is text, never markup.
+ * The summary as a printed page (or a PDF, through the browser's print dialog). It is rendered into its
+ * own element straight under <body>, a separate Preact root updated in a layout effect, so the page is
+ * complete before the parent's effect starts printing. Hidden on screen; print CSS (summary.css) hides
+ * everything else, so no app chrome is printed. It renders the same sections as the Markdown and text
+ * exports, and all text goes through Preact: text, never markup.
  */
 export function PrintView(props: { doc: SummaryDoc }) {
-  // Created during the first render, so the page is complete by the time the parent's effect prints.
   const [host] = useState(() => {
     const el = document.createElement('div');
     el.className = 'hs-print-root';
@@ -19,10 +19,18 @@ export function PrintView(props: { doc: SummaryDoc }) {
   });
   useLayoutEffect(() => {
     document.body.appendChild(host);
-    return () => host.remove();
+    return () => {
+      render(null, host);
+      host.remove();
+    };
   }, [host]);
+  useLayoutEffect(() => render(<PrintPage doc={props.doc} />, host), [props.doc, host]);
+  return null;
+}
+
+function PrintPage(props: { doc: SummaryDoc }) {
   const header = summaryHeader(props.doc);
-  return createPortal(
+  return (
     <article class="hs-print">
       <h1>{header.title}</h1>
       <p class="hs-print__meta">{header.meta.map((m) => `${m.label}${m.value}`).join(' · ')}</p>
@@ -47,8 +55,7 @@ export function PrintView(props: { doc: SummaryDoc }) {
           {s.text && <p class="hs-print__text">{s.text}</p>}
         </section>
       ))}
-    </article>,
-    host,
+    </article>
   );
 }
 
