@@ -80,13 +80,16 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
               ? 'None of it is here yet.'
               : `${plural(shown.preview.conflicts, 'record is', 'records are')} already here: merging keeps whichever version was changed last.`}
           </p>
+          {shown.preview.scope === 'client' && <p class="small">This file holds one client's record: it can be merged into yours.</p>}
           <div class="actions">
             <Button variant="primary" onClick={() => void run(shown.text, 'merge')}>
               Merge
             </Button>
-            <Button variant="danger" onClick={() => setStep({ ...shown, kind: 'confirm-replace' })}>
-              Replace everything
-            </Button>
+            {shown.preview.scope !== 'client' && (
+              <Button variant="danger" onClick={() => setStep({ ...shown, kind: 'confirm-replace' })}>
+                Replace everything
+              </Button>
+            )}
             <Button variant="ghost" onClick={() => setStep({ kind: 'idle' })}>
               Cancel import
             </Button>

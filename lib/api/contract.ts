@@ -116,6 +116,8 @@ export interface BackupPreview {
   counts: BackupCounts;
   /** Records in the file whose id already exists in the store. */
   conflicts: number;
+  /** A whole-record backup, or one client's export (which can be merged, not used to replace everything). */
+  scope?: 'all' | 'client';
 }
 
 export interface BackupCounts {

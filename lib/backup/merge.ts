@@ -29,7 +29,7 @@ export function conflictCount(file: BackupRecords, existing: ExistingIds): numbe
 }
 
 export function backupPreview(file: BackupFile, existing: ExistingIds): BackupPreview {
-  return { formatVersion: file.formatVersion, counts: countRecords(file), conflicts: conflictCount(file, existing) };
+  return { formatVersion: file.formatVersion, counts: countRecords(file), conflicts: conflictCount(file, existing), scope: file.scope };
 }
 
 /** Union by key; where both sides hold a record, the one with the later `updatedAt` wins (ties keep ours). */

@@ -149,6 +149,18 @@ describe('SettingsView', () => {
     expect(await screen.findByText(/^Restored: /)).toBeTruthy();
   });
 
+  it('a one-client file can be merged, not used to replace everything', async () => {
+    const env = settingsEnv();
+    await show(env);
+    const r = records();
+    const one = { ...r, clients: [r.clients[1]!], sessions: [r.sessions[2]!], items: [r.items.at(-1)!], questions: [], questionPrefs: [], settings: null };
+    pick(serializeBackup(one, 'client', NOW));
+    const preview = await screen.findByRole('group', { name: 'Backup preview' });
+    expect(preview.textContent).toContain("one client's record");
+    expect(within(preview).queryByRole('button', { name: 'Replace everything' })).toBeNull();
+    expect(within(preview).getByRole('button', { name: 'Merge' })).toBeTruthy();
+  });
+
   it('a refused import shows an alert', async () => {
     const env = settingsEnv();
     env.api.importBackup.mockImplementation(async () => fail('storage', 'The import was rolled back: the disk is full.'));

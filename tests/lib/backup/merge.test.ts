@@ -15,6 +15,7 @@ describe('preview', () => {
       formatVersion: 1,
       counts: { clients: 2, sessions: 3, items: 12, reviews: 1, questions: 1 },
       conflicts: 0,
+      scope: 'all',
     });
     const stored = records();
     stored.items = stored.items.slice(0, 4);
