@@ -23,6 +23,19 @@ export interface SearchIndex {
   readonly built: boolean;
 }
 
+/**
+ * Words too common to help find anything. Leaving them out of the index keeps as-you-type search fast on a
+ * large record (a query for "the" would otherwise score most of it).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be but by for from had has have he her his i if in into is it its me my of on or our she so than that the their them then there they this to was we were will with you your'.split(' '),
+);
+
+export function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : lower;
+}
+
 export const SEARCH_OPTIONS: SearchOptions = {
   prefix: true,
   // Typos are forgiven once a word is long enough to carry one (four letters and up).
@@ -32,7 +45,7 @@ export const SEARCH_OPTIONS: SearchOptions = {
 };
 
 function emptyIndex(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>({ fields: ['name', 'text', 'body'], storeFields: [], searchOptions: SEARCH_OPTIONS });
+  return new MiniSearch<SearchDoc>({ fields: ['name', 'text', 'body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
 }
 
 type Change = { doc: SearchDoc } | { remove: string };

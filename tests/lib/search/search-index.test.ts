@@ -45,7 +45,14 @@ describe('search index', () => {
 
   it('respects the limit', async () => {
     const index = createSearchIndex(async () => docs);
-    expect(await index.search('the', 1)).toHaveLength(1);
+    expect((await index.search('b', 10)).length).toBeGreaterThan(1);
+    expect(await index.search('b', 1)).toHaveLength(1);
+  });
+
+  it('leaves out stop words, which would otherwise match most of a large record', async () => {
+    const index = createSearchIndex(async () => docs);
+    expect(await index.search('the', 10)).toEqual([]);
+    expect(refs(await index.search('the board', 10))).toEqual(['i:3']);
   });
 
   it('builds lazily once, and stays in step with upserts and removals', async () => {
