@@ -59,9 +59,21 @@ export function Shell(props: { slots: Slots; notice?: string }) {
     }
   };
 
+  // Escape steps back out of settings (views inside handle their own Escape first and stop it).
+  const escape = useRef<() => boolean>(() => false);
+  escape.current = () => {
+    if (help || view.kind !== 'settings') return false;
+    setView({ kind: 'work' });
+    return true;
+  };
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
+      if (e.key === 'Escape' && escape.current()) {
+        e.preventDefault();
+        return;
+      }
       const action = matchShortcut(e);
       if (action && handle.current(action)) e.preventDefault();
     };

@@ -46,6 +46,11 @@ export interface AppEnv {
   /** The call host the overlay sits on (e.g. `meet.google.com`), null in the side panel. */
   host: string | null;
   now(): number;
+  /**
+   * Optional: plays the soft wrap-up chime. Only called when the coach turned `soundOnWrapUp` on; when
+   * absent, a short Web Audio tone is used.
+   */
+  chime?(): void;
 }
 
 export const EnvContext = createContext<AppEnv | null>(null);

@@ -1,6 +1,7 @@
 import type { TimerState } from '@/lib/model/types';
 import type { OverlayFrame } from '../app/env';
 import { Button } from '../ui/Button';
+import { useWrapUpChime } from '../timer/chime';
 import { TimerClock } from '../timer/TimerClock';
 import { useTimerView } from '../timer/useTimerView';
 import { MoveHandle } from './MoveHandle';
@@ -19,5 +20,7 @@ export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | nu
 }
 
 function PillClock(props: { timer: TimerState }) {
-  return <TimerClock view={useTimerView(props.timer)} size="small" />;
+  const view = useTimerView(props.timer);
+  useWrapUpChime(view.mode);
+  return <TimerClock view={view} size="small" />;
 }

@@ -33,7 +33,10 @@ export function StatusStrip(props: StripProps) {
         <div class="strip__who blurrable">
           {bundle ? (
             <>
-              <span class="strip__client">{bundle.client.name}</span>
+              <span class="strip__client">
+                {bundle.client.name}
+                {bundle.client.keepNoNotes && <span class="chip strip__chip">No notes</span>}
+              </span>
               <span class={`strip__outcome ${outcome ? '' : 'muted'}`} title={outcome || undefined}>
                 {outcome || 'No desired outcome yet'}
               </span>

@@ -5,6 +5,7 @@ import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES } from '@/lib/timer/timer';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Kbd } from '../ui/Kbd';
+import { useWrapUpChime } from './chime';
 import { modeText } from './modeText';
 import { TimerClock } from './TimerClock';
 import type { TimerActions } from './useTimerActions';
@@ -25,6 +26,7 @@ const TIMER_ERROR: Record<string, string> = {
 export function Timer(props: { timer: TimerState; actions: TimerActions; /** Placed at the end of the second row (e.g. End session). */ children?: ComponentChildren }) {
   const { timer, actions } = props;
   const view = useTimerView(timer);
+  useWrapUpChime(view.mode);
   const words = modeText(view);
 
   const button =

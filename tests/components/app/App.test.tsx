@@ -304,6 +304,15 @@ describe('App: end session, settings, help', () => {
     expect(screen.queryByRole('tab')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Close settings' }));
     expect(screen.getByRole('tab', { name: /Contract/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await key({ key: 'Escape' });
+    expect(screen.queryByRole('region', { name: 'Settings view' })).toBeNull();
+  });
+
+  it('marks a client who keeps no notes, and tells capture', async () => {
+    await start({ overlay: true, bundle: aBundle({ client: { ...aBundle().client, keepNoNotes: true } }) });
+    expect(within(screen.getByRole('banner')).getByText('No notes')).toBeTruthy();
+    expect(lastCapture()).toMatchObject({ keepNoNotes: true });
   });
 
   it('"?" shows the shortcuts; Escape closes them', async () => {

@@ -7,6 +7,7 @@ import { Timer } from '@/components/timer/Timer';
 import { useTimerActions } from '@/components/timer/useTimerActions';
 import { fakeEnv, WithEnv, type FakeEnv } from '../../helpers/fake-env';
 import { aSession, aTimer, MIN, NOW } from '../app/fixtures';
+import { renderWithEnv } from '../app/render';
 
 let t = NOW;
 beforeEach(() => {
@@ -124,5 +125,38 @@ describe('Timer', () => {
     expect(screen.getByRole('alert').textContent).toContain('The timer did not start.');
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Retry' })));
     expect(env.api.timer).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('Timer: the wrap-up chime', () => {
+  async function crossIntoWrapUp(soundOnWrapUp: boolean) {
+    const chime = vi.fn();
+    const env = { ...fakeEnv({ now: () => t, settings: { soundOnWrapUp } }), chime };
+    renderWithEnv(env, <Harness timer={aTimer({ startedAt: NOW - 55 * MIN + 2000 })} />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+    expect(clock().dataset.mode).toBe('running');
+    t += 3000;
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1005)));
+    expect(clock().dataset.mode).toBe('wrap-up');
+    return chime;
+  }
+
+  it('stays silent by default', async () => {
+    expect(await crossIntoWrapUp(false)).not.toHaveBeenCalled();
+  });
+
+  it('chimes once when the coach enabled it', async () => {
+    const chime = await crossIntoWrapUp(true);
+    expect(chime).toHaveBeenCalledTimes(1);
+    t += 1000;
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1005)));
+    expect(chime).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not chime when it opens already in wrap-up (after a reload)', async () => {
+    const chime = vi.fn();
+    renderWithEnv({ ...fakeEnv({ now: () => t, settings: { soundOnWrapUp: true } }), chime }, <Harness timer={aTimer({ startedAt: NOW - 57 * MIN })} />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(2010)));
+    expect(chime).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Tabs, tabPanelProps, type TabSpec } from '@/components/ui/Tabs';
+
+afterEach(cleanup);
+
+type K = 'a' | 'b' | 'c';
+function Harness() {
+  const [active, setActive] = useState<K>('a');
+  const tabs: TabSpec<K>[] = [
+    { key: 'a', label: 'Contract', shortcut: 'Alt+1' },
+    { key: 'b', label: 'Deck', shortcut: 'Alt+2' },
+    { key: 'c', label: 'Search', icon: 'search' },
+  ];
+  return (
+    <>
+      <Tabs label="Views" prefix="t" tabs={tabs} active={active} onSelect={setActive} />
+      {tabs.map((t) => (
+        <div key={t.key} {...tabPanelProps('t', t.key, active)}>
+          {t.label} panel
+        </div>
+      ))}
+    </>
+  );
+}
+
+describe('Tabs', () => {
+  it('one tab stop; arrows, Home and End move and select', () => {
+    render(<Harness />);
+    const [a, b, c] = screen.getAllByRole('tab');
+    expect(a!.tabIndex).toBe(0);
+    expect(b!.tabIndex).toBe(-1);
+    expect(screen.getByRole('tabpanel', { name: /Contract/ }).textContent).toBe('Contract panel');
+    fireEvent.keyDown(a!, { key: 'ArrowRight' });
+    expect(b!.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(b);
+    expect(screen.getByRole('tabpanel').textContent).toBe('Deck panel');
+    fireEvent.keyDown(b!, { key: 'End' });
+    expect(document.activeElement).toBe(c);
+    fireEvent.keyDown(c!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(a);
+    fireEvent.keyDown(a!, { key: 'ArrowLeft' });
+    expect(c!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('names an icon tab by its label and shows shortcut hints', () => {
+    render(<Harness />);
+    expect(screen.getByRole('tab', { name: 'Search' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /Contract/ }).getAttribute('aria-keyshortcuts')).toBe('Alt+1');
+    expect(screen.getByRole('tab', { name: /Contract/ }).querySelector('kbd')?.textContent).toBe('1');
+  });
+});
