@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { buildSummary, type SummaryDoc } from '@/lib/export/summary-model';
 import { summarySections } from '@/lib/export/sections';
 import { ITEM_KIND_LABELS, type Item, type ItemKind } from '@/lib/model/types';
@@ -31,7 +31,10 @@ export function SummaryView(props: { sessionId: string; onClose(): void }) {
   const data = useSummaryData(props.sessionId);
   const [clientVersion, setClientVersion] = useState(false);
   const [printRequests, setPrintRequests] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
   const { bundle } = data;
+  // Opened after "End session" or from history: the coach's focus moves here.
+  useEffect(() => heading.current?.focus(), []);
   const docs = useMemo(
     () => bundle && { coach: buildSummary(bundle, { clientVersion: false, now: env.now }), client: buildSummary(bundle, { clientVersion: true, now: env.now }) },
     [bundle, env.now],
@@ -43,7 +46,9 @@ export function SummaryView(props: { sessionId: string; onClose(): void }) {
   return (
     <section class="summary" aria-labelledby={headingId}>
       <div class="summary__bar">
-        <h2 id={headingId}>Session summary</h2>
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          Session summary
+        </h2>
         <Button variant="ghost" small icon="close" onClick={props.onClose}>
           Close summary
         </Button>

@@ -66,6 +66,7 @@ describe('SummaryView', () => {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
     expect(await axeViolations(document.body, false)).toEqual([]);
+    expect(document.activeElement).toBe(within(region).getByRole('heading', { name: 'Session summary' }));
   });
 
   it('downloads Markdown, JSON and the calendar with the right content, coach or client version', async () => {
