@@ -3,7 +3,9 @@
  * and the hub that pushes every write to every open view. Nothing here lives only in memory: the store
  * reopens IndexedDB on demand, so a worker stopped by MV3 answers the next message as if nothing happened.
  */
-import type { Browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
+
+type Browser = typeof browser;
 import { createChangeHub, type PortLike } from '../api/changes';
 import { createDispatcher } from '../api/dispatcher';
 import type { HoldspaceApi } from '../api/contract';
@@ -17,7 +19,7 @@ export function serveApi(b: Browser, api: HoldspaceApi): void {
     if (sender.id !== b.runtime.id || !isExtensionPage(sender.url, ownOrigin)) return undefined;
     return dispatch(message);
   });
-  b.runtime.onConnect.addListener((port) => {
+  b.runtime.onConnect.addListener((port: unknown) => {
     const p = port as unknown as PortLike & { sender?: { id?: string; url?: string } };
     if (p.sender?.id !== b.runtime.id || !isExtensionPage(p.sender?.url, ownOrigin)) return p.disconnect();
     hub.accept(p);

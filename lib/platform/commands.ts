@@ -3,7 +3,9 @@
  * with WXT's fake browser: with a call tab, the content script shows/hides or focuses the overlay;
  * elsewhere the side panel opens.
  */
-import type { Browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
+
+type Browser = typeof browser;
 
 export type CommandName = 'focus-capture' | 'toggle-overlay';
 

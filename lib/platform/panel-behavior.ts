@@ -1,5 +1,7 @@
 /** The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox). */
-import type { Browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
+
+type Browser = typeof browser;
 
 export function wireToolbarButton(b: Browser): void {
   const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } } })

@@ -84,8 +84,10 @@ describe('architecture', () => {
   it('tests mirror the source tree: each unit test names an existing source file, each lib/ folder is tested', () => {
     const tests = filesUnder('tests', /\.test\.tsx?$/).filter((f) => !f.startsWith(join('tests', 'architecture')));
     const orphans = tests.filter((t) => {
+      // `parse.test.ts` and `parse.fuzz.test.ts` both mirror `parse.ts`.
       const source = t.slice('tests/'.length).replace(/\.test\.tsx?$/, '');
-      return !['.ts', '.tsx'].some((ext) => exists(source + ext)) && !exists(source);
+      const candidates = [source, source.replace(/\.[a-z-]+$/, '')];
+      return !candidates.some((c) => ['.ts', '.tsx', '.mjs'].some((ext) => exists(c + ext)) || exists(c));
     });
     expect(orphans).toEqual([]);
     const hasBehaviour = (f: string) => /\bfunction\b|=>/.test(code(f));
