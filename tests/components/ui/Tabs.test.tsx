@@ -16,7 +16,7 @@ function Harness() {
   ];
   return (
     <>
-      <Tabs label="Views" prefix="t" tabs={tabs} active={active} onSelect={setActive} />
+      <Tabs label="Views" prefix="t" tabs={tabs} active={active} onSelect={(k: K) => setActive(k)} />
       {tabs.map((t) => (
         <div key={t.key} {...tabPanelProps('t', t.key, active)}>
           {t.label} panel
