@@ -70,7 +70,8 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex
     queued = [];
     const run = (async () => {
       const fresh = emptyIndex();
-      fresh.addAll(await load());
+      // In chunks, so writes and reads keep being answered while a large record is indexed.
+      await fresh.addAllAsync(await load(), { chunkSize: 5000 });
       if (mine !== generation) return building ?? build();
       for (const change of queued) apply(fresh, change);
       queued = [];

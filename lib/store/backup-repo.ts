@@ -7,7 +7,7 @@ import type { Id } from '../model/types';
 import type { BackupRecords } from '../backup/format';
 import { countRecords } from '../backup/integrity';
 import { mergeRecords, type ExistingIds } from '../backup/merge';
-import { ALL_STORES } from './db';
+import { ALL_STORES, keysOf } from './db';
 import { deriveItemKeys, fromStored } from './item-keys';
 import { requireClient } from './client-repo';
 import { read, write, type ReadTx, type RepoContext, type WriteTx } from './tx';
@@ -31,7 +31,7 @@ export function collectRecords(ctx: RepoContext, clientId?: Id): Promise<Collect
     if (clientId === undefined) return readAll(tx);
     const client = await requireClient(tx, clientId);
     const [sessions, items] = await Promise.all([
-      tx.objectStore('sessions').index('byClientStart').getAll(IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity])),
+      tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId)),
       tx.objectStore('items').index('byClient').getAll(clientId),
     ]);
     return { clients: [client], sessions, items: items.map(fromStored), questions: [], questionPrefs: [] };

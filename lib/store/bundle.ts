@@ -1,4 +1,5 @@
 /** A session with everything recorded in it: what the in-call view and the summary show. */
+import { keysOf } from './db';
 import type { SessionBundle } from '../api/contract';
 import type { Id, Question, Session } from '../model/types';
 import { builtinQuestion } from '../deck/deck';
@@ -16,7 +17,7 @@ export async function buildBundle(tx: ReadTx, session: Session): Promise<Session
   const items = tx.objectStore('items');
   const [client, captured, reviewedStored, asked] = await Promise.all([
     requireClient(tx, session.clientId),
-    items.index('bySessionOrder').getAll(IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity])),
+    items.index('bySessionOrder').getAll(keysOf(session.id)),
     items.index('byReviewSession').getAll(session.id),
     Promise.all(
       session.asked.map(async (a) => {

@@ -1,4 +1,5 @@
 /** Clients: the people a coach works with. Names are unique among active clients, case-insensitively. */
+import { keysOf } from './db';
 import type { ClientPatch, DeleteReport } from '../api/contract';
 import type { Client, EngagementGoal, Id } from '../model/types';
 import type { CleanClientInput } from '../validate/client';
@@ -37,7 +38,7 @@ export function recentClients(ctx: RepoContext, limit: number): Promise<Client[]
     const index = tx.objectStore('sessions').index('byClientStart');
     const seen = await Promise.all(
       clients.map(async (c) => {
-        const latest = await index.openCursor(IDBKeyRange.bound([c.id, -Infinity], [c.id, Infinity]), 'prev');
+        const latest = await index.openCursor(keysOf(c.id), 'prev');
         return Math.max(c.updatedAt, latest?.value.startedAt ?? 0);
       }),
     );
@@ -105,7 +106,7 @@ export function deleteClient(ctx: RepoContext, id: Id): Promise<DeleteReport> {
   return write(ctx, ['clients', 'sessions', 'items', 'drafts'], async (tx) => {
     const client = await requireClient(tx, id);
     const sessionIndex = tx.objectStore('sessions').index('byClientStart');
-    const sessionIds = await sessionIndex.getAllKeys(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+    const sessionIds = await sessionIndex.getAllKeys(keysOf(id));
     const itemIds = await tx.objectStore('items').index('byClient').getAllKeys(id);
     await Promise.all([
       ...sessionIds.map((sid) => tx.objectStore('sessions').delete(sid)),

@@ -1,4 +1,5 @@
 /** Commitments across sessions: the accountability review, what is open, what is due. */
+import { dueRange } from './db';
 import type { CommitmentView } from '../api/contract';
 import type { Id, Review, ReviewStatus } from '../model/types';
 import { invalid } from '../validate/fields';
@@ -48,7 +49,7 @@ export function reviewCommitment(ctx: RepoContext, itemId: Id, sessionId: Id, st
 /** Commitments due from `from` to `to` (days, inclusive; a due time on `to` counts), any client, soonest first. */
 export function dueBetween(ctx: RepoContext, from: string, to: string): Promise<CommitmentView[]> {
   return read(ctx, ['items', 'sessions'], async (tx) => {
-    const due = await tx.objectStore('items').index('byDue').getAll(IDBKeyRange.bound(from, `${to}\uffff`));
+    const due = await tx.objectStore('items').index('byDue').getAll(dueRange(from, to));
     return commitmentViews(tx, due);
   });
 }

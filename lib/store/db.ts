@@ -52,6 +52,16 @@ export const DB_VERSION = 2;
 /** Every store, for transactions that span the whole record (backup import, delete everything). */
 export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
 
+/** Every key `[id, n]` of a compound `[id, number]` index: a client's sessions, a session's items in order. */
+export function keysOf(id: string): IDBKeyRange {
+  return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+}
+
+/** Due dates from the day `from` through the whole day `to` (date-times on `to` included). */
+export function dueRange(from: string, to: string): IDBKeyRange {
+  return IDBKeyRange.bound(from, `${to}\uffff`);
+}
+
 type UpgradeTx = IDBPTransaction<HoldspaceDB, StoreName[], 'versionchange'>;
 
 /** Runs every upgrade step from `oldVersion` up. Only IndexedDB work is awaited. */

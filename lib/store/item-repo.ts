@@ -1,4 +1,5 @@
 /** Captured items of a session: commitments, notes, insights, beliefs, inquiries. */
+import { keysOf } from './db';
 import type { ItemPatch } from '../api/contract';
 import { DEFAULT_SHAREABLE, type Id, type Item, type ItemKind } from '../model/types';
 import type { CleanItemInput } from '../validate/item';
@@ -20,7 +21,7 @@ async function assertKindAllowed(tx: ReadTx, clientId: Id, kind: ItemKind): Prom
 }
 
 async function nextOrder(tx: ReadTx, sessionId: Id): Promise<number> {
-  const range = IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]);
+  const range = keysOf(sessionId);
   const last = await tx.objectStore('items').index('bySessionOrder').openKeyCursor(range, 'prev');
   return last ? Math.floor((last.key as [string, number])[1]) + 1 : 0;
 }

@@ -1,4 +1,5 @@
 /** Sessions: start, the contract, the timer, asked questions, the reflection, end; history and bundles. */
+import { keysOf } from './db';
 import type { ContractPatch, SessionBundle, SessionSummaryRow, TimerAction } from '../api/contract';
 import type { Contract, Id, PhasePlan, Session } from '../model/types';
 import { newTimer, pauseTimer, resetTimer, resumeTimer, setLength, startTimer } from '../timer/timer';
@@ -139,12 +140,12 @@ export function endSession(ctx: RepoContext, id: Id): Promise<Session> {
 export function clientHistory(ctx: RepoContext, clientId: Id): Promise<SessionSummaryRow[]> {
   return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
     await requireClient(tx, clientId);
-    const sessions = await tx.objectStore('sessions').index('byClientStart').getAll(IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity]));
+    const sessions = await tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId));
     const items = tx.objectStore('items');
     const rows = await Promise.all(
       sessions.map(async (session) => ({
         session,
-        itemCount: await items.index('bySessionOrder').count(IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity])),
+        itemCount: await items.index('bySessionOrder').count(keysOf(session.id)),
         commitmentCount: await items.index('bySessionKind').count([session.id, 'commitment']),
       })),
     );

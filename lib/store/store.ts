@@ -6,7 +6,7 @@ import type { HoldspaceApi } from '../api/contract';
 import type { Session } from '../model/types';
 import { HoldspaceError, fail, ok, type Result } from '../api/result';
 import { DEFAULT_PHASES } from '../timer/timer';
-import { unwrap } from '../validate/fields';
+import { unwrap, validateId } from '../validate/fields';
 import { validateClientInput, validateClientPatch } from '../validate/client';
 import { validateDayRange, validateDraft } from '../validate/draft';
 import { validateItem, validateItemInput, validateItemPatch, validateReview } from '../validate/item';
@@ -44,10 +44,14 @@ export type HoldspaceStore = HoldspaceApi & {
 
 const FALLBACK_DEFAULTS: sessions.SessionDefaults = { plannedMinutes: 60, phases: DEFAULT_PHASES, warningMinutes: 5 };
 
+/** An id argument, checked before any transaction. */
+const need = (value: unknown, field: string): string => unwrap(validateId(value, field));
+
 function toResult(error: unknown): Result<never> {
   if (error instanceof HoldspaceError) return fail(error.code, error.message, error.field);
   const name = error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') return fail('storage', 'Your browser refused to save: its storage for Holdspace is full. Nothing was changed.');
+  if (name === 'DataError') return fail('invalid', 'Part of this request is malformed, so nothing was changed.');
   if (error instanceof DOMException) return fail('storage', `The browser could not save this change (${error.name}). Nothing was changed.`);
   return fail('internal', `Something went wrong in Holdspace: ${error instanceof Error ? error.message : String(error)}`);
 }
@@ -78,38 +82,38 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
   return {
     listClients: ({ includeArchived }) => run(() => clients.listClients(ctx, includeArchived === true)),
     recentClients: ({ limit }) => run(() => clients.recentClients(ctx, typeof limit === 'number' && limit > 0 ? limit : 8)),
-    getClient: ({ id }) => run(() => clients.getClient(ctx, id)),
+    getClient: ({ id }) => run(() => clients.getClient(ctx, need(id, 'id'))),
     createClient: ({ input }) => run(() => clients.createClient(ctx, unwrap(validateClientInput(input))), (c) => index.upsert(clientDoc(c))),
-    updateClient: ({ id, patch }) => run(() => clients.updateClient(ctx, id, unwrap(validateClientPatch(patch))), (c) => index.upsert(clientDoc(c))),
-    deleteClient: ({ id }) => run(() => clients.deleteClient(ctx, id), () => index.drop()),
+    updateClient: ({ id, patch }) => run(() => clients.updateClient(ctx, need(id, 'id'), unwrap(validateClientPatch(patch))), (c) => index.upsert(clientDoc(c))),
+    deleteClient: ({ id }) => run(() => clients.deleteClient(ctx, need(id, 'id')), () => index.drop()),
 
     activeSession: () => run(() => sessions.activeSession(ctx)),
     startSession: ({ clientId, plannedMinutes }) =>
       run(async () => {
         const minutes = unwrap(validatePlannedMinutes(plannedMinutes));
         const defaults = (await deps.sessionDefaults?.().catch(() => undefined)) ?? FALLBACK_DEFAULTS;
-        return sessions.startSession(ctx, clientId, minutes === undefined ? defaults : { ...defaults, plannedMinutes: minutes });
+        return sessions.startSession(ctx, need(clientId, 'clientId'), minutes === undefined ? defaults : { ...defaults, plannedMinutes: minutes });
       }, session),
-    updateContract: ({ sessionId, patch }) => run(() => sessions.updateContract(ctx, sessionId, unwrap(validateContractPatch(patch))), session),
-    contractCheckIn: ({ sessionId }) => run(() => sessions.contractCheckIn(ctx, sessionId)),
-    timer: ({ sessionId, action }) => run(() => sessions.applyTimer(ctx, sessionId, unwrap(validateTimerAction(action)))),
+    updateContract: ({ sessionId, patch }) => run(() => sessions.updateContract(ctx, need(sessionId, 'sessionId'), unwrap(validateContractPatch(patch))), session),
+    contractCheckIn: ({ sessionId }) => run(() => sessions.contractCheckIn(ctx, need(sessionId, 'sessionId'))),
+    timer: ({ sessionId, action }) => run(() => sessions.applyTimer(ctx, need(sessionId, 'sessionId'), unwrap(validateTimerAction(action)))),
     markAsked: ({ sessionId, questionId, asked }) =>
-      run(() => sessions.markAsked(ctx, sessionId, unwrap(validateQuestionId(questionId)), asked !== false)),
-    setReflection: ({ sessionId, text }) => run(() => sessions.setReflection(ctx, sessionId, unwrap(validateReflection(text))), session),
-    endSession: ({ sessionId }) => run(() => sessions.endSession(ctx, sessionId)),
-    getSessionBundle: ({ sessionId }) => run(() => sessions.getSessionBundle(ctx, sessionId)),
-    clientHistory: ({ clientId }) => run(() => sessions.clientHistory(ctx, clientId)),
+      run(() => sessions.markAsked(ctx, need(sessionId, 'sessionId'), unwrap(validateQuestionId(questionId)), asked !== false)),
+    setReflection: ({ sessionId, text }) => run(() => sessions.setReflection(ctx, need(sessionId, 'sessionId'), unwrap(validateReflection(text))), session),
+    endSession: ({ sessionId }) => run(() => sessions.endSession(ctx, need(sessionId, 'sessionId'))),
+    getSessionBundle: ({ sessionId }) => run(() => sessions.getSessionBundle(ctx, need(sessionId, 'sessionId'))),
+    clientHistory: ({ clientId }) => run(() => sessions.clientHistory(ctx, need(clientId, 'clientId'))),
 
-    addItem: ({ sessionId, input }) => run(() => items.addItem(ctx, sessionId, unwrap(validateItemInput(input))), (i) => index.upsert(itemDoc(i))),
-    updateItem: ({ id, patch }) => run(() => items.updateItem(ctx, id, unwrap(validateItemPatch(patch))), (i) => index.upsert(itemDoc(i))),
-    deleteItem: ({ id }) => run(() => items.deleteItem(ctx, id), (i) => index.remove(refOf('item', i.id))),
+    addItem: ({ sessionId, input }) => run(() => items.addItem(ctx, need(sessionId, 'sessionId'), unwrap(validateItemInput(input))), (i) => index.upsert(itemDoc(i))),
+    updateItem: ({ id, patch }) => run(() => items.updateItem(ctx, need(id, 'id'), unwrap(validateItemPatch(patch))), (i) => index.upsert(itemDoc(i))),
+    deleteItem: ({ id }) => run(() => items.deleteItem(ctx, need(id, 'id')), (i) => index.remove(refOf('item', i.id))),
     restoreItem: ({ item }) => run(() => items.restoreItem(ctx, unwrap(validateItem(item))), (i) => index.upsert(itemDoc(i))),
 
-    openCommitments: ({ clientId }) => run(() => commitments.openCommitments(ctx, clientId)),
+    openCommitments: ({ clientId }) => run(() => commitments.openCommitments(ctx, need(clientId, 'clientId'))),
     reviewCommitment: ({ itemId, sessionId, status, note }) =>
       run(() => {
         const review = unwrap(validateReview({ status, note }));
-        return commitments.reviewCommitment(ctx, itemId, sessionId, review.status, review.note);
+        return commitments.reviewCommitment(ctx, need(itemId, 'itemId'), need(sessionId, 'sessionId'), review.status, review.note);
       }),
     dueBetween: ({ from, to }) =>
       run(() => {
@@ -120,9 +124,9 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     listQuestions: () => run(() => questions.listQuestions(ctx)),
     addQuestion: (args) => run(() => questions.addQuestion(ctx, unwrap(validateQuestionInput(args))), (q) => index.upsert(questionDoc(q))),
     updateQuestion: ({ id, ...patch }) =>
-      run(() => questions.updateQuestion(ctx, id, unwrap(validateQuestionPatch(patch))), (q) => index.upsert(questionDoc(q))),
-    deleteQuestion: ({ id }) => run(() => questions.deleteQuestion(ctx, id), (q) => index.remove(refOf('question', q.id))),
-    setQuestionPref: ({ questionId, ...marks }) => run(() => questions.setQuestionPref(ctx, questionId, unwrap(validateQuestionPref(marks)))),
+      run(() => questions.updateQuestion(ctx, need(id, 'id'), unwrap(validateQuestionPatch(patch))), (q) => index.upsert(questionDoc(q))),
+    deleteQuestion: ({ id }) => run(() => questions.deleteQuestion(ctx, need(id, 'id')), (q) => index.remove(refOf('question', q.id))),
+    setQuestionPref: ({ questionId, ...marks }) => run(() => questions.setQuestionPref(ctx, need(questionId, 'questionId'), unwrap(validateQuestionPref(marks)))),
 
     search: ({ query, limit }) =>
       run(async () => {
@@ -138,7 +142,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
       }),
 
     exportBackup: () => run(() => backup.exportBackup()),
-    exportClient: ({ clientId }) => run(() => backup.exportClient(clientId)),
+    exportClient: ({ clientId }) => run(() => backup.exportClient(need(clientId, 'clientId'))),
     previewBackup: ({ text }) => run(() => backup.previewBackup(text)),
     importBackup: ({ text, mode }) => run(() => backup.importBackup(text, mode)),
 

@@ -125,6 +125,11 @@ export function id(value: unknown, field: string): string {
   return value;
 }
 
+/** An id argument of a request. */
+export function validateId(value: unknown, field: string): Result<string> {
+  return guard(() => id(value, field));
+}
+
 export function object(value: unknown, field: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(`The ${field} is missing or malformed.`, field);
   return value as Record<string, unknown>;

@@ -87,3 +87,18 @@ describe('storage health', () => {
     expect(await val(testStore().api.storageHealth({}))).toEqual({ persisted: false, usageBytes: null, quotaBytes: null });
   });
 });
+
+describe('request arguments', () => {
+  it('refuses missing or malformed ids with a typed error before touching the database', async () => {
+    const { api } = testStore();
+    const bad = undefined as unknown as string;
+    await err(api.getClient({ id: bad }), 'invalid', 'id');
+    await err(api.deleteClient({ id: '' }), 'invalid', 'id');
+    await err(api.startSession({ clientId: 42 as unknown as string }), 'invalid', 'clientId');
+    await err(api.getSessionBundle({ sessionId: bad }), 'invalid', 'sessionId');
+    await err(api.addItem({ sessionId: bad, input: { kind: 'note', text: 'x' } }), 'invalid', 'sessionId');
+    await err(api.reviewCommitment({ itemId: 'i', sessionId: bad, status: 'done' }), 'invalid', 'sessionId');
+    await err(api.setQuestionPref({ questionId: bad, hidden: true }), 'invalid', 'questionId');
+    await err(api.exportClient({ clientId: bad }), 'invalid', 'clientId');
+  });
+});
