@@ -1,4 +1,4 @@
-import { PHASE_LABELS, type TimerView } from '@/lib/timer/timer';
+import { PHASE_LABELS, PHASE_ORDER, type TimerView } from '@/lib/timer/timer';
 
 /** The words beside the digits: the phase, and what the timer is doing when that matters. */
 export function modeText(view: TimerView): { phase: string; status: string } {
@@ -15,7 +15,8 @@ export function modeText(view: TimerView): { phase: string; status: string } {
       return { phase: 'Overtime', status: 'Past planned end' };
     default: {
       const phaseLeft = Math.max(0, Math.ceil((view.phaseEndsAtMs - view.elapsedMs) / 60_000));
-      return { phase, status: `${phaseLeft} min left in phase` };
+      const next = PHASE_ORDER[PHASE_ORDER.indexOf(view.phase) + 1];
+      return { phase, status: next ? `${PHASE_LABELS[next]} in ${phaseLeft} min` : `Ends in ${minutesLeft} min` };
     }
   }
 }
