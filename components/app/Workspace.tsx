@@ -84,7 +84,7 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
     start: session ? undefined : <ClientPicker onStarted={props.onStarted} />,
     contract: session && bundle ? (
       <>
-        <FirstSessionNote client={bundle.client} sessionId={session.id} />
+        {!session.contract.desiredOutcome.trim() && <FirstSessionNote client={bundle.client} sessionId={session.id} />}
         <ContractPanel key={session.id} session={session} onSaved={props.onSaved} onContractingQuestions={openContractingQuestions} />
       </>
     ) : undefined,

@@ -15,12 +15,12 @@ export function useWorkspaceTab(sessionId: string | null, available: TabKey[], f
 
   useEffect(() => {
     let live = true;
-    setChosen(null);
     if (!sessionId) return;
     void env.api.getDraft({ key }).then((r) => {
       const v = r.ok ? r.value?.value : undefined;
       if (!live || !v || v.sessionId !== sessionId || !TAB_KEYS.includes(v.tab as TabKey)) return;
-      setChosen((c) => c ?? { sessionId, tab: v.tab as TabKey });
+      // A choice made meanwhile wins over the restored one.
+      setChosen((c) => (c && c.sessionId === sessionId ? c : { sessionId, tab: v.tab as TabKey }));
     });
     return () => {
       live = false;
