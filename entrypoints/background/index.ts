@@ -1,17 +1,30 @@
 import { browserCommandDeps, createCommandHandler } from '@/lib/platform/commands';
 import { serveApi } from '@/lib/platform/background-server';
 import { wireToolbarButton } from '@/lib/platform/panel-behavior';
+import { settingsStore } from '@/lib/platform/settings-storage';
 import { storageManager } from '@/lib/platform/storage-manager';
+import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/store-settings';
 import { createDbConnection } from '@/lib/store/db';
+import { seedDirect } from '@/lib/store/seed';
 import { createStore } from '@/lib/store/store';
 
 // Wiring only. Listeners are registered synchronously on every worker start (MV3 may stop the worker at
 // any time); the database is opened lazily by the first message that needs it.
 export default defineBackground(() => {
   const connection = createDbConnection();
-  const api = createStore({ db: connection.get, now: Date.now, newId: () => crypto.randomUUID(), storage: storageManager });
+  const api = createStore({
+    db: connection.get,
+    now: Date.now,
+    newId: () => crypto.randomUUID(),
+    storage: storageManager,
+    sessionDefaults: sessionDefaultsFrom(settingsStore),
+    settings: backupSettingsFrom(settingsStore),
+  });
   serveApi(browser, api);
   wireToolbarButton(browser);
   const onCommand = createCommandHandler(browserCommandDeps(browser));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // `wxt build --mode bench` only (npm run bench): the store for timing without messaging. Dropped from
+  // the production build as dead code; the benchmark checks that it is absent there.
+  if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { __holdspaceBench: { api, db: connection.get, seedDirect } });
 });

@@ -1,0 +1,18 @@
+/** What the background store needs from the coach's settings: defaults for a new session, and backup access. */
+import { normalizeSettings, type Settings } from '../settings/settings';
+import type { SettingsStore } from './settings-storage';
+
+export function sessionDefaultsFrom(settings: SettingsStore) {
+  return async () => {
+    const s = await settings.get();
+    return { plannedMinutes: s.defaultLengthMinutes, phases: s.phases, warningMinutes: s.warningMinutes };
+  };
+}
+
+/** Backups carry settings as plain data; on restore they are validated field by field before being stored. */
+export function backupSettingsFrom(settings: SettingsStore) {
+  return {
+    get: async () => (await settings.get()) as unknown as Record<string, unknown>,
+    set: async (value: Record<string, unknown>) => settings.update(normalizeSettings(value) as Partial<Settings>),
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/store-settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import type { SettingsStore } from '@/lib/platform/settings-storage';
+
+function memorySettings(initial: Partial<Settings> = {}): SettingsStore & { value(): Settings } {
+  let value: Settings = { ...DEFAULT_SETTINGS, ...initial };
+  return {
+    get: async () => value,
+    update: async (patch) => {
+      value = { ...value, ...patch };
+    },
+    watch: () => () => {},
+    value: () => value,
+  };
+}
+
+describe('store settings bridge', () => {
+  it('gives new sessions the coach\'s default length, phases and warning', async () => {
+    const settings = memorySettings({ defaultLengthMinutes: 45, warningMinutes: 7 });
+    expect(await sessionDefaultsFrom(settings)()).toEqual({ plannedMinutes: 45, phases: DEFAULT_SETTINGS.phases, warningMinutes: 7 });
+  });
+
+  it('validates settings restored from a backup field by field', async () => {
+    const settings = memorySettings();
+    await backupSettingsFrom(settings).set({ defaultLengthMinutes: 50, theme: '<script>', warningMinutes: -3, overlay: 'nope' });
+    expect(settings.value()).toMatchObject({ defaultLengthMinutes: 50, theme: 'system', warningMinutes: 0, overlay: {} });
+  });
+});
