@@ -20,6 +20,8 @@ export interface SearchIndex {
   drop(): void;
   /** Rebuilds now from the store. */
   rebuild(): Promise<void>;
+  /** Builds the index now if it is not built (or building), so the next search answers at once. */
+  warm(): Promise<void>;
   readonly built: boolean;
 }
 
@@ -111,6 +113,9 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex
       index = null;
       building = null;
       await build();
+    },
+    async warm() {
+      await current();
     },
     get built() {
       return index !== null;

@@ -40,6 +40,8 @@ export interface StoreDeps {
 export type HoldspaceStore = HoldspaceApi & {
   /** Rebuilds the search index from the store. */
   rebuildSearch(): Promise<void>;
+  /** Builds the search index ahead of the first search (when a view opens), unless it is built already. */
+  warmSearch(): Promise<void>;
 };
 
 const FALLBACK_DEFAULTS: sessions.SessionDefaults = { plannedMinutes: 60, phases: DEFAULT_PHASES, warningMinutes: 5 };
@@ -148,5 +150,6 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
 
     storageHealth: () => run(() => storageHealth(deps.storage)),
     rebuildSearch: () => index.rebuild(),
+    warmSearch: () => index.warm(),
   };
 }

@@ -100,6 +100,17 @@ describe('search index', () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 
+  it('warms once: building ahead of the first search, and not again while built', async () => {
+    const load = vi.fn(async () => docs);
+    const index = createSearchIndex(load);
+    expect(index.built).toBe(false);
+    await index.warm();
+    expect(index.built).toBe(true);
+    await index.warm();
+    expect(refs(await index.search('boa', 10))).toEqual(['i:3']);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('encodes references with ids that contain colons', () => {
     expect(parseRef(refOf('question', 'b:goal:01'))).toEqual({ kind: 'question', id: 'b:goal:01' });
     expect(parseRef('x:1')).toBeNull();
