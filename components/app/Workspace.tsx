@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionBundle } from '@/lib/api/contract';
 import type { Session, Stage } from '@/lib/model/types';
 import { ClientPicker } from '../clients/ClientPicker';
@@ -8,7 +8,7 @@ import { PriorCommitments } from '../prior/PriorCommitments';
 import { usePriorCommitments } from '../prior/usePriorCommitments';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { isOverdue } from '../ui/format';
-import { Tabs, tabPanelProps, tabId, type TabSpec } from '../ui/Tabs';
+import { panelId, Tabs, tabPanelProps, tabId, type TabSpec } from '../ui/Tabs';
 import { useEnv } from './env';
 import { TAB_SLOT, tabShortcut, type ShortcutAction, type TabKey } from './shortcuts';
 import type { Slots } from './slots';
@@ -75,13 +75,26 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
     ...(key === 'prior' && unreviewed > 0 ? { badge: String(unreviewed), badgeTone: overdue > 0 ? ('warn' as const) : ('neutral' as const) } : {}),
   }));
 
+  // Right after "Start session", the first field of what opened (prior review or the contract) takes focus.
+  const focusAfterStart = useRef(false);
+  const onStarted = (s: Session) => {
+    focusAfterStart.current = true;
+    props.onStarted(s);
+  };
+  useEffect(() => {
+    if (!focusAfterStart.current || !session || prior.loading) return;
+    focusAfterStart.current = false;
+    const where = props.wide ? '.pane--prior, .pane--contract' : `#${panelId('ws', tab)}`;
+    document.querySelector(where)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  });
+
   const openContractingQuestions = () => {
     setDeckStage('contracting');
     if (!props.wide) selectTab('deck');
   };
 
   const panes: Partial<Record<TabKey, preact.VNode>> = {
-    start: session ? undefined : <ClientPicker onStarted={props.onStarted} />,
+    start: session ? undefined : <ClientPicker onStarted={onStarted} />,
     contract: session && bundle ? (
       <>
         {!session.contract.desiredOutcome.trim() && <FirstSessionNote client={bundle.client} sessionId={session.id} />}

@@ -103,6 +103,7 @@ describe('App: before a session', () => {
     expect(env.api.startSession).toHaveBeenCalled();
     expect(screen.getByRole('timer', { name: 'Session timer' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: /Contract/, selected: true })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Topic' }));
   });
 
   it('has no axe violations (panel)', async () => {
