@@ -101,7 +101,7 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
         <ContractPanel key={session.id} session={session} onSaved={props.onSaved} onContractingQuestions={openContractingQuestions} />
       </>
     ) : undefined,
-    prior: session && bundle && priorList.length ? <PriorCommitments sessionId={session.id} clientName={bundle.client.name} commitments={prior} /> : undefined,
+    prior: session && bundle && priorList.length ? <PriorCommitments sessionId={session.id} clientName={bundle.client.name} commitments={prior} onDone={props.wide ? undefined : () => selectTab('contract')} /> : undefined,
     deck: slots.deck({ sessionId: session?.id ?? null, stage: deckStage }),
     capture: session && bundle
       ? slots.capture({ sessionId: session.id, keepNoNotes: bundle.client.keepNoNotes, focusSignal: captureSignal, ...(outOfSession ? { preferKind: 'commitment' as const } : {}) })

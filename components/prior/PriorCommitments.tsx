@@ -1,7 +1,9 @@
 import type { CommitmentView } from '@/lib/api/contract';
 import type { Id } from '@/lib/model/types';
 import type { LiveQuery } from '../hooks/useLiveQuery';
+import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
+import { Kbd } from '../ui/Kbd';
 import { possessive } from '../ui/format';
 import { CommitmentReview } from './CommitmentReview';
 
@@ -9,7 +11,7 @@ import { CommitmentReview } from './CommitmentReview';
  * The accountability conversation that opens a follow-up session: what the client committed to, and
  * how it went. A region named "Prior commitments".
  */
-export function PriorCommitments(props: { sessionId: Id; clientName: string; commitments: LiveQuery<CommitmentView[]> }) {
+export function PriorCommitments(props: { sessionId: Id; clientName: string; commitments: LiveQuery<CommitmentView[]>; /** Offered once all are reviewed. */ onDone?: () => void }) {
   const { data, loading, error, reload } = props.commitments;
   const list = data ?? [];
   const reviewed = list.filter((c) => c.lastReview?.sessionId === props.sessionId).length;
@@ -35,6 +37,15 @@ export function PriorCommitments(props: { sessionId: Id; clientName: string; com
               <CommitmentReview key={c.item.id} commitment={c} sessionId={props.sessionId} />
             ))}
           </ul>
+          {props.onDone && reviewed === list.length && (
+            <div class="actions">
+              <span class="muted small">All reviewed.</span>
+              <Button variant="primary" small onClick={props.onDone} aria-keyshortcuts="Alt+1">
+                On to the contract
+                <Kbd keys="Alt+1" />
+              </Button>
+            </div>
+          )}
         </>
       )}
       {!loading && !error && list.length === 0 && <p class="muted">Nothing open from earlier sessions.</p>}

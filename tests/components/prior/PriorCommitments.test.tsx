@@ -16,9 +16,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function Harness(props: { reviewed?: CommitmentView[] }) {
+function Harness(props: { reviewed?: CommitmentView[]; onDone?: () => void }) {
   const commitments = usePriorCommitments('c1', props.reviewed ?? []);
-  return <PriorCommitments sessionId="s1" clientName="Ana Lima" commitments={commitments} />;
+  return <PriorCommitments sessionId="s1" clientName="Ana Lima" commitments={commitments} onDone={props.onDone} />;
 }
 
 const overdue = aCommitment({ id: 'i1', text: 'Send the proposal to Maria', due: '2026-11-18', howWillYouKnow: 'Maria replies' });
@@ -96,6 +96,21 @@ describe('PriorCommitments', () => {
     const region = await show(env, [done]);
     expect(within(item('Ask for feedback')).getByRole('combobox', { name: 'Status' })).toHaveProperty('value', 'done');
     expect(within(region).getByText('1 of 2 reviewed')).toBeTruthy();
+  });
+
+  it('once all are reviewed, offers the way on to the contract', async () => {
+    const done = aCommitment({ id: 'i3', text: 'Ask for feedback' }, { status: 'done', lastReview: { sessionId: 's1', status: 'done', note: '', at: NOW } });
+    const onDone = vi.fn();
+    renderWithEnv(fakeEnv({ api: { openCommitments: async () => ok([]) } }), <Harness reviewed={[done]} onDone={onDone} />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+    fireEvent.click(screen.getByRole('button', { name: 'On to the contract' }));
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('does not offer it while some are unreviewed', async () => {
+    renderWithEnv(fakeEnv({ api: { openCommitments: async () => ok([overdue]) } }), <Harness onDone={() => {}} />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+    expect(screen.queryByRole('button', { name: 'On to the contract' })).toBeNull();
   });
 
   it('has no axe violations', async () => {
