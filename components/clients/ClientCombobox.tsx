@@ -6,7 +6,8 @@ export type ClientChoice = { kind: 'client'; client: Client } | { kind: 'create'
 
 /**
  * The "Client" combobox: type-ahead over existing clients with a "Create client …" option when the name
- * is new. Down/Up move, Enter chooses, Escape closes the list (then clears).
+ * is new. Typing or Down opens the list (recent clients first), Down/Up move, Enter chooses, Escape
+ * closes the list (then clears).
  */
 export function ClientCombobox(props: {
   clients: Client[];
@@ -85,7 +86,7 @@ export function ClientCombobox(props: {
           setActive(0);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
+        onClick={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
