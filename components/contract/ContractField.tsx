@@ -29,8 +29,8 @@ export function ContractField(props: {
     return result;
   });
 
+  const busy = autosave.status === 'pending' || autosave.status === 'saving' || autosave.status === 'error';
   useEffect(() => {
-    const busy = autosave.status === 'pending' || autosave.status === 'saving' || autosave.status === 'error';
     if (!busy && document.activeElement !== input.current) setText(props.value);
   }, [props.value]);
 
@@ -44,7 +44,8 @@ export function ContractField(props: {
     class: 'input',
     value: text,
     onInput,
-    onBlur: () => void autosave.flush(),
+    // Leaving the field: save what is pending, or take words another view stored while it had focus.
+    onBlur: () => (busy ? void autosave.flush() : setText(props.value)),
   };
 
   return (

@@ -96,6 +96,18 @@ describe('ContractPanel: the form', () => {
     expect(topic.value).toBe('Mine');
   });
 
+  it('takes the words another view stored while the field had focus, once the coach leaves it', async () => {
+    const env = saving();
+    const { rerender } = renderWithEnv(env, <ContractPanel session={aSession()} onSaved={() => {}} onContractingQuestions={() => {}} />);
+    const topic = screen.getByRole('textbox', { name: 'Topic' }) as HTMLInputElement;
+    topic.focus();
+    rerender(<ContractPanel session={aSession({ contract: aContract({ topic: 'Theirs' }) })} onSaved={() => {}} onContractingQuestions={() => {}} />);
+    expect(topic.value).toBe('');
+    fireEvent.blur(topic);
+    await settle();
+    expect(topic.value).toBe('Theirs');
+  });
+
   it('opens the contracting questions', () => {
     const onQuestions = vi.fn();
     show(saving(), aSession(), { onQuestions });

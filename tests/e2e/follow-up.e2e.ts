@@ -1,0 +1,104 @@
+/**
+ * The follow-up session in the side panel page: last time's commitments come up first under "Prior
+ * commitments", their reviews survive a reload, and a carried-forward one is still open the session after.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { launch, screenshot, watchErrors, type Launched } from './harness/browser';
+import { button, captureCommitment, dayFromNow, endSession, openPanel, pressOn, reload, startSession, type View } from './harness/coach';
+
+const CLIENT = 'Jordan Rivera';
+const COMMITMENTS = [
+  { text: 'Ask Priya to lead the planning kickoff', due: dayFromNow(10), howWillYouKnow: 'Calendar invite sent' },
+  { text: 'Block two evenings free', due: dayFromNow(7), howWillYouKnow: 'Shared calendar shows them' },
+  { text: 'Write the handover note', due: dayFromNow(14) },
+];
+const [DONE, CARRIED, UNTOUCHED] = COMMITMENTS.map((c) => c.text) as [string, string, string];
+const CARRY_NOTE = 'Moved to January, after the reorg';
+
+let browser: Launched;
+let v: View;
+let errors: string[];
+beforeAll(async () => {
+  browser = await launch();
+  v = await openPanel(browser.context, browser.extensionId);
+  errors = watchErrors(v.page);
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(v.page, `flow-follow-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`);
+});
+afterAll(async () => {
+  await browser?.dispose();
+});
+
+const prior = () => v.ui.getByRole('region', { name: 'Prior commitments', exact: true });
+const priorEntry = (text: string): Locator => prior().getByRole('listitem').filter({ hasText: text });
+const statusOf = (text: string) => priorEntry(text).getByRole('combobox', { name: 'Status', exact: true });
+const priorTexts = () => prior().locator('.commitment__what').allTextContents();
+
+/** From the summary back to the client picker, then the next session for the same client. */
+async function nextSession() {
+  await pressOn(v, button(v, 'Close summary'));
+  await startSession(v, CLIENT);
+}
+
+describe('a follow-up session in the side panel', () => {
+  it('has a first session with three commitments, ended', async () => {
+    await startSession(v, CLIENT);
+    // A first session offers nothing to review.
+    expect(await prior().count()).toBe(0);
+    for (const c of COMMITMENTS) await captureCommitment(v, c);
+    await screenshot(v.page, 'flow-follow-01-first-session');
+    await endSession(v);
+  });
+
+  it('lists last time\'s commitments under "Prior commitments" in the next session', async () => {
+    await nextSession();
+    await prior().waitFor();
+    expect((await priorTexts()).sort()).toEqual([...COMMITMENTS.map((c) => c.text)].sort());
+    // Due soonest first, with how the coach would know.
+    expect(await priorTexts()).toEqual([CARRIED, DONE, UNTOUCHED]);
+    expect(await priorEntry(DONE).textContent()).toContain('Calendar invite sent');
+    const status = statusOf(DONE);
+    const options = await status.getByRole('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['Done', 'Partly done', 'Not done', 'Dropped', 'Carried forward']));
+    await screenshot(v.page, 'flow-follow-02-prior');
+  });
+
+  it('records "Done" on one and "Carried forward" with a note on another', async () => {
+    await statusOf(DONE).selectOption({ label: 'Done' });
+    await statusOf(CARRIED).selectOption({ label: 'Carried forward' });
+    const note = priorEntry(CARRIED).getByRole('textbox', { name: 'Review note', exact: true });
+    await note.focus();
+    await v.page.keyboard.type(CARRY_NOTE);
+    await v.page.keyboard.press('Tab'); // leaving the note saves it at once
+    await expect.poll(() => prior().textContent()).toContain('2 of 3 reviewed');
+    await screenshot(v.page, 'flow-follow-03-reviewed');
+  });
+
+  it('keeps the reviews after a reload', async () => {
+    v = await reload(v);
+    await prior().waitFor();
+    await expect.poll(() => statusOf(DONE).inputValue()).toBe('done');
+    expect(await statusOf(CARRIED).inputValue()).toBe('carried-forward');
+    expect(await statusOf(UNTOUCHED).inputValue()).toBe('');
+    expect(await priorEntry(CARRIED).getByRole('textbox', { name: 'Review note', exact: true }).inputValue()).toBe(CARRY_NOTE);
+    expect(await prior().textContent()).toContain('2 of 3 reviewed');
+    await screenshot(v.page, 'flow-follow-04-after-reload');
+  });
+
+  it('shows the reviews in the summary, and the carried-forward commitment is still open the session after', async () => {
+    const summary = await endSession(v);
+    const reviewed = await summary.textContent();
+    expect(reviewed).toContain('New status: Done');
+    expect(reviewed).toContain(`New status: Carried forward — ${CARRY_NOTE}`);
+
+    await nextSession();
+    await prior().waitFor();
+    expect((await priorTexts()).sort()).toEqual([CARRIED, UNTOUCHED].sort());
+    expect(await priorEntry(CARRIED).textContent()).toContain(`Last review: Carried forward — ${CARRY_NOTE}`);
+    expect(await statusOf(CARRIED).inputValue()).toBe(''); // not yet reviewed in this session
+    await screenshot(v.page, 'flow-follow-05-session-after');
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+});

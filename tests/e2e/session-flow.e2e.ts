@@ -1,0 +1,182 @@
+/**
+ * A whole coaching session on the Meet fixture, through the overlay, by keyboard: client, contract,
+ * deck, capture, timer, a reload mid-session that loses nothing, and the end with its summary. The call
+ * page itself never sees a key or a word of it.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launch, MEET_CALL, screenshot, watchErrors, type Launched } from './harness/browser';
+import { button, capture, captureCommitment, capturedTexts, dayFromNow, endSession, fillContract, isFocused, openOverlay, openTab, pressOn, reload, startSession, textbox, typeInto, type View } from './harness/coach';
+
+const CONTRACT = {
+  Topic: 'Delegating the quarterly planning',
+  'Desired outcome': 'A first step to hand planning to Priya',
+  'Why it matters': 'Evenings back with family',
+  'Success measures': 'Names one conversation to have this week',
+};
+const COMMITMENTS = [
+  { text: 'Ask Priya to lead the planning kickoff', due: dayFromNow(10), howWillYouKnow: 'Calendar invite sent', support: 'Template from last quarter' },
+  { text: 'Block two evenings free', due: dayFromNow(7), howWillYouKnow: 'Shared calendar shows them' },
+  { text: 'Write the handover note', due: dayFromNow(14), howWillYouKnow: 'Note in the team drive', support: 'Ask Sam to review' },
+];
+const OWN_QUESTION = 'What would Priya need from you to say yes?';
+const DRAFT = 'Half a thought about mentoring';
+/** Words typed into the overlay that the call page must never learn. */
+const SECRET_WORDS = ['Delegating', 'Priya', 'Evenings', 'conversation', 'kickoff', 'handover', 'relieved', 'responsible', 'apart', 'mentoring'];
+
+let browser: Launched;
+let v: View;
+let errors: string[];
+beforeAll(async () => {
+  browser = await launch();
+  v = await openOverlay(browser.context, MEET_CALL);
+  errors = watchErrors(v.page);
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(v.page, `flow-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`);
+});
+afterAll(async () => {
+  await browser?.dispose();
+});
+
+const seconds = (clock: string) => clock.split(':').map(Number).reduce((total, n) => total * 60 + n, 0);
+const timerSeconds = async () => seconds((await v.ui.getByRole('timer', { name: 'Session timer', exact: true }).textContent()) ?? '');
+
+/** The call page saw no key and no input event, and its DOM holds none of the typed words. */
+async function expectPageSawNothing() {
+  expect(await v.page.evaluate(() => (window as unknown as { __seen: unknown }).__seen)).toEqual({ keys: [], inputs: [] });
+  const html = await v.page.evaluate(() => document.documentElement.outerHTML);
+  for (const word of SECRET_WORDS) expect(html, `the call page's DOM contains "${word}"`).not.toContain(word);
+}
+
+describe('a whole session in the overlay on Meet', () => {
+  it('creates the client by typing a new name and starts the session', async () => {
+    await startSession(v, 'Jordan Rivera');
+    await expect.poll(() => v.ui.getByRole('banner').textContent()).toContain('Jordan Rivera');
+    await screenshot(v.page, 'flow-01-started');
+  });
+
+  it('fills the contract and checks in against it', async () => {
+    await textbox(v, 'Topic').focus();
+    await openTab(v, 'Contract'); // Alt+1: the coach's choice of tab, so focus changes below do not move it
+    await fillContract(v, CONTRACT);
+    await pressOn(v, v.ui.getByRole('radio', { name: 'Out-of-session work', exact: true }), 'Space');
+    await pressOn(v, v.ui.getByRole('checkbox', { name: 'Confidentiality agreed', exact: true }), 'Space');
+    expect(await v.ui.getByRole('radio', { name: 'Out-of-session work', exact: true }).isChecked()).toBe(true);
+    expect(await v.ui.getByRole('checkbox', { name: 'Confidentiality agreed', exact: true }).isChecked()).toBe(true);
+    await screenshot(v.page, 'flow-02-contract');
+    await pressOn(v, button(v, 'Show contract card'));
+    await pressOn(v, button(v, 'Contract check-in'));
+    await expect.poll(() => v.ui.getByRole('article').textContent()).toContain('Checked in once');
+    await expect.poll(() => v.ui.getByRole('banner').textContent()).toContain(CONTRACT['Desired outcome']);
+    await screenshot(v.page, 'flow-03-contract-card');
+  });
+
+  it('uses the deck: a stage, search, mark asked, favourite, and an own question', async () => {
+    await openTab(v, 'Deck');
+    const stages = v.ui.getByRole('tablist', { name: 'Stages', exact: true });
+    await pressOn(v, stages.getByRole('tab', { selected: true }), 'ArrowRight');
+    await v.page.keyboard.press('ArrowRight');
+    await expect.poll(() => stages.getByRole('tab', { name: 'Reality', exact: true }).getAttribute('aria-selected')).toBe('true');
+
+    await typeInto(v, v.ui.getByRole('searchbox', { name: 'Search questions', exact: true }), 'what else');
+    const results = v.ui.getByRole('list', { name: 'Matching questions', exact: true });
+    const whatElse = results.getByRole('listitem').filter({ hasText: /^[A-Za-z& ]*What else\?/ }).first(); // the stage chip, then exactly "What else?"
+    await whatElse.waitFor();
+    const asked = whatElse.getByRole('button', { name: 'Mark asked', exact: true });
+    const favourite = whatElse.getByRole('button', { name: 'Favourite', exact: true });
+    await pressOn(v, asked);
+    await pressOn(v, favourite);
+    await expect.poll(() => asked.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => favourite.getAttribute('aria-pressed')).toBe('true');
+    await screenshot(v.page, 'flow-04-deck-search');
+
+    await v.ui.getByRole('searchbox', { name: 'Search questions', exact: true }).fill('');
+    await typeInto(v, textbox(v, 'New question'), OWN_QUESTION);
+    await v.page.keyboard.press('Enter'); // submits "Add question"
+    await v.ui.getByRole('list', { name: 'Reality questions', exact: true }).getByText(OWN_QUESTION).waitFor();
+    await expect.poll(() => textbox(v, 'New question').inputValue()).toBe('');
+    await screenshot(v.page, 'flow-05-deck-own-question');
+  });
+
+  it('captures several commitments with their details, a note, an insight and a belief', async () => {
+    await openTab(v, 'Capture'); // Alt+3 also focuses the field
+    for (const c of COMMITMENTS) await captureCommitment(v, c);
+    await capture(v, 'Note', 'Sounded relieved when naming Priya');
+    await capture(v, 'Insight', 'Holding on feels like being responsible');
+    await capture(v, 'Belief', 'If I let go it will fall apart');
+    const texts = await capturedTexts(v);
+    expect(texts).toHaveLength(6);
+    expect(texts[0]).toBe('If I let go it will fall apart'); // newest first
+    const first = v.ui.getByRole('listitem').filter({ hasText: COMMITMENTS[0]!.text });
+    expect(await first.textContent()).toContain('Calendar invite sent');
+    expect(await first.textContent()).toContain('Template from last quarter');
+    await screenshot(v.page, 'flow-06-captured');
+  });
+
+  it('starts, pauses, resumes the timer and changes the session length', async () => {
+    const clock = v.ui.getByRole('timer', { name: 'Session timer', exact: true });
+    await pressOn(v, button(v, 'Start timer'));
+    await button(v, 'Pause timer').waitFor();
+    await pressOn(v, button(v, 'Pause timer'));
+    await button(v, 'Resume timer').waitFor();
+    const paused = await clock.textContent();
+    await v.page.waitForTimeout(1_200); // a paused clock must not move: waiting is the point here
+    expect(await clock.textContent()).toBe(paused);
+    await pressOn(v, button(v, 'Resume timer'));
+    await button(v, 'Pause timer').waitFor();
+
+    const length = v.ui.getByRole('spinbutton', { name: 'Session length (minutes)', exact: true });
+    await length.focus();
+    await v.page.keyboard.press('Control+A');
+    await v.page.keyboard.type('45');
+    await v.page.keyboard.press('Tab'); // commits on change
+    await expect.poll(timerSeconds).toBeGreaterThan(44 * 60);
+    expect(await timerSeconds()).toBeLessThanOrEqual(45 * 60);
+    await expect.poll(timerSeconds, { message: 'the clock counts down' }).toBeLessThan(await timerSeconds());
+    await screenshot(v.page, 'flow-07-timer');
+  });
+
+  it('loses nothing on a reload mid-session: session, contract, draft, deck tab and timer', async () => {
+    await openTab(v, 'Capture');
+    await v.page.keyboard.type(DRAFT); // not added
+    await openTab(v, 'Deck');
+    await expectPageSawNothing();
+    const before = await timerSeconds();
+    const at = Date.now();
+    v = await reload(v); // at once: the draft's autosave has not fired yet, the page-hide flush must save it
+
+    await button(v, 'End session').waitFor();
+    await expect.poll(() => v.ui.getByRole('tab', { name: 'Deck', exact: true }).getAttribute('aria-selected')).toBe('true');
+    const stages = v.ui.getByRole('tablist', { name: 'Stages', exact: true });
+    await expect.poll(() => stages.getByRole('tab', { name: 'Reality', exact: true }).getAttribute('aria-selected')).toBe('true');
+    await v.ui.getByRole('list', { name: 'Reality questions', exact: true }).getByText(OWN_QUESTION).waitFor();
+    await button(v, 'Pause timer').waitFor(); // still running
+    const after = await timerSeconds();
+    const passed = (Date.now() - at) / 1000;
+    expect(after).toBeLessThanOrEqual(before);
+    expect(after).toBeGreaterThanOrEqual(before - passed - 2);
+    await screenshot(v.page, 'flow-08-after-reload-deck');
+
+    await v.ui.getByRole('tab', { name: 'Deck', exact: true }).focus();
+    await openTab(v, 'Capture');
+    await expect.poll(() => textbox(v, 'Capture').inputValue()).toBe(DRAFT);
+    expect(await capturedTexts(v)).toHaveLength(6);
+    await openTab(v, 'Contract');
+    const card = v.ui.getByRole('article');
+    for (const text of Object.values(CONTRACT)) await expect.poll(() => card.textContent()).toContain(text);
+    expect(await card.textContent()).toContain('Checked in once');
+    await screenshot(v.page, 'flow-09-after-reload-contract');
+  });
+
+  it('ends the session after confirming and shows the summary; the page saw nothing throughout', async () => {
+    const summary = await endSession(v);
+    const wordings = await summary.getByRole('textbox').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+    for (const c of COMMITMENTS) expect(wordings).toContain(c.text);
+    expect(wordings).not.toContain(DRAFT);
+    expect(await summary.textContent()).toContain('What else?'); // questions asked
+    expect(await summary.textContent()).toContain(CONTRACT.Topic);
+    await screenshot(v.page, 'flow-10-summary');
+    await expectPageSawNothing();
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+});
