@@ -1,0 +1,52 @@
+/**
+ * The capture and contract fields of a running session, reached by clicking (hostile-condition tests do
+ * not care how the coach got there; tests/e2e/harness/coach.ts has the keyboard paths).
+ */
+import type { Frame, Locator, Page } from 'playwright-core';
+
+type Ui = Frame | Page;
+export type TabName = 'Contract' | 'Deck' | 'Capture' | 'Prior commitments' | 'Search';
+
+/** Time for the ≤ 300 ms autosave after the last keystroke, with a margin; nothing else is pressed. */
+export const AUTOSAVE_WAIT_MS = 400;
+
+/** Shows a work-area tab; a no-op in the wide side panel, where every pane shows at once. */
+export async function showTab(ui: Ui, name: TabName): Promise<void> {
+  const tab = ui.getByRole('tab', { name, exact: true });
+  if ((await tab.count()) === 0) return;
+  await tab.click();
+  await ui.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+}
+
+export async function captureBox(ui: Ui): Promise<Locator> {
+  await showTab(ui, 'Capture');
+  const box = ui.getByRole('textbox', { name: 'Capture', exact: true });
+  await box.waitFor();
+  return box;
+}
+
+/** A contract text field, opening the form when the contract shows as its compact card. */
+export async function contractBox(ui: Ui, name: 'Topic' | 'Desired outcome' | 'Why it matters' | 'Success measures'): Promise<Locator> {
+  await showTab(ui, 'Contract');
+  const box = ui.getByRole('textbox', { name, exact: true });
+  const edit = ui.getByRole('button', { name: 'Edit contract', exact: true });
+  await box.or(edit).first().waitFor();
+  if (await edit.isVisible()) await edit.click();
+  await box.waitFor();
+  return box;
+}
+
+/** Empties a field, then types `text` key by key, as a coach does. */
+export async function retype(box: Locator, text: string): Promise<void> {
+  await box.fill('');
+  await box.pressSequentially(text);
+}
+
+/** The list of this session's items and the words in it, in the order shown. */
+export function capturedList(ui: Ui): Locator {
+  return ui.getByRole('list', { name: 'Captured this session', exact: true });
+}
+
+export async function capturedWords(ui: Ui): Promise<string[]> {
+  return capturedList(ui).locator('.hs-capture__item-text').allTextContents();
+}
