@@ -33,16 +33,16 @@ export function StatusStrip(props: StripProps) {
         <div class="strip__who blurrable">
           {bundle ? (
             <>
-              <span class="strip__client">
+              <h1 class="strip__client">
                 {bundle.client.name}
                 {bundle.client.keepNoNotes && <span class="chip strip__chip">No notes</span>}
-              </span>
+              </h1>
               <span class={`strip__outcome ${outcome ? '' : 'muted'}`} title={outcome || undefined}>
                 {outcome || 'No desired outcome yet'}
               </span>
             </>
           ) : (
-            <span class="strip__brand">Holdspace</span>
+            <h1 class="strip__brand">Holdspace</h1>
           )}
         </div>
         <div class="strip__tools">

@@ -30,9 +30,9 @@ export function Timer(props: { timer: TimerState; actions: TimerActions; /** Pla
   const words = modeText(view);
 
   const button =
-    view.mode === 'not-started' ? { label: 'Start timer', text: 'Start', icon: 'play' as const, variant: 'primary' as const }
-    : view.paused ? { label: 'Resume timer', text: 'Resume', icon: 'play' as const, variant: 'primary' as const }
-    : { label: 'Pause timer', text: 'Pause', icon: 'pause' as const, variant: 'secondary' as const };
+    view.mode === 'not-started' ? { text: 'Start', icon: 'play' as const, variant: 'primary' as const }
+    : view.paused ? { text: 'Resume', icon: 'play' as const, variant: 'primary' as const }
+    : { text: 'Pause', icon: 'pause' as const, variant: 'secondary' as const };
 
   return (
     <div class={`timer timer--${view.mode}`}>
@@ -48,12 +48,13 @@ export function Timer(props: { timer: TimerState; actions: TimerActions; /** Pla
           small
           variant={button.variant}
           icon={button.icon}
-          aria-label={button.label}
           aria-keyshortcuts="Alt+T"
           aria-busy={actions.busy}
           onClick={() => void actions.toggle()}
         >
+          {/* Named by its content ("Start timer"): an aria-label would leave the visible key hint out of the name. */}
           {button.text}
+          <span class="visually-hidden"> timer</span>
           <Kbd keys="Alt+T" />
         </Button>
       </div>

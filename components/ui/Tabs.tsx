@@ -46,6 +46,10 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
     <div class="tabs" role="tablist" aria-label={props.label} ref={list} onKeyDown={move}>
       {props.tabs.map((tab) => {
         const selected = tab.key === props.active;
+        const name = tab.name ?? tab.label;
+        // Named by content: visible words plus hidden ones. An aria-label would leave the visible key hint out of the name.
+        const hidden = tab.icon ? name : name.startsWith(tab.label) ? name.slice(tab.label.length) : '';
+        const ariaLabel = !tab.icon && !name.startsWith(tab.label) ? name : undefined;
         return (
           <button
             key={tab.key}
@@ -55,14 +59,19 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
             aria-controls={panelId(props.prefix, tab.key)}
             aria-selected={selected}
             aria-keyshortcuts={tab.shortcut}
-            aria-label={tab.name ?? (tab.icon ? tab.label : undefined)}
-            title={tab.shortcut ? `${tab.name ?? tab.label} (${tab.shortcut})` : undefined}
+            aria-label={ariaLabel}
+            title={tab.shortcut ? `${name} (${tab.shortcut})` : undefined}
             tabIndex={selected ? 0 : -1}
             class="tab"
             onClick={() => props.onSelect(tab.key)}
           >
             {tab.icon ? <Icon name={tab.icon} /> : <span class="tab__label">{tab.label}</span>}
-            {tab.badge && <span class={`tab__badge tab__badge--${tab.badgeTone ?? 'neutral'}`}>{tab.badge}</span>}
+            {hidden && <span class="visually-hidden">{hidden}</span>}
+            {tab.badge && (
+              <span class={`tab__badge tab__badge--${tab.badgeTone ?? 'neutral'}`} aria-hidden="true">
+                {tab.badge}
+              </span>
+            )}
             {tab.shortcut && <Kbd keys={tab.shortcut} short class="tab__kbd" />}
           </button>
         );

@@ -2,10 +2,10 @@
  * The follow-up session in the side panel page: last time's commitments come up first under "Prior
  * commitments", their reviews survive a reload, and a carried-forward one is still open the session after.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { launch, screenshot, watchErrors, type Launched } from './harness/browser';
-import { button, captureCommitment, dayFromNow, endSession, openPanel, pressOn, reload, startSession, type View } from './harness/coach';
+import { viewSuite } from './harness/suite';
+import { button, captureCommitment, dayFromNow, endSession, openPanel, pressOn, reload, snap, startSession } from './harness/coach';
 
 const CLIENT = 'Jordan Rivera';
 const COMMITMENTS = [
@@ -16,20 +16,7 @@ const COMMITMENTS = [
 const [DONE, CARRIED, UNTOUCHED] = COMMITMENTS.map((c) => c.text) as [string, string, string];
 const CARRY_NOTE = 'Moved to January, after the reorg';
 
-let browser: Launched;
-let v: View;
-let errors: string[];
-beforeAll(async () => {
-  browser = await launch();
-  v = await openPanel(browser.context, browser.extensionId);
-  errors = watchErrors(v.page);
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(v.page, `flow-follow-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`);
-});
-afterAll(async () => {
-  await browser?.dispose();
-});
+const { v, errors } = viewSuite('flow-follow', (browser) => openPanel(browser.context, browser.extensionId));
 
 const prior = () => v.ui.getByRole('region', { name: 'Prior commitments', exact: true });
 const priorEntry = (text: string): Locator => prior().getByRole('listitem').filter({ hasText: text });
@@ -48,7 +35,7 @@ describe('a follow-up session in the side panel', () => {
     // A first session offers nothing to review.
     expect(await prior().count()).toBe(0);
     for (const c of COMMITMENTS) await captureCommitment(v, c);
-    await screenshot(v.page, 'flow-follow-01-first-session');
+    await snap(v, 'flow-follow-01-first-session');
     await endSession(v);
   });
 
@@ -62,7 +49,7 @@ describe('a follow-up session in the side panel', () => {
     const status = statusOf(DONE);
     const options = await status.getByRole('option').allTextContents();
     expect(options).toEqual(expect.arrayContaining(['Done', 'Partly done', 'Not done', 'Dropped', 'Carried forward']));
-    await screenshot(v.page, 'flow-follow-02-prior');
+    await snap(v, 'flow-follow-02-prior');
   });
 
   it('records "Done" on one and "Carried forward" with a note on another', async () => {
@@ -73,18 +60,18 @@ describe('a follow-up session in the side panel', () => {
     await v.page.keyboard.type(CARRY_NOTE);
     await v.page.keyboard.press('Tab'); // leaving the note saves it at once
     await expect.poll(() => prior().textContent()).toContain('2 of 3 reviewed');
-    await screenshot(v.page, 'flow-follow-03-reviewed');
+    await snap(v, 'flow-follow-03-reviewed');
   });
 
   it('keeps the reviews after a reload', async () => {
-    v = await reload(v);
+    await reload(v);
     await prior().waitFor();
     await expect.poll(() => statusOf(DONE).inputValue()).toBe('done');
     expect(await statusOf(CARRIED).inputValue()).toBe('carried-forward');
     expect(await statusOf(UNTOUCHED).inputValue()).toBe('');
     expect(await priorEntry(CARRIED).getByRole('textbox', { name: 'Review note', exact: true }).inputValue()).toBe(CARRY_NOTE);
     expect(await prior().textContent()).toContain('2 of 3 reviewed');
-    await screenshot(v.page, 'flow-follow-04-after-reload');
+    await snap(v, 'flow-follow-04-after-reload');
   });
 
   it('shows the reviews in the summary, and the carried-forward commitment is still open the session after', async () => {
@@ -98,7 +85,7 @@ describe('a follow-up session in the side panel', () => {
     expect((await priorTexts()).sort()).toEqual([CARRIED, UNTOUCHED].sort());
     expect(await priorEntry(CARRIED).textContent()).toContain(`Last review: Carried forward — ${CARRY_NOTE}`);
     expect(await statusOf(CARRIED).inputValue()).toBe(''); // not yet reviewed in this session
-    await screenshot(v.page, 'flow-follow-05-session-after');
-    expect(errors, errors.join('\n')).toEqual([]);
+    await snap(v, 'flow-follow-05-session-after');
+    expect(errors(), errors().join('\n')).toEqual([]);
   });
 });

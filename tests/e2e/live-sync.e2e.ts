@@ -3,8 +3,8 @@
  * A write in one shows in the other without a reload, pushed over the worker's runtime ports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, MEET_CALL, screenshot, watchErrors, type Launched } from './harness/browser';
-import { capture, capturedTexts, isFocused, openOverlay, openPanel, openTab, startSession, textbox, typeInto, type View } from './harness/coach';
+import { launch, MEET_CALL, watchErrors, type Launched } from './harness/browser';
+import { capture, capturedTexts, isFocused, openOverlay, openPanel, openTab, snap, startSession, textbox, typeInto, type View } from './harness/coach';
 
 let browser: Launched;
 let overlay: View;
@@ -46,7 +46,7 @@ describe('the overlay and the side panel open at once', () => {
     await panel.page.bringToFront();
     await expect.poll(() => capturedTexts(panel), { message: 'the panel lists both, newest first' }).toEqual(['Tell the team about Friday', 'Saying no is also a commitment']);
     expect(await stillLoaded(panel)).toBe(true);
-    await screenshot(panel.page, 'flow-sync-01-panel-sees-capture');
+    await snap(panel, 'flow-sync-01-panel-sees-capture');
   });
 
   it('a contract field typed in the panel appears in the overlay', async () => {
@@ -61,7 +61,7 @@ describe('the overlay and the side panel open at once', () => {
     await expect.poll(() => textbox(overlay, 'Topic').inputValue(), { message: 'the overlay shows the topic typed in the panel' }).toBe('Handing over the planning');
     await expect.poll(() => overlay.ui.getByRole('banner').textContent()).toContain('One clear first step');
     expect(await stillLoaded(overlay)).toBe(true);
-    await screenshot(overlay.page, 'flow-sync-02-overlay-sees-contract');
+    await snap(overlay, 'flow-sync-02-overlay-sees-contract');
   });
 
   it('an edit in the overlay reaches the panel too, even into a field that had focus there', async () => {

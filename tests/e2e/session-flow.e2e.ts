@@ -3,9 +3,10 @@
  * deck, capture, timer, a reload mid-session that loses nothing, and the end with its summary. The call
  * page itself never sees a key or a word of it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, MEET_CALL, screenshot, watchErrors, type Launched } from './harness/browser';
-import { button, capture, captureCommitment, capturedTexts, dayFromNow, endSession, fillContract, isFocused, openOverlay, openTab, pressOn, reload, startSession, textbox, typeInto, type View } from './harness/coach';
+import { describe, expect, it } from 'vitest';
+import { MEET_CALL } from './harness/browser';
+import { viewSuite } from './harness/suite';
+import { button, capture, captureCommitment, capturedTexts, dayFromNow, endSession, fillContract, isFocused, openOverlay, openTab, pressOn, reload, snap, startSession, textbox, typeInto } from './harness/coach';
 
 const CONTRACT = {
   Topic: 'Delegating the quarterly planning',
@@ -23,20 +24,7 @@ const DRAFT = 'Half a thought about mentoring';
 /** Words typed into the overlay that the call page must never learn. */
 const SECRET_WORDS = ['Delegating', 'Priya', 'Evenings', 'conversation', 'kickoff', 'handover', 'relieved', 'responsible', 'apart', 'mentoring'];
 
-let browser: Launched;
-let v: View;
-let errors: string[];
-beforeAll(async () => {
-  browser = await launch();
-  v = await openOverlay(browser.context, MEET_CALL);
-  errors = watchErrors(v.page);
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(v.page, `flow-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`);
-});
-afterAll(async () => {
-  await browser?.dispose();
-});
+const { v, errors } = viewSuite('flow', (browser) => openOverlay(browser.context, MEET_CALL));
 
 const seconds = (clock: string) => clock.split(':').map(Number).reduce((total, n) => total * 60 + n, 0);
 const timerSeconds = async () => seconds((await v.ui.getByRole('timer', { name: 'Session timer', exact: true }).textContent()) ?? '');
@@ -52,7 +40,7 @@ describe('a whole session in the overlay on Meet', () => {
   it('creates the client by typing a new name and starts the session', async () => {
     await startSession(v, 'Jordan Rivera');
     await expect.poll(() => v.ui.getByRole('banner').textContent()).toContain('Jordan Rivera');
-    await screenshot(v.page, 'flow-01-started');
+    await snap(v, 'flow-01-started');
   });
 
   it('fills the contract and checks in against it', async () => {
@@ -63,12 +51,12 @@ describe('a whole session in the overlay on Meet', () => {
     await pressOn(v, v.ui.getByRole('checkbox', { name: 'Confidentiality agreed', exact: true }), 'Space');
     expect(await v.ui.getByRole('radio', { name: 'Out-of-session work', exact: true }).isChecked()).toBe(true);
     expect(await v.ui.getByRole('checkbox', { name: 'Confidentiality agreed', exact: true }).isChecked()).toBe(true);
-    await screenshot(v.page, 'flow-02-contract');
+    await snap(v, 'flow-02-contract');
     await pressOn(v, button(v, 'Show contract card'));
     await pressOn(v, button(v, 'Contract check-in'));
     await expect.poll(() => v.ui.getByRole('article').textContent()).toContain('Checked in once');
     await expect.poll(() => v.ui.getByRole('banner').textContent()).toContain(CONTRACT['Desired outcome']);
-    await screenshot(v.page, 'flow-03-contract-card');
+    await snap(v, 'flow-03-contract-card');
   });
 
   it('uses the deck: a stage, search, mark asked, favourite, and an own question', async () => {
@@ -88,14 +76,14 @@ describe('a whole session in the overlay on Meet', () => {
     await pressOn(v, favourite);
     await expect.poll(() => asked.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => favourite.getAttribute('aria-pressed')).toBe('true');
-    await screenshot(v.page, 'flow-04-deck-search');
+    await snap(v, 'flow-04-deck-search');
 
     await v.ui.getByRole('searchbox', { name: 'Search questions', exact: true }).fill('');
     await typeInto(v, textbox(v, 'New question'), OWN_QUESTION);
     await v.page.keyboard.press('Enter'); // submits "Add question"
     await v.ui.getByRole('list', { name: 'Reality questions', exact: true }).getByText(OWN_QUESTION).waitFor();
     await expect.poll(() => textbox(v, 'New question').inputValue()).toBe('');
-    await screenshot(v.page, 'flow-05-deck-own-question');
+    await snap(v, 'flow-05-deck-own-question');
   });
 
   it('captures several commitments with their details, a note, an insight and a belief', async () => {
@@ -110,7 +98,7 @@ describe('a whole session in the overlay on Meet', () => {
     const first = v.ui.getByRole('listitem').filter({ hasText: COMMITMENTS[0]!.text });
     expect(await first.textContent()).toContain('Calendar invite sent');
     expect(await first.textContent()).toContain('Template from last quarter');
-    await screenshot(v.page, 'flow-06-captured');
+    await snap(v, 'flow-06-captured');
   });
 
   it('starts, pauses, resumes the timer and changes the session length', async () => {
@@ -133,7 +121,7 @@ describe('a whole session in the overlay on Meet', () => {
     await expect.poll(timerSeconds).toBeGreaterThan(44 * 60);
     expect(await timerSeconds()).toBeLessThanOrEqual(45 * 60);
     await expect.poll(timerSeconds, { message: 'the clock counts down' }).toBeLessThan(await timerSeconds());
-    await screenshot(v.page, 'flow-07-timer');
+    await snap(v, 'flow-07-timer');
   });
 
   it('loses nothing on a reload mid-session: session, contract, draft, deck tab and timer', async () => {
@@ -143,7 +131,7 @@ describe('a whole session in the overlay on Meet', () => {
     await expectPageSawNothing();
     const before = await timerSeconds();
     const at = Date.now();
-    v = await reload(v); // at once: the draft's autosave has not fired yet, the page-hide flush must save it
+    await reload(v); // at once: the draft's autosave has not fired yet, the page-hide flush must save it
 
     await button(v, 'End session').waitFor();
     await expect.poll(() => v.ui.getByRole('tab', { name: 'Deck', exact: true }).getAttribute('aria-selected')).toBe('true');
@@ -155,7 +143,7 @@ describe('a whole session in the overlay on Meet', () => {
     const passed = (Date.now() - at) / 1000;
     expect(after).toBeLessThanOrEqual(before);
     expect(after).toBeGreaterThanOrEqual(before - passed - 2);
-    await screenshot(v.page, 'flow-08-after-reload-deck');
+    await snap(v, 'flow-08-after-reload-deck');
 
     await v.ui.getByRole('tab', { name: 'Deck', exact: true }).focus();
     await openTab(v, 'Capture');
@@ -165,7 +153,7 @@ describe('a whole session in the overlay on Meet', () => {
     const card = v.ui.getByRole('article');
     for (const text of Object.values(CONTRACT)) await expect.poll(() => card.textContent()).toContain(text);
     expect(await card.textContent()).toContain('Checked in once');
-    await screenshot(v.page, 'flow-09-after-reload-contract');
+    await snap(v, 'flow-09-after-reload-contract');
   });
 
   it('ends the session after confirming and shows the summary; the page saw nothing throughout', async () => {
@@ -175,8 +163,8 @@ describe('a whole session in the overlay on Meet', () => {
     expect(wordings).not.toContain(DRAFT);
     expect(await summary.textContent()).toContain('What else?'); // questions asked
     expect(await summary.textContent()).toContain(CONTRACT.Topic);
-    await screenshot(v.page, 'flow-10-summary');
+    await snap(v, 'flow-10-summary');
     await expectPageSawNothing();
-    expect(errors, errors.join('\n')).toEqual([]);
+    expect(errors(), errors().join('\n')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** The short in-call flow on the Zoom web client fixture: client, contract topic, one commitment, end. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, screenshot, watchErrors, ZOOM_CALL, type Launched } from './harness/browser';
-import { captureCommitment, dayFromNow, endSession, fillContract, openOverlay, openTab, startSession, textbox } from './harness/coach';
+import { launch, watchErrors, ZOOM_CALL, type Launched } from './harness/browser';
+import { captureCommitment, dayFromNow, endSession, fillContract, openOverlay, openTab, snap, startSession, textbox } from './harness/coach';
 
 let browser: Launched;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('the overlay on a Zoom web call', () => {
     const v = await openOverlay(browser.context, ZOOM_CALL);
     const errors = watchErrors(v.page);
     await startSession(v, 'Sam Okafor');
-    await screenshot(v.page, 'flow-zoom-01-started');
+    await snap(v, 'flow-zoom-01-started');
 
     await textbox(v, 'Topic').focus();
     await openTab(v, 'Contract');
@@ -26,7 +26,7 @@ describe('the overlay on a Zoom web call', () => {
     await openTab(v, 'Capture');
     const due = dayFromNow(5);
     await captureCommitment(v, { text: 'Draft the reply to the board chair', due, howWillYouKnow: 'Reply sent by Friday' });
-    await screenshot(v.page, 'flow-zoom-02-captured');
+    await snap(v, 'flow-zoom-02-captured');
 
     const summary = await endSession(v);
     const wordings = await summary.getByRole('textbox').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
@@ -34,7 +34,7 @@ describe('the overlay on a Zoom web call', () => {
     const text = await summary.textContent();
     expect(text).toContain('Saying no to the board request');
     expect(text).toContain('Reply sent by Friday');
-    await screenshot(v.page, 'flow-zoom-03-summary');
+    await snap(v, 'flow-zoom-03-summary');
 
     const html = await v.page.evaluate(() => document.documentElement.outerHTML);
     for (const word of ['Saying no', 'chair', 'Friday']) expect(html).not.toContain(word); // the client's name is on Zoom's own tile

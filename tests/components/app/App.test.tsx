@@ -121,7 +121,7 @@ describe('App: the strip and tabs in the overlay', () => {
     expect(within(strip).getByText('Know my next step with Sam')).toBeTruthy();
     expect(within(strip).getByRole('timer', { name: 'Session timer' }).textContent).toBe('1:00:00');
     for (const name of ['Hide panel', 'Blur text', 'Settings', 'End session', 'Start timer']) expect(within(strip).getByRole('button', { name })).toBeTruthy();
-    expect(screen.getAllByRole('tab').map((t) => t.getAttribute('aria-label') ?? t.querySelector('.tab__label')!.textContent)).toEqual(['Contract', 'Deck', 'Capture', 'Search']);
+    expect(screen.getAllByRole('tab').map((t) => t.getAttribute('aria-label') ?? t.querySelector('.tab__label, .visually-hidden')!.textContent)).toEqual(['Contract', 'Deck', 'Capture', 'Search']);
   });
 
   it('shows one task at a time and switches with Alt+1..5', async () => {

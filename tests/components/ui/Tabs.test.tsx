@@ -51,4 +51,17 @@ describe('Tabs', () => {
     expect(screen.getByRole('tab', { name: /Contract/ }).getAttribute('aria-keyshortcuts')).toBe('Alt+1');
     expect(screen.getByRole('tab', { name: /Contract/ }).querySelector('kbd')?.textContent).toBe('1');
   });
+
+  it('names tabs by their content, so the visible key hint and badge never contradict an aria-label', () => {
+    const tabs: TabSpec<'p' | 's'>[] = [
+      { key: 'p', label: 'Prior', name: 'Prior commitments', shortcut: 'Alt+4', badge: '3' },
+      { key: 's', label: 'Search', icon: 'search', shortcut: 'Alt+5' },
+    ];
+    render(<Tabs label="Views" prefix="n" tabs={tabs} active="p" onSelect={() => {}} />);
+    for (const name of ['Prior commitments', 'Search']) {
+      const tab = screen.getByRole('tab', { name });
+      expect(tab.hasAttribute('aria-label')).toBe(false);
+    }
+    expect(screen.getByRole('tab', { name: 'Prior commitments' }).querySelector('.tab__badge')?.textContent).toBe('3');
+  });
 });

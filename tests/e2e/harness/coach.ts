@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { BrowserContext, Download, Frame, Locator, Page } from 'playwright-core';
-import { overlayFrame, panelUrl } from './browser';
+import { overlayFrame, panelUrl, screenshot } from './browser';
 
 export interface View {
   page: Page;
@@ -61,12 +61,24 @@ export async function openPanel(context: BrowserContext, extensionId: string): P
   return view;
 }
 
-/** Reloads the view's page; for the overlay, finds the new frame. */
+/**
+ * A screenshot of the view's page once the app has painted: the overlay is an out-of-process frame and a
+ * page screenshot taken at once can show it a frame late (e.g. before a scroll).
+ */
+export async function snap(v: View, name: string): Promise<string> {
+  await v.ui.evaluate(() => new Promise((done) => {
+    requestAnimationFrame(() => requestAnimationFrame(done));
+    setTimeout(done, 500); // a page in the background paints no frames
+  }));
+  return screenshot(v.page, name);
+}
+
+/** Reloads the view's page and updates `v` in place (for the overlay, to the new frame). */
 export async function reload(v: View): Promise<View> {
   await v.page.reload();
-  const next = { page: v.page, ui: v.ui === v.page ? v.page : await overlayFrame(v.page) };
-  await ready(next);
-  return next;
+  if (v.ui !== v.page) v.ui = await overlayFrame(v.page);
+  await ready(v);
+  return v;
 }
 
 /** The app has rendered: a client picker, or a running session's "End session". */

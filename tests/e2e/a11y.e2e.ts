@@ -1,0 +1,94 @@
+/**
+ * axe-core in Chromium on both views, the overlay frame on Meet and the side panel page, in the main
+ * states (no client; a running session's contract, deck, capture and search; prior commitments; summary;
+ * settings), in the dark and the light colour scheme. Zero violations, colour contrast included.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, prefersDark } from './harness/axe';
+import { launch, MEET_CALL, type Launched } from './harness/browser';
+import { button, capture, captureCommitment, dayFromNow, endSession, fillContract, openOverlay, openPanel, openTab, pressOn, snap, startSession, textbox, typeInto, type View } from './harness/coach';
+
+describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme', (scheme) => {
+  let browser: Launched;
+  let overlay: View;
+  let panel: View;
+  beforeAll(async () => {
+    browser = await launch({ colorScheme: scheme });
+    overlay = await openOverlay(browser.context, MEET_CALL);
+    panel = await openPanel(browser.context, browser.extensionId);
+  });
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+
+  /** Brings the view to the front (a hidden tab paints nothing), keeps a screenshot, and runs axe. */
+  async function expectNoViolations(v: View, state: string) {
+    await v.page.bringToFront();
+    expect(await prefersDark(v.ui), 'the scheme reaches the document').toBe(scheme === 'dark');
+    await snap(v, `a11y-${scheme}-${state}`);
+    const violations = await axeViolations(v.ui);
+    expect(violations, `${state}:\n${violations.join('\n')}`).toEqual([]);
+  }
+
+  it('has none with no client yet', async () => {
+    await expectNoViolations(overlay, 'overlay-no-client');
+    await expectNoViolations(panel, 'panel-no-client');
+  });
+
+  it('has none in a running session: contract, contract card, deck, capture and search', async () => {
+    await overlay.page.bringToFront();
+    await startSession(overlay, 'Jordan Rivera');
+    await textbox(overlay, 'Topic').focus();
+    await openTab(overlay, 'Contract');
+    await fillContract(overlay, { Topic: 'Delegating the planning', 'Desired outcome': 'A first step' });
+    await expectNoViolations(overlay, 'overlay-contract');
+    await pressOn(overlay, button(overlay, 'Show contract card'));
+    await pressOn(overlay, button(overlay, 'Contract check-in'));
+    await expectNoViolations(overlay, 'overlay-contract-card');
+
+    await openTab(overlay, 'Deck');
+    await pressOn(overlay, overlay.ui.getByRole('button', { name: 'Favourite', exact: true }).first());
+    await pressOn(overlay, overlay.ui.getByRole('button', { name: 'Mark asked', exact: true }).first());
+    await expectNoViolations(overlay, 'overlay-deck');
+
+    await openTab(overlay, 'Capture');
+    await captureCommitment(overlay, { text: 'Ask Priya to lead the kickoff', due: dayFromNow(-2), howWillYouKnow: 'Invite sent', support: 'Template' });
+    await captureCommitment(overlay, { text: 'Block two evenings', due: dayFromNow(5) });
+    await capture(overlay, 'Note', 'Sounded relieved');
+    await capture(overlay, 'Belief', 'If I let go it falls apart');
+    await capture(overlay, 'Commitment', 'Write the handover');
+    await overlay.page.keyboard.type('Half-typed commitment'); // the commitment's fields stay open
+    await expectNoViolations(overlay, 'overlay-capture');
+
+    await openTab(overlay, 'Search');
+    await overlay.page.keyboard.type('Pri');
+    await overlay.ui.getByRole('list', { name: 'Search results', exact: true }).getByRole('listitem').filter({ hasText: 'Priya' }).first().waitFor();
+    await expectNoViolations(overlay, 'overlay-search');
+    await expectNoViolations(panel, 'panel-session');
+  });
+
+  it('has none on the summary and in settings, in both views', async () => {
+    await overlay.page.bringToFront();
+    await endSession(overlay);
+    await expectNoViolations(overlay, 'overlay-summary');
+    await pressOn(overlay, button(overlay, 'Settings'));
+    await overlay.ui.getByRole('region', { name: 'Settings', exact: true }).waitFor();
+    await expectNoViolations(overlay, 'overlay-settings');
+
+    // The next session, in the panel: prior commitments (one overdue), then its own summary and settings.
+    await panel.page.bringToFront();
+    await startSession(panel, 'Jordan Rivera');
+    await panel.ui.getByRole('region', { name: 'Prior commitments', exact: true }).waitFor();
+    await typeInto(panel, panel.ui.getByRole('searchbox', { name: 'Search everything', exact: true }), 'kick');
+    await panel.ui.getByRole('list', { name: 'Search results', exact: true }).getByRole('listitem').filter({ hasText: 'kickoff' }).first().waitFor();
+    await expectNoViolations(panel, 'panel-prior-and-search');
+    await pressOn(overlay, button(overlay, 'Close settings'));
+    await openTab(overlay, 'Prior commitments'); // its tab shows a count of what is left to review
+    await expectNoViolations(overlay, 'overlay-prior');
+    await endSession(panel);
+    await expectNoViolations(panel, 'panel-summary');
+    await pressOn(panel, button(panel, 'Settings'));
+    await panel.ui.getByRole('region', { name: 'Settings', exact: true }).waitFor();
+    await expectNoViolations(panel, 'panel-settings');
+  });
+});
