@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SessionBundle } from '@/lib/api/contract';
 import type { Session, Stage } from '@/lib/model/types';
 import { ClientPicker } from '../clients/ClientPicker';
@@ -18,6 +18,8 @@ export interface Command {
   action: ShortcutAction;
   seq: number;
 }
+
+const FIELDS = 'input, select, textarea';
 
 const LABELS: Record<TabKey, Pick<TabSpec<TabKey>, 'label' | 'name' | 'icon'>> = {
   start: { label: 'Client' },
@@ -46,7 +48,10 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
   const [captureSignal, setCaptureSignal] = useState(0);
   const [searchSignal, setSearchSignal] = useState(0);
 
-  useEffect(() => {
+  // Shortcuts are handled in the render they cause (layout effects, not a frame later): keys typed right
+  // after Alt+1..5 must land in the new tab, never in the control that had focus (e.g. "End session").
+  const focusNext = useRef<TabKey | null>(null);
+  useLayoutEffect(() => {
     const action = props.command?.action;
     if (!action) return;
     if (action.type === 'tab') {
@@ -54,9 +59,8 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
       if (!target) return;
       if (target === 'capture') setCaptureSignal((n) => n + 1);
       if (target === 'search') setSearchSignal((n) => n + 1);
-      if (props.wide) return;
-      selectTab(target);
-      if (target !== 'capture' && target !== 'search') requestAnimationFrame(() => document.getElementById(tabId('ws', target))?.focus());
+      if (target !== 'capture' && target !== 'search') focusNext.current = target;
+      if (!props.wide) selectTab(target);
     } else if (action.type === 'search') {
       if (!props.wide) selectTab('search');
       setSearchSignal((n) => n + 1);
@@ -65,6 +69,15 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
       setCaptureSignal((n) => n + 1);
     }
   }, [props.command?.seq]);
+  // Capture and search focus their own fields on their signal; the other tabs take focus here, in the
+  // commit that shows them (the tab itself in the overlay; the pane's first field in the wide panel).
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    if (!target || (!props.wide && tab !== target)) return;
+    focusNext.current = null;
+    if (!props.wide) document.getElementById(tabId('ws', target))?.focus();
+    else document.querySelector(`.pane--${target}`)?.querySelector<HTMLElement>(FIELDS)?.focus();
+  });
 
   const overdue = priorList.filter((c) => c.item.due && isOverdue(c.item.due, env.now()) && c.lastReview?.sessionId !== session?.id).length;
   const unreviewed = priorList.filter((c) => c.lastReview?.sessionId !== session?.id).length;
@@ -85,7 +98,7 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
     if (!focusAfterStart.current || !session || prior.loading) return;
     focusAfterStart.current = false;
     const where = props.wide ? '.pane--prior, .pane--contract' : `#${panelId('ws', tab)}`;
-    document.querySelector(where)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    document.querySelector(where)?.querySelector<HTMLElement>(FIELDS)?.focus();
   });
 
   const openContractingQuestions = () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/api/result';
 import { ITEM_KINDS, type Item, type ItemKind } from '@/lib/model/types';
 import { useEnv } from '../app/env';
@@ -46,7 +46,8 @@ export function CaptureForm(props: CaptureFormProps) {
   const mounted = useRef(false);
   const focusField = () => field.current?.focus();
 
-  useEffect(() => {
+  // In the commit that shows the field (not a frame later), so the next key typed lands in it.
+  useLayoutEffect(() => {
     if (props.focusSignal > 0 || mounted.current) focusField();
   }, [props.focusSignal]);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/api/contract';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Icon } from '../ui/icons';
@@ -21,12 +21,20 @@ export function GlobalSearch(props: { focusSignal?: number }) {
   const opener = useRef<number>(-1);
   const restore = useRef(false);
 
-  useEffect(() => {
+  // Focus moves in the commit that shows the box (not a frame later), so the next key typed lands in it;
+  // from an open detail, once the box is back.
+  const focusBox = useRef(false);
+  useLayoutEffect(() => {
     if (!props.focusSignal) return;
     setStack([]);
-    input.current?.focus();
-    input.current?.select();
+    focusBox.current = true;
   }, [props.focusSignal]);
+  useLayoutEffect(() => {
+    if (!focusBox.current || !input.current) return;
+    focusBox.current = false;
+    input.current.focus();
+    input.current.select();
+  });
 
   const buttons = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('button.result') ?? [])];
   const focusResult = (i: number) => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommitmentView, HoldspaceApi, SessionBundle } from '@/lib/api/contract';
 import { fail, ok } from '@/lib/api/result';
 import type { Settings } from '@/lib/settings/settings';
@@ -9,20 +9,15 @@ import type { OverlayFrame } from '@/components/app/env';
 import { fakeEnv, type FakeEnv } from '../../helpers/fake-env';
 import { axeViolations } from './axe';
 import { aBundle, aCommitment, aContract, aSession, aTimer, MIN, NOW } from './fixtures';
-import { lastCapture, lastDeck, resetStubs, STUB_SLOTS } from './stub-slots';
+import { useFakeFrames } from './frames';
+import { lastCapture, lastDeck, STUB_SLOTS } from './stub-slots';
 
 vi.mock('@/components/app/slots', () => ({ DEFAULT_SLOTS: {} }));
 
 const settle = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame'] });
-  resetStubs();
-  window.innerWidth = 360;
-});
+useFakeFrames();
 afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
   delete document.documentElement.dataset.theme;
 });
 

@@ -123,9 +123,9 @@ export async function openTab(v: View, name: 'Contract' | 'Deck' | 'Capture' | '
   expect(await v.ui.evaluate(() => document.hasFocus()), `focus is inside the app before ${key}`).toBe(true);
   await v.page.keyboard.press(key);
   await expect.poll(() => tab.getAttribute('aria-selected'), { message: `${key} opens ${name}` }).toBe('true');
-  // Where the app puts focus next (a frame later): wait for it, or the next keys land on the old element.
+  // Focus moves in the same render that shows the tab (no waiting): the next keys land in the new tab.
   const next = name === 'Capture' ? textbox(v, 'Capture') : name === 'Search' ? v.ui.getByRole('searchbox', { name: 'Search everything', exact: true }) : tab;
-  await expect.poll(() => isFocused(next), { message: `${key} moves focus into ${name}` }).toBe(true);
+  expect(await isFocused(next), `${key} has moved focus into ${name}`).toBe(true);
 }
 
 /** Types the contract's text fields (each autosaves on its own). */
