@@ -118,8 +118,9 @@ describe('a whole session in the overlay on Meet', () => {
     await v.page.keyboard.press('Control+A');
     await v.page.keyboard.type('45');
     await v.page.keyboard.press('Tab'); // commits on change
-    await expect.poll(timerSeconds).toBeGreaterThan(44 * 60);
-    expect(await timerSeconds()).toBeLessThanOrEqual(45 * 60);
+    // Wait for the new length (the old 60 min would already pass "more than 44 min"), then check the floor.
+    await expect.poll(timerSeconds, { message: 'the clock shows the new length' }).toBeLessThanOrEqual(45 * 60);
+    expect(await timerSeconds()).toBeGreaterThan(44 * 60);
     await expect.poll(timerSeconds, { message: 'the clock counts down' }).toBeLessThan(await timerSeconds());
     await snap(v, 'flow-07-timer');
   });
