@@ -39,9 +39,12 @@ export function Timer(props: { timer: TimerState; actions: TimerActions; /** Pla
       <div class="timer__main">
         <div class="timer__readout">
           <TimerClock view={view} />
-          <div class="timer__words">
-            <span class="timer__phase">{words.phase}</span>
-            <span class="timer__status">{words.status}</span>
+          {/* Short words on screen (no ellipsis at 360 px), the whole sentence for screen readers and on hover. */}
+          <div class="timer__words" title={words.full}>
+            <span class="timer__phase" aria-hidden="true">{words.phase}</span>
+            <span class="timer__status timer__status--short" aria-hidden="true">{words.short}</span>
+            <span class="timer__status timer__status--long" aria-hidden="true">{words.long}</span>
+            <span class="visually-hidden">{words.full}</span>
           </div>
         </div>
         <Button

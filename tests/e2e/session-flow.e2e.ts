@@ -122,6 +122,9 @@ describe('a whole session in the overlay on Meet', () => {
     await expect.poll(timerSeconds, { message: 'the clock shows the new length' }).toBeLessThanOrEqual(45 * 60);
     expect(await timerSeconds()).toBeGreaterThan(44 * 60);
     await expect.poll(timerSeconds, { message: 'the clock counts down' }).toBeLessThan(await timerSeconds());
+    // The phase words fit beside the digits at 360 px: nothing cut off with an ellipsis.
+    const clipped = await v.ui.locator('.timer__words > :not(.visually-hidden)').evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(clipped, 'timer words cut off').toEqual([]);
     await snap(v, 'flow-07-timer');
   });
 

@@ -72,7 +72,9 @@ describe('Timer', () => {
     show(aTimer({ startedAt: NOW - 57 * MIN }));
     expect(clock().dataset.mode).toBe('wrap-up');
     expect(clock().className).toContain('timer-clock--wrap-up');
-    expect(screen.getByText('Wrap-up · 3 min left')).toBeTruthy();
+    expect(screen.getByText('Wrap-up · 3 min')).toBeTruthy();
+    expect(screen.getByText('Wrap-up: 3 min left in the session.').className).toBe('visually-hidden');
+    expect(screen.getByText('Wrap-up · 3 min').closest('[title]')?.getAttribute('title')).toBe('Wrap-up: 3 min left in the session.');
     expect(document.querySelector('audio')).toBeNull();
   });
 
