@@ -7,8 +7,23 @@ import type { Frame, Locator, Page } from 'playwright-core';
 type Ui = Frame | Page;
 export type TabName = 'Contract' | 'Deck' | 'Capture' | 'Prior commitments' | 'Search';
 
-/** Time for the ≤ 300 ms autosave after the last keystroke, with a margin; nothing else is pressed. */
-export const AUTOSAVE_WAIT_MS = 400;
+export type FieldName = 'Capture' | 'Topic' | 'Desired outcome' | 'Why it matters' | 'Success measures';
+
+/** A field's own "Saved" tick, found by CSS so it is found while its pane is hidden behind another tab. */
+function savedTick(ui: Ui, name: FieldName): Locator {
+  if (name === 'Capture') return ui.locator('.hs-capture__form .saved-tick--done');
+  const label = ui.locator('label.field__label').getByText(name, { exact: true });
+  return ui.locator('.field').filter({ has: label }).locator('.saved-tick--done');
+}
+
+/**
+ * Waits, pressing nothing, until each named field shows its "Saved" tick (its autosave reached the store).
+ * The 300 ms autosave plus one store round trip must fit well inside `withinMs` of the call.
+ */
+export async function autosaved(ui: Ui, names: FieldName[], withinMs = 1000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (const name of names) await savedTick(ui, name).waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
+}
 
 /** Shows a work-area tab; a no-op in the wide side panel, where every pane shows at once. */
 export async function showTab(ui: Ui, name: TabName): Promise<void> {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launch, MEET_CALL, overlayFrame, type Launched } from '../harness/browser';
 import { frozenBuild } from '../harness/build';
-import { AUTOSAVE_WAIT_MS, captureBox, capturedList, contractBox } from '../harness/fields';
+import { autosaved, captureBox, capturedList, contractBox } from '../harness/fields';
 import { startByName } from '../harness/short-session';
 
 const SECRET = 'Zanzibar-quartz 7741 confidential';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await capture.press('Enter');
   await capturedList(frame).getByText(`Note ${SECRET}`).waitFor();
   await capture.pressSequentially(`Draft ${SECRET}`); // left in the field, autosaved
-  await new Promise((r) => setTimeout(r, AUTOSAVE_WAIT_MS));
+  await autosaved(frame, ['Capture']);
 });
 afterAll(async () => {
   await browser?.dispose();

@@ -9,7 +9,7 @@ import { api, openPanel, startSessionViaApi } from '../harness/api';
 import { launch, MEET_CALL, overlayFrame, type Launched } from '../harness/browser';
 import { frozenBuild } from '../harness/build';
 import { killBrowser, stopServiceWorker } from '../harness/cdp';
-import { AUTOSAVE_WAIT_MS, captureBox, contractBox, retype } from '../harness/fields';
+import { autosaved, captureBox, contractBox, retype } from '../harness/fields';
 
 const build = frozenBuild();
 let browser: Launched;
@@ -34,11 +34,13 @@ async function callTab(): Promise<{ page: Page; frame: Frame }> {
   return { page, frame };
 }
 
-/** Types both phrases key by key, then waits out the autosave delay without pressing anything. */
+/** Types both phrases key by key, then waits, pressing nothing, until both show their autosave tick. */
 async function typeBoth(ui: Frame | Page, words: { capture: string; outcome: string }): Promise<void> {
-  await retype(await contractBox(ui, 'Desired outcome'), words.outcome);
-  await retype(await captureBox(ui), words.capture);
-  await new Promise((r) => setTimeout(r, AUTOSAVE_WAIT_MS));
+  const outcome = await contractBox(ui, 'Desired outcome');
+  await retype(outcome, words.outcome);
+  const capture = await captureBox(ui);
+  await retype(capture, words.capture);
+  await autosaved(ui, ['Desired outcome', 'Capture']);
 }
 
 /** Every character is back in both fields, and in the store. */
@@ -95,7 +97,7 @@ describe('no lost keystrokes', () => {
     await box.pressSequentially(' second half after the stop.');
     const outcome = await contractBox(frame, 'Desired outcome');
     await outcome.pressSequentially(' and after it');
-    await new Promise((r) => setTimeout(r, AUTOSAVE_WAIT_MS));
+    await autosaved(frame, ['Capture', 'Desired outcome']);
     await captureBox(frame); // alerts show only in the visible pane
     await expect.poll(() => frame.getByRole('alert').count(), { message: 'no save failed' }).toBe(0);
 

@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { api, openPanel, startSessionViaApi } from '../harness/api';
 import { launch, MEET_CALL, overlayFrame, type Launched } from '../harness/browser';
 import { frozenBuild } from '../harness/build';
-import { AUTOSAVE_WAIT_MS, captureBox, capturedWords, contractBox, retype } from '../harness/fields';
+import { autosaved, captureBox, capturedWords, contractBox, retype } from '../harness/fields';
 
 const build = frozenBuild();
 let browser: Launched;
@@ -66,8 +66,9 @@ describe('two views at once', () => {
 
   it('shows a contract field typed in one view in the others, without a reload', async () => {
     const outcome = 'Decide on the reorganisation, with two options weighed';
-    await retype(await contractBox(views[0]!.ui, 'Desired outcome'), outcome);
-    await new Promise((r) => setTimeout(r, AUTOSAVE_WAIT_MS));
+    const box = await contractBox(views[0]!.ui, 'Desired outcome');
+    await retype(box, outcome);
+    await autosaved(views[0]!.ui, ['Desired outcome']);
     for (const v of views.slice(1)) {
       const box = await contractBox(v.ui, 'Desired outcome');
       await expect.poll(() => box.inputValue(), { message: `${v.name} shows the new desired outcome` }).toBe(outcome);
@@ -76,8 +77,9 @@ describe('two views at once', () => {
 
   it('shows a half-typed capture from one view in the others once typing pauses, so none overwrites it', async () => {
     const words = 'Half a thought typed in tab B';
-    await retype(await captureBox(views[1]!.ui), words);
-    await new Promise((r) => setTimeout(r, AUTOSAVE_WAIT_MS));
+    const tabBBox = await captureBox(views[1]!.ui);
+    await retype(tabBBox, words);
+    await autosaved(views[1]!.ui, ['Capture']);
     for (const v of [views[0]!, views[2]!]) {
       const box = await captureBox(v.ui);
       await expect.poll(() => box.inputValue(), { message: `${v.name} shows the draft typed in tab B` }).toBe(words);
@@ -86,9 +88,8 @@ describe('two views at once', () => {
     const panelBox = await captureBox(views[2]!.ui);
     await panelBox.press('End');
     await panelBox.pressSequentially(', finished in the panel');
-    await new Promise((r) => setTimeout(r, AUTOSAVE_WAIT_MS));
-    const tabB = await captureBox(views[1]!.ui);
-    await expect.poll(() => tabB.inputValue()).toBe(`${words}, finished in the panel`);
+    await autosaved(views[2]!.ui, ['Capture']);
+    await expect.poll(() => tabBBox.inputValue()).toBe(`${words}, finished in the panel`);
     expect(await api(views[2]!.ui, 'getDraft', { key: `capture:${sessionId}` })).toMatchObject({ value: { text: `${words}, finished in the panel` } });
   });
 });
