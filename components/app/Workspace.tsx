@@ -85,7 +85,9 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
     key,
     ...LABELS[key],
     shortcut: tabShortcut(key),
-    ...(key === 'prior' && unreviewed > 0 ? { badge: String(unreviewed), badgeTone: overdue > 0 ? ('warn' as const) : ('neutral' as const) } : {}),
+    ...(key === 'prior' && unreviewed > 0
+      ? { badge: String(unreviewed), badgeTone: overdue > 0 ? ('warn' as const) : ('accent' as const), badgeLabel: `${unreviewed} to review${overdue > 0 ? `, ${overdue} overdue` : ''}` }
+      : {}),
   }));
 
   // Right after "Start session", the first field of what opened (prior review or the contract) takes focus.

@@ -12,9 +12,11 @@ export interface TabSpec<K extends string> {
   icon?: IconName;
   /** Shortcut shown on the tab, e.g. `Alt+1`. */
   shortcut?: string;
-  /** A small count or mark beside the label (e.g. overdue commitments). */
+  /** A small count beside the label (e.g. prior commitments left to review): an accent pill, amber for `warn`. */
   badge?: string;
-  badgeTone?: 'neutral' | 'warn';
+  badgeTone?: 'accent' | 'warn';
+  /** The count in words ("3 to review"): the tab's description and part of its tooltip. */
+  badgeLabel?: string;
 }
 
 export const tabId = (prefix: string, key: string) => `${prefix}-tab-${key}`;
@@ -50,6 +52,8 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
         // Named by content: visible words plus hidden ones. An aria-label would leave the visible key hint out of the name.
         const hidden = tab.icon ? name : name.startsWith(tab.label) ? name.slice(tab.label.length) : '';
         const ariaLabel = !tab.icon && !name.startsWith(tab.label) ? name : undefined;
+        const described = tab.badge && tab.badgeLabel ? `${tabId(props.prefix, tab.key)}-badge` : undefined;
+        const tip = [name, described && tab.badgeLabel].filter(Boolean).join(' · ');
         return (
           <button
             key={tab.key}
@@ -60,7 +64,8 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
             aria-selected={selected}
             aria-keyshortcuts={tab.shortcut}
             aria-label={ariaLabel}
-            title={tab.shortcut ? `${name} (${tab.shortcut})` : undefined}
+            aria-describedby={described}
+            title={tab.shortcut ? `${tip} (${tab.shortcut})` : described ? tip : undefined}
             tabIndex={selected ? 0 : -1}
             class="tab"
             onClick={() => props.onSelect(tab.key)}
@@ -68,11 +73,16 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
             {tab.icon ? <Icon name={tab.icon} /> : <span class="tab__label">{tab.label}</span>}
             {hidden && <span class="visually-hidden">{hidden}</span>}
             {tab.badge && (
-              <span class={`tab__badge tab__badge--${tab.badgeTone ?? 'neutral'}`} aria-hidden="true">
+              <span class={`tab__badge tab__badge--${tab.badgeTone ?? 'accent'}`} aria-hidden="true">
                 {tab.badge}
               </span>
             )}
             {tab.shortcut && <Kbd keys={tab.shortcut} short class="tab__kbd" />}
+            {described && (
+              <span id={described} hidden>
+                {tab.badgeLabel}
+              </span>
+            )}
           </button>
         );
       })}

@@ -64,4 +64,23 @@ describe('Tabs', () => {
     }
     expect(screen.getByRole('tab', { name: 'Prior commitments' }).querySelector('.tab__badge')?.textContent).toBe('3');
   });
+
+  it('keeps a count apart from the key hint: an accent pill, said in words as the description and tooltip', () => {
+    const tabs: TabSpec<'p' | 'q'>[] = [
+      { key: 'p', label: 'Prior', name: 'Prior commitments', shortcut: 'Alt+4', badge: '3', badgeLabel: '3 to review' },
+      { key: 'q', label: 'Later', shortcut: 'Alt+5', badge: '2', badgeTone: 'warn', badgeLabel: '2 to review, 1 overdue' },
+    ];
+    render(<Tabs label="Views" prefix="b" tabs={tabs} active="p" onSelect={() => {}} />);
+    const prior = screen.getByRole('tab', { name: 'Prior commitments' });
+    const badge = prior.querySelector('.tab__badge')!;
+    expect(badge.classList.contains('tab__badge--accent')).toBe(true);
+    expect(badge.getAttribute('aria-hidden')).toBe('true');
+    // The key hint is its own thing after the count, never read as part of one number.
+    expect(badge.nextElementSibling?.classList.contains('tab__kbd')).toBe(true);
+    expect(document.getElementById(prior.getAttribute('aria-describedby') ?? '')?.textContent).toBe('3 to review');
+    expect(prior.getAttribute('title')).toBe('Prior commitments · 3 to review (Alt+4)');
+    const later = screen.getByRole('tab', { name: 'Later' });
+    expect(later.querySelector('.tab__badge--warn')?.textContent).toBe('2');
+    expect(document.getElementById(later.getAttribute('aria-describedby') ?? '')?.textContent).toBe('2 to review, 1 overdue');
+  });
 });
