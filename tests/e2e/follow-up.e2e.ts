@@ -36,7 +36,10 @@ describe('a follow-up session in the side panel', () => {
     expect(await prior().count()).toBe(0);
     for (const c of COMMITMENTS) await captureCommitment(v, c);
     await snap(v, 'flow-follow-01-first-session');
-    await endSession(v);
+    const summary = await endSession(v);
+    // In the wide panel (1280 px) the summary keeps a reading measure instead of running the full width.
+    const { width } = (await summary.boundingBox())!;
+    expect(width, 'summary width in the wide panel').toBeLessThanOrEqual(720);
   });
 
   it('lists last time\'s commitments under "Prior commitments" in the next session', async () => {
