@@ -21,6 +21,32 @@ export function findChromium(env = process.env) {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
+/** The hosts the local fixture server stands in for (see tests/fixtures/server.mjs). */
+export const FIXTURE_HOSTS = ['meet.google.com', 'app.zoom.us', '*.zoom.us'];
+
+/**
+ * The flags every headless run here uses (browser tests, benchmark): the extension loaded from
+ * `extensionDir` (none when null), the call hosts mapped to the fixture server on `fixturePort`, and
+ * Chromium's calls home turned off.
+ * @param {{ extensionDir: string | null, fixturePort: number }} options
+ * @returns {string[]}
+ */
+export function chromiumArgs({ extensionDir, fixturePort }) {
+  const map = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`).join(', ');
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
+    '--no-first-run',
+    '--no-sandbox',
+    '--disable-sync',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-gpu',
+    '--disable-quic',
+    `--host-resolver-rules=${map}`,
+    '--ignore-certificate-errors',
+  ];
+}
+
 /** Finds Chromium; on a Debian machine run as root with none present, installs Debian's package. */
 export function ensureChromium() {
   const found = findChromium();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { findChromium } from '../../../scripts/chromium.mjs';
+import { chromiumArgs as sharedChromiumArgs, findChromium } from '../../../scripts/chromium.mjs';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const FIXTURE_PORT = Number(process.env.HS_FIXTURE_PORT ?? 8443);
@@ -24,20 +24,7 @@ export interface Launched {
 }
 
 export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
-  const map = ['meet.google.com', 'app.zoom.us', '*.zoom.us'].map((h) => `MAP ${h} 127.0.0.1:${FIXTURE_PORT}`).join(', ');
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-first-run',
-    '--no-sandbox',
-    '--disable-sync',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-gpu',
-    '--disable-quic',
-    `--host-resolver-rules=${map}`,
-    '--ignore-certificate-errors',
-  ];
+  return sharedChromiumArgs({ extensionDir, fixturePort: FIXTURE_PORT });
 }
 
 export async function launch(options: { userDataDir?: string; extensionDir?: string; colorScheme?: 'dark' | 'light' } = {}): Promise<Launched> {

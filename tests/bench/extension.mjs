@@ -1,0 +1,109 @@
+// The extension inside the bench's Chromium: its service worker (with the bench build's store handle),
+// extension pages, and tabs on the fixture's call pages.
+import { evaluate, waitFor } from './cdp.mjs';
+
+export const MEET_CALL = 'https://meet.google.com/abc-defg-hij';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Attaches to the extension's service worker once it answers. A worker caught while the extension is
+ * still installing can be replaced (its session reports a crash): then it attaches to the new one.
+ */
+export async function attachWorker(chromium, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sw = (await chromium.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (sw) {
+      const session = await chromium.attach(sw.targetId);
+      const answer = await Promise.race([session.send('Runtime.evaluate', { expression: '1' }).then(() => true, () => false), sleep(2_000).then(() => false)]);
+      if (answer) return { session, extensionId: new URL(sw.url).host, targetId: sw.targetId };
+      await chromium.browser.send('Target.detachFromTarget', { sessionId: session.id }).catch(() => undefined);
+    }
+    if (Date.now() > deadline) throw new Error('The extension service worker did not start (is the build loaded?)');
+    await sleep(250);
+  }
+}
+
+/**
+ * Stops the extension's service worker, as MV3 does when it is idle (CDP ServiceWorker.stopAllWorkers
+ * through any tab), and resolves once its target is gone; the next message starts a fresh worker.
+ */
+export async function stopWorker(chromium, anyTabSession) {
+  await anyTabSession.send('ServiceWorker.enable');
+  await anyTabSession.send('ServiceWorker.stopAllWorkers');
+  await anyTabSession.send('ServiceWorker.disable');
+  for (let i = 0; i < 100; i++) {
+    if (!(await chromium.targets()).some((t) => t.type === 'service_worker')) return;
+    await sleep(50);
+  }
+  throw new Error('The service worker did not stop');
+}
+
+/** Runs `body` (the source of an async function body) in the worker; `__holdspaceBench` is `B` there. */
+export function inWorker(worker, body) {
+  return evaluate(worker.session, `(async () => { const B = globalThis.__holdspaceBench; ${body} })()`);
+}
+
+/**
+ * Opens a tab at `url` and waits for its load event. `beforeLoad(session)` runs before navigation (to
+ * register init scripts, emulation, auto-attach). Returns the tab's session and target id.
+ */
+export async function openTab(chromium, url, beforeLoad = async () => {}, { background = false } = {}) {
+  const { targetId } = await chromium.browser.send('Target.createTarget', { url: 'about:blank', background });
+  const session = await chromium.attach(targetId);
+  await session.send('Page.enable');
+  await beforeLoad(session);
+  const loaded = waitFor(session, 'Page.loadEventFired');
+  await session.send('Page.navigate', { url });
+  await loaded;
+  return { session, targetId, close: () => chromium.browser.send('Target.closeTarget', { targetId }).catch(() => undefined) };
+}
+
+/**
+ * An extension page to call the API from, exactly as views do (runtime messages), with the app on it
+ * unmounted first so that only the bench's calls reach the worker. The bench kit is injected.
+ */
+export async function openApiPage(chromium, extensionId, kit) {
+  const tab = await openTab(chromium, `chrome-extension://${extensionId}/sidepanel.html`);
+  await evaluate(tab.session, `window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })); true`);
+  await evaluate(tab.session, `${kit}; true`);
+  return tab;
+}
+
+/**
+ * Follows the out-of-process frames of a tab: each new frame is held at its start until `onFrame` (given
+ * its session and target info) has run, so domains it enables see the frame's very first script.
+ */
+export async function followFrames(chromium, tabSession, onFrame) {
+  /** @type {{ session: any, info: any }[]} */
+  const frames = [];
+  tabSession.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
+    const session = chromium.session(sessionId);
+    try {
+      if (targetInfo.type === 'iframe') {
+        frames.push({ session, info: targetInfo });
+        await onFrame(session, targetInfo);
+      }
+    } finally {
+      await session.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+    }
+  });
+  await tabSession.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+  return frames;
+}
+
+/** The overlay's frame among a tab's followed frames, once it has appeared (its URL names overlay.html). */
+export async function overlayFrame(chromium, frames, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of frames) {
+      const { targetInfo } = await chromium.browser.send('Target.getTargetInfo', { targetId: frame.info.targetId }).catch(() => ({ targetInfo: null }));
+      if (targetInfo?.url.includes('/overlay.html')) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The overlay frame did not appear on the call page');
+    await sleep(50);
+  }
+}
+
+export { evaluate, sleep };

@@ -1,0 +1,80 @@
+// `node tests/bench/readme.mjs`: writes the figures of .output/bench/report.json into README.md's
+// "Performance" section, between its figure markers (the prose around them is kept). Creates the section at
+// the end of the README when it is missing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkTargets } from './report.mjs';
+
+const START = '<!-- bench-figures:start -->';
+const END = '<!-- bench-figures:end -->';
+
+const kb = (b) => (b === null || b === undefined ? '—' : `${(b / 1024).toFixed(b < 10_240 ? 2 : 1)} KB`);
+const mb = (b) => (b === null || b === undefined ? '—' : `${(b / 1024 / 1024).toFixed(1)} MB`);
+const ms = (v) => (v === null || v === undefined ? '—' : `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`);
+const pair = (a, b, f = ms) => `${f(a)} / ${f(b)}`;
+
+/** [area, label, (report) => measured text, key whose target applies] */
+const ROWS = [
+  ['Call page', 'Content script, minified / gzipped', (r) => pair(r.contentScriptBytes, r.contentScriptGzipBytes, kb), 'contentScriptBytes'],
+  ['Call page', '… of which Holdspace / WXT runtime (minified)', (r) => pair(r.contentScriptHoldspaceBytes, r.contentScriptWxtRuntimeBytes, kb)],
+  ['Call page', 'Overlay mounted: page DOMContentLoaded → "Client" control ready', (r) => ms(r.overlayMountMs)],
+  ['Call page', 'Extension script during load + 5 s, over no extension (call page + overlay frame)', (r) => `${ms(r.callPageSettleScriptMs)} (${ms(r.callPageSettlePageScriptMs)} + ${ms(r.callPageSettleFrameScriptMs)})`, 'callPageSettleScriptMs'],
+  ['Call page', '… first load after install (cold code cache)', (r) => ms(r.callPageSettleColdScriptMs)],
+  ['Call page', 'Extension script per idle 30 s, no session', (r) => ms(r.callPageIdleScriptMsPer30s), 'callPageIdleScriptMsPer30s'],
+  ['Call page', 'Extension main-thread tasks per idle 30 s, no session', (r) => ms(r.callPageIdleTaskMsPer30s)],
+  ['Call page', 'Extension script / tasks per 30 s, timer running', (r) => pair(r.callPageIdleScriptMsPer30sTimerRunning, r.callPageIdleTaskMsPer30sTimerRunning)],
+  ['Views', 'Side panel ready (200 clients): navigation → "Client" control ready', (r) => ms(r.panelReadyMs), 'panelReadyMs'],
+  ['Views', '… the same, opened while the worker was stopped (MV3 idle)', (r) => ms(r.panelReadyWorkerStoppedMs)],
+  ['Views', 'Overlay page JS + CSS, minified / gzipped', (r) => pair(r.overlayBundleBytes, r.overlayBundleGzipBytes, kb)],
+  ['Views', 'Side panel page JS + CSS, minified / gzipped', (r) => pair(r.sidepanelBundleBytes, r.sidepanelBundleGzipBytes, kb)],
+  ['Views', 'Background worker, minified / gzipped', (r) => pair(r.backgroundBundleBytes, r.backgroundBundleGzipBytes, kb)],
+  ['Data', "A client's open commitments, median / p95", (r) => pair(r.lookupOpenCommitmentsMedianMs, r.lookupOpenCommitmentsP95Ms), 'lookupOpenCommitmentsMedianMs'],
+  ['Data', "A client's session history, median / p95", (r) => pair(r.clientHistoryMedianMs, r.clientHistoryP95Ms)],
+  ['Data', 'Search as you type, 3-letter prefix, median / p95', (r) => pair(r.searchPrefixMedianMs, r.searchPrefixP95Ms), 'searchMedianMs'],
+  ['Data', 'Search with a typo, median / p95', (r) => pair(r.searchTypoMedianMs, r.searchTypoP95Ms), 'searchMedianMs'],
+  ['Data', 'First call after the worker stopped (worker start, database open)', (r) => ms(r.workerColdCallMs)],
+  ['Data', 'First search after that (builds the index from the store)', (r) => ms(r.searchColdMs)],
+  ['Data', 'Open the active session, median / p95', (r) => pair(r.activeSessionMedianMs, r.activeSessionP95Ms)],
+  ['Data', 'Autosave of one contract field, median / p95', (r) => pair(r.autosaveMedianMs, r.autosaveP95Ms), 'autosaveMedianMs'],
+  ['Data', 'Seeding the record directly (bulk, one transaction per client)', (r) => ms(r.seedDirectMs)],
+  ['Data', 'One write through the API: via messaging / in the worker', (r) => pair(r.seedApiMessagingPerWriteMs, r.seedApiDirectPerWriteMs)],
+  ['Data', 'Database size (IndexedDB usage)', (r) => mb(r.databaseBytes)],
+  ['Exports', 'Session summary → Markdown + calendar file', (r) => ms(r.summaryExportMs)],
+  ['Exports', 'Backup export of the whole record (file size)', (r) => `${ms(r.backupExportMs)} (${mb(r.backupBytes)})`],
+  ['Exports', 'Restore (replace) from a backup (file size)', (r) => `${ms(r.restoreMs)} (${mb(r.restoreBytes)})`],
+  ['Timer', 'Shown vs wall clock, 10 min in, after hidden + throttled / while hidden', (r) => pair(r.timerDriftMs, r.timerDriftHiddenMs)],
+];
+
+export function figuresMarkdown(r) {
+  const checks = new Map(checkTargets(r).map((c) => [c.key, c]));
+  const m = r.machine;
+  const lines = [
+    `Measured ${r.generatedAt.slice(0, 10)} by \`npm run bench\`${r.quick ? ' --quick (small record)' : ''} on ${m.cores} cores (${m.cpu}), ` +
+      `${m.memoryGiB} GiB RAM, ${m.chromium.replace('Chrome/', 'Chromium ')} headless, Node ${m.node}, ${m.platform}; ` +
+      `load average ${m.loadAverageAtStart[0]} at the start. Record: ${r.scale.clients} clients × ${r.scale.sessionsPerClient} sessions × ` +
+      `${r.scale.commitmentsPerSession} commitments = ${r.scale.commitments.toLocaleString('en-US')} commitments (+ one note per session). ` +
+      'Data figures are through runtime messaging from an extension page, the path the views use.',
+    '',
+    '| Area | Figure | Measured | Target | |',
+    '|---|---|---|---|---|',
+  ];
+  for (const [area, label, value, key] of ROWS) {
+    const c = key ? checks.get(key) : null;
+    lines.push(`| ${area} | ${label} | ${value(r)} | ${c ? c.target : ''} | ${c ? c.result : ''} |`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve('tests/bench/readme.mjs')) {
+  const report = JSON.parse(readFileSync(resolve('.output/bench/report.json'), 'utf8'));
+  const path = resolve('README.md');
+  let text = readFileSync(path, 'utf8');
+  const block = `${START}\n${figuresMarkdown(report)}\n${END}`;
+  if (text.includes(START) && text.includes(END)) {
+    text = text.slice(0, text.indexOf(START)) + block + text.slice(text.indexOf(END) + END.length);
+  } else {
+    text = `${text.trimEnd()}\n\n## Performance\n\n${block}\n`;
+  }
+  writeFileSync(path, text);
+  console.log('README.md: Performance figures written.');
+}

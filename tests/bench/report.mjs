@@ -1,0 +1,60 @@
+// The report: targets from issues 3 and 6 checked against the figures, printed as a table, written as JSON.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** [key, target text, test]: every figure with a target. */
+export const TARGETS = [
+  ['contentScriptBytes', '< 3 KB (3072 B)', (v) => v < 3072],
+  ['callPageSettleScriptMs', '≤ 5 ms over no extension', (v) => v <= 5],
+  ['callPageIdleScriptMsPer30s', '0 ms', (v) => v <= 0.05],
+  ['panelReadyMs', '< 100 ms', (v) => v < 100],
+  ['lookupOpenCommitmentsMedianMs', '≤ 5 ms', (v) => v <= 5],
+  ['searchMedianMs', '≤ 30 ms', (v) => v <= 30],
+  ['autosaveMedianMs', '≤ 10 ms', (v) => v <= 10],
+];
+
+/** Rows of the printed table, in reading order: [key, unit]. Keys without a target print "—". */
+const ROWS = [
+  ['contentScriptBytes', 'B'], ['contentScriptGzipBytes', 'B'], ['contentScriptHoldspaceBytes', 'B'], ['contentScriptWxtRuntimeBytes', 'B'],
+  ['overlayBundleBytes', 'B'], ['overlayBundleGzipBytes', 'B'], ['sidepanelBundleBytes', 'B'], ['sidepanelBundleGzipBytes', 'B'],
+  ['backgroundBundleBytes', 'B'], ['backgroundBundleGzipBytes', 'B'],
+  ['overlayMountMs', 'ms'], ['callPageSettleScriptMs', 'ms'], ['callPageSettlePageScriptMs', 'ms'], ['callPageSettleFrameScriptMs', 'ms'], ['callPageSettleColdScriptMs', 'ms'],
+  ['callPageIdleScriptMsPer30s', 'ms'], ['callPageIdleTaskMsPer30s', 'ms'], ['callPageIdleScriptMsPer30sTimerRunning', 'ms'],
+  ['panelReadyMs', 'ms'], ['panelReadyWorkerStoppedMs', 'ms'],
+  ['lookupOpenCommitmentsMedianMs', 'ms'], ['lookupOpenCommitmentsP95Ms', 'ms'], ['lookupOpenCommitmentsDirectMedianMs', 'ms'],
+  ['clientHistoryMedianMs', 'ms'], ['clientHistoryP95Ms', 'ms'], ['clientHistoryDirectMedianMs', 'ms'],
+  ['searchMedianMs', 'ms'], ['searchPrefixMedianMs', 'ms'], ['searchPrefixP95Ms', 'ms'], ['searchTypoMedianMs', 'ms'], ['searchTypoP95Ms', 'ms'],
+  ['searchPrefixDirectMedianMs', 'ms'], ['searchTypoDirectMedianMs', 'ms'], ['workerColdCallMs', 'ms'], ['searchColdMs', 'ms'], ['searchIndexBuildMs', 'ms'],
+  ['activeSessionMedianMs', 'ms'], ['activeSessionP95Ms', 'ms'], ['activeSessionDirectMedianMs', 'ms'],
+  ['autosaveMedianMs', 'ms'], ['autosaveP95Ms', 'ms'], ['autosaveDirectMedianMs', 'ms'],
+  ['seedDirectMs', 'ms'], ['seedApiMessagingPerWriteMs', 'ms'], ['seedApiDirectPerWriteMs', 'ms'], ['databaseBytes', 'B'],
+  ['summaryExportMs', 'ms'], ['backupExportMs', 'ms'], ['backupBytes', 'B'], ['restoreMs', 'ms'], ['restoreBytes', 'B'],
+  ['timerDriftMs', 'ms'], ['timerDriftHiddenMs', 'ms'],
+];
+
+export function checkTargets(report) {
+  return TARGETS.map(([key, target, test]) => {
+    const value = report[key];
+    return { key, target, measured: value ?? null, result: typeof value === 'number' ? (test(value) ? 'PASS' : 'MISS') : 'n/a' };
+  });
+}
+
+const fmt = (v) => (v === null || v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v));
+
+/** The table as lines of fixed-width text. */
+export function table(report) {
+  const checks = new Map(checkTargets(report).map((c) => [c.key, c]));
+  const rows = ROWS.filter(([key]) => key in report).map(([key, unit]) => {
+    const c = checks.get(key);
+    return [key, `${fmt(report[key])} ${unit}`, c?.target ?? '—', c?.result ?? ''];
+  });
+  const head = ['figure', 'measured', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+export function writeReport(path, report) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(report, null, 2) + '\n');
+}

@@ -1,0 +1,190 @@
+// `npm run bench` (after `wxt build` and `wxt build --mode bench`): the performance figures of issues 3 and 6,
+// printed as JSON and as a table, written to .output/bench/report.json. `--quick` runs a small record
+// and shorter idle windows, for iteration. See README "Performance" for what each figure means.
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { startFixtureServer } from '../fixtures/server.mjs';
+import { launchChromium } from './cdp.mjs';
+import { attachWorker, evaluate, inWorker, openApiPage, sleep } from './extension.mjs';
+import { buildKit } from './kit.mjs';
+import { assertNoBenchHook, buildSizes } from './sizes.mjs';
+import * as data from './data-layer.mjs';
+import { overlayMount, panelReady } from './views.mjs';
+import { idle, per30s, settle } from './call-page.mjs';
+import { timerDrift } from './timer-drift.mjs';
+import { contentScriptTrace } from './trace.mjs';
+import { checkTargets, table, writeReport } from './report.mjs';
+import { round } from './stats.mjs';
+
+const quick = process.argv.includes('--quick');
+const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8453);
+const PROD_DIR = resolve('.output/chrome-mv3');
+const BENCH_DIR = resolve('.output/chrome-mv3-bench');
+const REPORT = resolve('.output/bench/report.json');
+const scale = { clients: quick ? 20 : 200, sessionsPerClient: 50, commitmentsPerSession: 10, notesPerSession: 1, now: Date.now() };
+const slice = { ...scale, clients: quick ? 1 : 2, sessionsPerClient: quick ? 10 : 50 };
+const samples = quick ? 30 : 100;
+const runs = quick ? 3 : 5;
+const settleRuns = quick ? 3 : 5;
+const idleMs = quick ? 20_000 : 60_000;
+const hiddenMs = quick ? 10_000 : 30_000;
+
+const started = Date.now();
+const loadAtStart = loadavg().map((v) => round(v));
+const log = (msg) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+const flat = (prefix, s) => ({ [`${prefix}MedianMs`]: s.messaging.median, [`${prefix}P95Ms`]: s.messaging.p95, [`${prefix}DirectMedianMs`]: s.direct.median, [`${prefix}DirectP95Ms`]: s.direct.p95 });
+
+const sizes = buildSizes(PROD_DIR);
+const hookCheck = assertNoBenchHook(PROD_DIR);
+log(`production build checked: no bench hook in ${hookCheck.scriptsChecked} scripts`);
+const kit = await buildKit();
+const server = await startFixtureServer({ port: PORT });
+const chromium = await launchChromium({ extensionDir: BENCH_DIR, fixturePort: PORT });
+const bare = await launchChromium({ extensionDir: null, fixturePort: PORT });
+const report = {};
+try {
+  let worker = await attachWorker(chromium);
+  if (!(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)'))) throw new Error(`${BENCH_DIR} is not a bench build (npx wxt build --mode bench)`);
+  log('call page: first load after install (cold code cache, empty record)…');
+  const cold = await settle(chromium, 1);
+  let page = await openApiPage(chromium, worker.extensionId, kit);
+
+  const seeded = await data.seed({ worker, page, kit, scale, slice, log });
+  log(`seeded ${seeded.seeded.commitments} commitments in ${Math.round(seeded.seedDirectMs)} ms`);
+  const q = await data.queries({ chromium, worker, page, scale, samples, log });
+  worker = q.worker;
+  delete q.worker;
+  const summary = await data.summaryExport({ page, scale, samples: quick ? 10 : 30 });
+
+  // Before a session: the picker with every client, on the panel and on the call. The API page closes
+  // first: it shares the extension's renderer process with the overlay and the panel, and the garbage its
+  // benchmark loops left would be collected during their measurements.
+  await evaluate(page.session, `__hsKit.messagingApi().endSession({ sessionId: ${JSON.stringify(q.activeSessionId)} })`);
+  await page.close();
+  await sleep(3_000);
+  log('side panel and overlay: time to the interactive "Client" control…');
+  const panel = await panelReady({ chromium, extensionId: worker.extensionId, runs });
+  log('side panel opened while the worker is stopped…');
+  const panelCold = await panelReady({ chromium, extensionId: worker.extensionId, runs: quick ? 1 : 3, stopWorkerFirst: true });
+  worker = await attachWorker(chromium);
+  const mount = await overlayMount({ chromium, runs });
+
+  log(`call page: load + 5 s, ${settleRuns} runs with and without the extension…`);
+  const withExt = await settle(chromium, settleRuns);
+  const contentTrace = await contentScriptTrace(chromium);
+  const without = await settle(bare, settleRuns);
+  log(`call page: ${idleMs / 1000} s idle, no session (and the same page without the extension at the same time)…`);
+  const [idleExt, idleBare] = await Promise.all([idle(chromium, idleMs), idle(bare, idleMs)]);
+  const session = await inWorker(worker, `
+    const s = await B.api.startSession({ clientId: 'seed-c0' });
+    await B.api.timer({ sessionId: s.value.id, action: { type: 'start' } });
+    return s.value.id;`);
+  log(`call page: ${idleMs / 1000} s idle with the session timer running…`);
+  const idleTimer = await idle(chromium, idleMs);
+  log(`timer drift: ${hiddenMs / 1000} s hidden and throttled…`);
+  const drift = await timerDrift({ chromium, worker, sessionId: session, hiddenMs });
+  await inWorker(worker, `await B.api.endSession({ sessionId: ${JSON.stringify(session)} }); return true;`);
+  page = await openApiPage(chromium, worker.extensionId, kit);
+
+  const backup = await data.backupAndRestore({ worker, page, log });
+
+  const idleExtra = per30s({ scriptMs: idleExt.pageScriptMs - idleBare.pageScriptMs + idleExt.frameScriptMs, taskMs: idleExt.pageTaskMs - idleBare.pageTaskMs + idleExt.frameTaskMs }, idleMs);
+  const idleTimerExtra = per30s({ scriptMs: idleTimer.pageScriptMs - idleBare.pageScriptMs + idleTimer.frameScriptMs, taskMs: idleTimer.pageTaskMs - idleBare.pageTaskMs + idleTimer.frameTaskMs }, idleMs);
+  const searchPrefix = q.searchPrefix.messaging, searchTypo = q.searchTypo.messaging;
+  Object.assign(report, {
+    generatedAt: new Date().toISOString(),
+    quick,
+    scale: { ...seeded.seeded, sessionsPerClient: scale.sessionsPerClient, commitmentsPerSession: scale.commitmentsPerSession, notesPerSession: scale.notesPerSession },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? null,
+      memoryBytes: totalmem(),
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      chromium: chromium.version.product,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      // Other work on the machine skews timings: the 1/5/15-minute load averages when the bench began and ended.
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: loadavg().map((v) => round(v)),
+    },
+    contentScriptBytes: sizes.contentScript.bytes,
+    contentScriptGzipBytes: sizes.contentScript.gzipBytes,
+    contentScriptHoldspaceBytes: sizes.contentScript.breakdown?.holdspace.bytes ?? null,
+    contentScriptWxtRuntimeBytes: sizes.contentScript.breakdown?.wxtRuntime.bytes ?? null,
+    contentScriptBreakdown: sizes.contentScript.breakdown,
+    overlayBundleBytes: sizes.overlay.bytes,
+    overlayBundleGzipBytes: sizes.overlay.gzipBytes,
+    sidepanelBundleBytes: sizes.sidepanel.bytes,
+    sidepanelBundleGzipBytes: sizes.sidepanel.gzipBytes,
+    backgroundBundleBytes: sizes.background?.bytes ?? null,
+    backgroundBundleGzipBytes: sizes.background?.gzipBytes ?? null,
+    bundles: sizes,
+    productionBuildHasNoBenchHook: true,
+    overlayMountMs: mount.overlayMountMs,
+    overlayMount: mount,
+    callPageSettleScriptMs: round(withExt.pageScriptMs + withExt.frameScriptMs - without.pageScriptMs),
+    callPageSettlePageScriptMs: round(withExt.pageScriptMs - without.pageScriptMs),
+    callPageSettleFrameScriptMs: withExt.frameScriptMs,
+    callPageSettleContentScriptTrace: contentTrace,
+    callPageSettleColdScriptMs: round(cold.pageScriptMs + cold.frameScriptMs - without.pageScriptMs),
+    callPageSettle: { withExtension: withExt, withoutExtension: without, firstLoadAfterInstall: cold, windowMs: 'load + 5000' },
+    callPageIdleScriptMsPer30s: idleExtra.scriptMs,
+    callPageIdleTaskMsPer30s: idleExtra.taskMs,
+    callPageIdleScriptMsPer30sTimerRunning: idleTimerExtra.scriptMs,
+    callPageIdleTaskMsPer30sTimerRunning: idleTimerExtra.taskMs,
+    callPageIdle: { windowMs: idleMs, withExtension: idleExt, withoutExtension: idleBare, timerRunning: idleTimer },
+    panelReadyMs: panel.panelReadyMs,
+    panelReadyWorkerStoppedMs: panelCold.panelReadyMs,
+    panelReady: { ...panel, workerStopped: panelCold },
+    ...flat('lookupOpenCommitments', q.lookupOpenCommitments),
+    ...flat('clientHistory', q.clientHistory),
+    searchMedianMs: Math.max(searchPrefix.median, searchTypo.median),
+    ...flat('searchPrefix', q.searchPrefix),
+    ...flat('searchTypo', q.searchTypo),
+    workerColdCallMs: q.workerColdCallMs,
+    searchColdMs: q.searchColdMs,
+    searchIndexBuildMs: q.searchIndexBuildMs,
+    ...flat('activeSession', q.activeSession),
+    ...flat('autosave', q.autosave),
+    queries: { samplesEach: samples, prefixes: data.PREFIXES, typos: data.TYPOS, detail: q },
+    seedDirectMs: seeded.seedDirectMs,
+    seedApiMessagingPerWriteMs: seeded.seedApiSlice.messaging.perWriteMs,
+    seedApiDirectPerWriteMs: seeded.seedApiSlice.direct.perWriteMs,
+    seeding: seeded,
+    databaseBytes: seeded.databaseBytes,
+    summaryExportMs: summary.export.median,
+    summaryExport: summary,
+    backupExportMs: round(backup.exportMs),
+    backupExportDirectMs: round(backup.directExport.ms),
+    backupBytes: backup.fullBytes,
+    restoreMs: round(backup.restoreMs),
+    restoreDirectMs: round(backup.directRestoreMs),
+    restoreBytes: backup.restoreBytes,
+    restore: {
+      previewMs: round(backup.previewMs),
+      counts: backup.restored,
+      error: backup.error,
+      subset: backup.restoreClients !== null,
+      note: backup.restoreClients !== null
+        ? `The full backup (${backup.fullBytes} bytes) exceeds the 50 MB import limit: restore measured on the first ${backup.restoreClients} clients (${backup.restoreBytes} bytes).`
+        : 'The full backup was restored.',
+    },
+    timerDriftMs: drift.timerDriftMs,
+    timerDriftHiddenMs: drift.timerDriftHiddenMs,
+    timerDrift: drift,
+    benchSeconds: Math.round((Date.now() - started) / 1000),
+  });
+  report.targets = checkTargets(report);
+} finally {
+  await chromium.close();
+  await bare.close();
+  await server.close();
+}
+
+writeReport(REPORT, report);
+// The figures as JSON (the nested details are in the file), then the table.
+console.log(JSON.stringify(Object.fromEntries(Object.entries(report).filter(([k, v]) => typeof v !== 'object' || v === null || k === 'machine')), null, 2));
+console.log('');
+for (const line of table(report)) console.log(line);
+console.log(`\nMachine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, ${report.machine.chromium}, Node ${report.machine.node}`);
+console.log(`Report: ${REPORT}${quick ? ' (quick run: small record, short idle windows)' : ''}`);
