@@ -6,16 +6,19 @@ import { TimerClock } from '../timer/TimerClock';
 import { useTimerView } from '../timer/useTimerView';
 import { MoveHandle } from './MoveHandle';
 
-/** The collapsed overlay: the timer (when a session runs) and "Show panel". Nothing private on it. */
+/** The collapsed overlay: the timer (when a session runs) and "Show panel". Nothing private on it, not even in its heading. */
 export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | null; onShow(): void }) {
+  // The whole page while collapsed: its main landmark, with the page's one heading (the name shown, or
+  // hidden beside the timer), so screen readers and axe find the same structure as in the full panel.
   return (
-    <div class="pill">
+    <main class="pill">
       {props.frame && <MoveHandle frame={props.frame} />}
-      {props.timer ? <PillClock timer={props.timer} /> : <span class="pill__brand">Holdspace</span>}
+      <h1 class={props.timer ? 'visually-hidden' : 'pill__brand'}>Holdspace</h1>
+      {props.timer && <PillClock timer={props.timer} />}
       <Button small variant="secondary" onClick={props.onShow} aria-keyshortcuts="Alt+H" title="Show panel (Alt+H)">
         Show panel
       </Button>
-    </div>
+    </main>
   );
 }
 

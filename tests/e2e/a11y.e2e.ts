@@ -1,7 +1,8 @@
 /**
  * axe-core in Chromium on both views, the overlay frame on Meet and the side panel page, in the main
- * states (no client; a running session's contract, deck, capture and search; prior commitments; summary;
- * settings), in the dark and the light colour scheme. Zero violations, colour contrast included.
+ * states (no client; a running session's contract, deck, capture and search; the overlay collapsed to its
+ * pill; prior commitments; summary; settings), in the dark and the light colour scheme. Zero violations,
+ * colour contrast included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, prefersDark } from './harness/axe';
@@ -65,6 +66,15 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await overlay.ui.getByRole('list', { name: 'Search results', exact: true }).getByRole('listitem').filter({ hasText: 'Priya' }).first().waitFor();
     await expectNoViolations(overlay, 'overlay-search');
     await expectNoViolations(panel, 'panel-session');
+  });
+
+  it('has none with the overlay collapsed to its pill', async () => {
+    await overlay.page.bringToFront();
+    await pressOn(overlay, button(overlay, 'Hide panel'));
+    await button(overlay, 'Show panel').waitFor();
+    await expectNoViolations(overlay, 'overlay-pill');
+    await pressOn(overlay, button(overlay, 'Show panel'));
+    await button(overlay, 'End session').waitFor();
   });
 
   it('has none on the summary and in settings, in both views', async () => {
