@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { STAGE_LABELS, type DeckQuestion } from '@/lib/model/types';
-import { Button } from '../ui/Button';
+import { Button, IconButton } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 
 export interface QuestionRowProps {
@@ -64,21 +64,16 @@ export function QuestionRow(props: QuestionRowProps) {
         >
           {q.favourite ? '★' : '☆'}
         </button>
+        {/* Icons beside the marks, shown on the question in hand (deck.css keeps their room). */}
         <span class="hs-deck__more">
-        {q.builtin ? (
-          <Button small variant="ghost" aria-label={q.hidden ? 'Unhide question' : 'Hide question'} tabIndex={tab} onClick={props.onHide}>
-            {q.hidden ? 'Unhide' : 'Hide'}
-          </Button>
-        ) : (
-          <>
-            <Button small variant="ghost" aria-label="Edit question" tabIndex={tab} onClick={() => setEditing(true)} disabled={editing}>
-              Edit
-            </Button>
-            <Button small variant="ghost" aria-label="Delete question" tabIndex={tab} onClick={props.onDelete}>
-              Delete
-            </Button>
-          </>
-        )}
+          {q.builtin ? (
+            <IconButton small variant="ghost" icon={q.hidden ? 'eye' : 'eyeOff'} label={q.hidden ? 'Unhide question' : 'Hide question'} tabIndex={tab} onClick={props.onHide} />
+          ) : (
+            <>
+              <IconButton small variant="ghost" icon="pencil" label="Edit question" tabIndex={tab} onClick={() => setEditing(true)} disabled={editing} />
+              <IconButton small variant="ghost" icon="trash" label="Delete question" tabIndex={tab} onClick={props.onDelete} />
+            </>
+          )}
         </span>
       </div>
     </li>

@@ -16,6 +16,8 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   back: 'M14.5 6l-6 6 6 6',
   stop: 'M7 7h10v10H7z',
+  pencil: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
+  trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

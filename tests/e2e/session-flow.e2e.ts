@@ -83,6 +83,13 @@ describe('a whole session in the overlay on Meet', () => {
     await v.page.keyboard.press('Enter'); // submits "Add question"
     await v.ui.getByRole('list', { name: 'Reality questions', exact: true }).getByText(OWN_QUESTION).waitFor();
     await expect.poll(() => textbox(v, 'New question').inputValue()).toBe('');
+    // A row's actions stay on one line: focusing one (which brings Hide, or Edit and Delete) keeps its height.
+    const reality = v.ui.getByRole('list', { name: 'Reality questions', exact: true }).getByRole('listitem');
+    for (const row of [reality.filter({ hasNotText: OWN_QUESTION }).first(), reality.filter({ hasText: OWN_QUESTION })]) {
+      const before = (await row.boundingBox())!.height;
+      await row.getByRole('button', { name: 'Favourite', exact: true }).focus();
+      expect((await row.boundingBox())!.height, 'row height with an action focused').toBe(before);
+    }
     await snap(v, 'flow-05-deck-own-question');
   });
 

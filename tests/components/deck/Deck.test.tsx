@@ -256,6 +256,19 @@ describe('Deck', () => {
     expect(env.api.setQuestionPref).toHaveBeenLastCalledWith({ questionId: 'b:c2', hidden: false });
   });
 
+  it('row actions are icon buttons, named and with a tooltip, so they sit on one line with the marks', async () => {
+    renderDeck(deckEnv());
+    await screen.findByText('How will we know we are done today?');
+    const hide = within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Hide question' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Options & perspectives' }));
+    const own = rowOf('What would your wisest friend say?');
+    for (const button of [hide, within(own).getByRole('button', { name: 'Edit question' }), within(own).getByRole('button', { name: 'Delete question' })]) {
+      expect(button.textContent, button.title).toBe('');
+      expect(button.querySelector('svg')).toBeTruthy();
+      expect(button.title).toBe(button.getAttribute('aria-label'));
+    }
+  });
+
   it("edits the coach's own question in place", async () => {
     const env = deckEnv();
     renderDeck(env);
