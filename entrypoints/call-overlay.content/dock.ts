@@ -12,7 +12,10 @@ export interface DockedOverlay {
 export function dockOverlay(ctx: ContentScriptContext, hostname: string): DockedOverlay {
   const frame = document.createElement('iframe');
   frame.src = `${browser.runtime.getURL('/overlay.html')}?host=${encodeURIComponent(hostname)}`;
-  const origin = new URL(frame.src).origin;
+  // With use_dynamic_url the src carries a per-session id, but the page inside runs at the extension's own
+  // origin: accept either, and answer the origin the frame really speaks from.
+  const origins = [new URL(frame.src).origin, `chrome-extension://${browser.runtime.id}`];
+  let origin: string | null = null;
   frame.title = 'Holdspace';
   frame.allow = 'clipboard-write';
   let place = { right: DEFAULT_PLACEMENT.right, top: DEFAULT_PLACEMENT.top };
@@ -23,7 +26,7 @@ export function dockOverlay(ctx: ContentScriptContext, hostname: string): Docked
     'position:fixed;z-index:2147483646;border:0;border-radius:12px;background:transparent;color-scheme:normal;' +
     'box-shadow:0 8px 28px rgba(0,0,0,.35);max-height:calc(100vh - 16px)';
 
-  const post = (message: HostToFrame) => frame.contentWindow?.postMessage(message, origin);
+  const post = (message: HostToFrame) => origin && frame.contentWindow?.postMessage(message, origin);
   const apply = () => {
     place = clampPlacement(place, size, { width: innerWidth, height: innerHeight });
     style.right = `${place.right}px`;
@@ -39,7 +42,8 @@ export function dockOverlay(ctx: ContentScriptContext, hostname: string): Docked
   };
 
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-    if (event.source !== frame.contentWindow || event.origin !== origin || !isFrameToHost(event.data)) return;
+    if (event.source !== frame.contentWindow || !origins.includes(event.origin) || !isFrameToHost(event.data)) return;
+    origin = event.origin;
     const m = event.data;
     if (m.type === 'size') size = { width: m.width, height: m.height };
     if (m.type === 'move-by') place = { right: place.right - m.dx, top: place.top + m.dy };

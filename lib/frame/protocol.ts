@@ -57,5 +57,5 @@ export function clampPlacement(
 /** The overlay's size in each state, px. */
 export const FRAME_SIZE = {
   expanded: { width: 368, height: 560 },
-  collapsed: { width: 200, height: 48 },
+  collapsed: { width: 240, height: 48 },
 } as const;

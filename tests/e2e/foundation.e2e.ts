@@ -1,4 +1,5 @@
 /** The extension loads in Chromium, docks over Meet and Zoom stand-ins under Google's strict CSP, and nowhere else. */
+import { FRAME_SIZE } from '../../lib/frame/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, MEET_CALL, MEET_HOME, overlayFrame, panelUrl, screenshot, watchErrors, ZOOM_CALL, type Launched } from './harness/browser';
 
@@ -75,6 +76,41 @@ describe('the overlay on call pages', () => {
     expect(await display()).toBe('none');
     await sendToCallTab('toggle-overlay');
     expect(await display()).toBe('block');
+    await page.close();
+  });
+});
+
+describe('the overlay frame geometry', () => {
+  it('collapses to the pill, moves by keyboard, and keeps its place across a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(MEET_CALL);
+    await page.bringToFront();
+    const frame = await overlayFrame(page);
+    const box = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('iframe[title="Holdspace"]')!.getBoundingClientRect();
+        return { right: Math.round(innerWidth - r.right), top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height) };
+      });
+    await expect.poll(box).toMatchObject(FRAME_SIZE.expanded);
+    const start = await box();
+
+    await frame.getByRole('button', { name: 'Move panel' }).focus();
+    for (let i = 0; i < 4; i++) await frame.page().keyboard.press('ArrowLeft');
+    await frame.page().keyboard.press('ArrowDown');
+    await expect.poll(async () => (await box()).right).toBeGreaterThan(start.right);
+    const moved = await box();
+    expect(moved.top).toBeGreaterThan(start.top);
+
+    await frame.getByRole('button', { name: 'Hide panel' }).click();
+    await expect.poll(box).toMatchObject(FRAME_SIZE.collapsed);
+    await screenshot(page, 'foundation-meet-pill');
+
+    await page.reload();
+    const again = await overlayFrame(page);
+    await again.getByRole('button', { name: 'Show panel' }).waitFor();
+    await expect.poll(box).toMatchObject({ right: moved.right, top: moved.top, ...FRAME_SIZE.collapsed });
+    await again.getByRole('button', { name: 'Show panel' }).click();
+    await expect.poll(box).toMatchObject(FRAME_SIZE.expanded);
     await page.close();
   });
 });
