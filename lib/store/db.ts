@@ -62,6 +62,11 @@ export function dueRange(from: string, to: string): IDBKeyRange {
   return IDBKeyRange.bound(from, `${to}\uffff`);
 }
 
+/** Keys after `key` (exclusive): the next page of a store read in pages; every key when undefined. */
+export function keysAfter(key: string | undefined): IDBKeyRange | null {
+  return key === undefined ? null : IDBKeyRange.lowerBound(key, true);
+}
+
 type UpgradeTx = IDBPTransaction<HoldspaceDB, StoreName[], 'versionchange'>;
 
 /** Runs every upgrade step from `oldVersion` up. Only IndexedDB work is awaited. */

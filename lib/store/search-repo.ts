@@ -7,18 +7,32 @@ import { clientDoc, itemDoc, parseRef, questionDoc, sessionDoc, type SearchDoc }
 import { clientHit, itemHit, questionHit, sessionHit } from '../search/hits';
 import type { RankedRef } from '../search/search-index';
 import { fromStored } from './item-keys';
+import { keysAfter } from './db';
 import { read, type ReadTx, type RepoContext } from './tx';
 
-export function loadSearchDocs(ctx: RepoContext): Promise<SearchDoc[]> {
-  return read(ctx, ['clients', 'sessions', 'items', 'questions'], async (tx) => {
-    const [clients, sessions, items, own] = await Promise.all([
+/** Captured items are read in pages of this many, one short transaction each. */
+export const SEARCH_LOAD_PAGE = 2000;
+
+/**
+ * Every record as a search document. Items (the bulk of a large record) are read in pages, each in its own
+ * short transaction, so the requests a view makes meanwhile are answered between pages instead of waiting
+ * for one read of the whole record. Writes landing between pages reach the index through its replay queue.
+ */
+export async function loadSearchDocs(ctx: RepoContext, pageSize = SEARCH_LOAD_PAGE): Promise<SearchDoc[]> {
+  const docs = await read(ctx, ['clients', 'sessions', 'questions'], async (tx) => {
+    const [clients, sessions, own] = await Promise.all([
       tx.objectStore('clients').getAll(),
       tx.objectStore('sessions').getAll(),
-      tx.objectStore('items').getAll(),
       tx.objectStore('questions').getAll(),
     ]);
-    return [...clients.map(clientDoc), ...sessions.map(sessionDoc), ...items.map(itemDoc), ...BUILTIN_QUESTIONS.map(questionDoc), ...own.map(questionDoc)];
+    return [...clients.map(clientDoc), ...sessions.map(sessionDoc), ...BUILTIN_QUESTIONS.map(questionDoc), ...own.map(questionDoc)];
   });
+  for (let last: string | undefined; ; ) {
+    const page = await read(ctx, ['items'], (tx) => tx.objectStore('items').getAll(keysAfter(last), pageSize));
+    for (const item of page) docs.push(itemDoc(item));
+    if (page.length < pageSize) return docs;
+    last = page[page.length - 1]!.id;
+  }
 }
 
 function cached<T>(load: (id: Id) => Promise<T | undefined>): (id: Id) => Promise<T | undefined> {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseRef } from '@/lib/search/documents';
 import { formatDay } from '@/lib/search/hits';
+import { loadSearchDocs } from '@/lib/store/search-repo';
 import { clientAndSession, T0, testStore, val } from './harness';
 
 async function record() {
@@ -83,5 +85,24 @@ describe('search through the store', () => {
     await api.rebuildSearch();
     expect(await val(api.search({ query: 'what', limit: 3 }))).toHaveLength(3);
     expect(await val(api.search({ query: '' }))).toEqual([]);
+  });
+
+  it('loads every record for the index, reading captured items in pages of short transactions', async () => {
+    const { api, connection, session } = await record();
+    for (const text of ['Energy rose', 'Noticed hesitation', 'Wants challenge', 'Relief at the first step']) {
+      await val(api.addItem({ sessionId: session.id, input: { kind: 'note', text } }));
+    }
+    let transactions = 0;
+    const ctx = { db: () => (transactions++, connection.get()), now: () => T0, newId: () => 'x' };
+    const whole = await loadSearchDocs(ctx, 1000);
+    const ids = (docs: { id: string }[]) => docs.map((d) => d.id).sort();
+    expect(whole.filter((d) => parseRef(d.id)?.kind === 'item')).toHaveLength(6);
+    expect(new Set(ids(whole)).size).toBe(whole.length);
+    for (const pageSize of [2, 4, 5]) {
+      transactions = 0;
+      expect(ids(await loadSearchDocs(ctx, pageSize))).toEqual(ids(whole));
+      // One read for clients, sessions and questions, then one per page of items (a full last page needs one more read).
+      expect(transactions).toBe(1 + Math.floor(6 / pageSize) + 1);
+    }
   });
 });
