@@ -8,8 +8,8 @@ import { checkTargets } from './report.mjs';
 const START = '<!-- bench-figures:start -->';
 const END = '<!-- bench-figures:end -->';
 
-const kb = (b) => (b === null || b === undefined ? '—' : `${(b / 1024).toFixed(b < 10_240 ? 2 : 1)} KB`);
-const mb = (b) => (b === null || b === undefined ? '—' : `${(b / 1024 / 1024).toFixed(1)} MB`);
+const kb = (b) => (b === null || b === undefined ? '—' : `${(b / 1024).toFixed(b < 10_240 ? 2 : 1)} KiB`);
+const mb = (b) => (b === null || b === undefined ? '—' : `${(b / 1024 / 1024).toFixed(1)} MiB`);
 const ms = (v) => (v === null || v === undefined ? '—' : `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`);
 const pair = (a, b, f = ms) => `${f(a)} / ${f(b)}`;
 
