@@ -27,8 +27,10 @@ export function dockOverlay(ctx: ContentScriptContext, hostname: string): Docked
     'box-shadow:0 8px 28px rgba(0,0,0,.35);max-height:calc(100vh - 16px)';
 
   const post = (message: HostToFrame) => origin && frame.contentWindow?.postMessage(message, origin);
-  const apply = () => {
-    place = clampPlacement(place, size, { width: innerWidth, height: innerHeight });
+  // The first placement is the default, on screen by construction: it does not read the viewport, which
+  // would force a layout while the call page is still loading. Later placements are clamped.
+  const apply = (clamp = true) => {
+    if (clamp) place = clampPlacement(place, size, { width: innerWidth, height: innerHeight });
     style.right = `${place.right}px`;
     style.top = `${place.top}px`;
     style.width = `${size.width}px`;
@@ -52,9 +54,9 @@ export function dockOverlay(ctx: ContentScriptContext, hostname: string): Docked
     apply();
     if (m.type !== 'size') post({ hs: 'host', type: 'placed', ...place });
   });
-  ctx.addEventListener(window, 'resize', apply);
+  ctx.addEventListener(window, 'resize', () => apply());
 
-  apply();
+  apply(false);
   document.documentElement.append(frame);
   return {
     toggle: () => setVisible(!visible),
