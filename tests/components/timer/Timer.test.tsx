@@ -60,6 +60,14 @@ describe('Timer', () => {
     expect(clock().textContent).toBe('56:59');
   });
 
+  it('catches up at once when a throttled hidden tab is shown again', async () => {
+    show(aTimer({ startedAt: NOW - 2 * MIN }));
+    expect(clock().textContent).toBe('58:00');
+    t += 10 * MIN; // the tab slept: no tick ran
+    await act(async () => void document.dispatchEvent(new Event('visibilitychange')));
+    expect(clock().textContent).toBe('48:00');
+  });
+
   it('paused: holds the time, offers "Resume timer", and stops ticking', () => {
     show(aTimer({ startedAt: NOW - 10 * MIN, pausedAt: NOW - 5 * MIN }));
     expect(clock().textContent).toBe('55:00');
