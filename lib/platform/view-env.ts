@@ -2,11 +2,21 @@
 import type { AppEnv, Layout } from '@/components/app/env';
 import { createOverlayFrame } from './overlay-frame';
 import { exportIo } from './export-io';
+import { withPrefetch } from '../api/prefetch';
 import { connectToBackground } from './runtime-api';
 import { settingsStore } from './settings-storage';
 
 export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
-  const { api, subscribe } = connectToBackground(signal);
+  const connection = connectToBackground(signal);
+  const { subscribe } = connection;
+  // What the first screen asks for, asked at once and in parallel (the picker's lists would otherwise
+  // wait for the active-session answer to render first).
+  const api = withPrefetch(connection.api, [
+    { method: 'activeSession', args: {} },
+    { method: 'listClients', args: {} },
+    { method: 'recentClients', args: { limit: 5 } },
+    { method: 'getDraft', args: { key: `view:${layout}:tab` } },
+  ]);
   const host = layout === 'overlay' ? new URLSearchParams(location.search).get('host') : null;
   const validHost = host && /^[a-z0-9.-]+$/.test(host) ? host : null;
   return {
