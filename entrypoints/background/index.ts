@@ -20,8 +20,8 @@ export default defineBackground(() => {
     sessionDefaults: sessionDefaultsFrom(settingsStore),
     settings: backupSettingsFrom(settingsStore),
   });
-  // A view opened (or reconnected after the worker stopped): build the search index before the coach types.
-  serveApi(browser, api, { onViewConnected: () => void api.warmSearch().catch(() => {}) });
+  // A view opened: build the search index before the coach types (not on reconnects after an idle stop).
+  serveApi(browser, api, { onViewOpened: () => void api.warmSearch().catch(() => {}) });
   wireToolbarButton(browser);
   const onCommand = createCommandHandler(browserCommandDeps(browser));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from './contract';
-import { CHANGES_PORT, isChangeMessage, type ChangeMessage } from './wire';
+import { CHANGES_PORT, CHANGES_PORT_RECONNECT, isChangeMessage, type ChangeMessage } from './wire';
 
 /** The part of a runtime port Holdspace uses: satisfied by `browser.runtime.Port` and by test fakes. */
 export interface PortLike {
@@ -14,11 +14,12 @@ export interface PortLike {
 export function createChangeHub() {
   const ports = new Set<PortLike>();
   return {
-    accept(port: PortLike): boolean {
-      if (port.name !== CHANGES_PORT) return false;
+    /** Takes a view's port: 'open' when a view opened, 'reconnect' after the worker restarted, false if not ours. */
+    accept(port: PortLike): 'open' | 'reconnect' | false {
+      if (port.name !== CHANGES_PORT && port.name !== CHANGES_PORT_RECONNECT) return false;
       ports.add(port);
       port.onDisconnect.addListener(() => ports.delete(port));
-      return true;
+      return port.name === CHANGES_PORT ? 'open' : 'reconnect';
     },
     broadcast(event: ChangeEvent): void {
       const message: ChangeMessage = { channel: 'holdspace/changes', event };
@@ -37,7 +38,8 @@ export function createChangeHub() {
 }
 
 export interface ChangeFeedOptions {
-  connect: () => PortLike;
+  /** Opens the port; `isReconnect` after the worker was stopped, so the worker can tell the two apart. */
+  connect: (isReconnect: boolean) => PortLike;
   onChange: (event: ChangeEvent) => void;
   /** Called after a reconnect: the worker was stopped, so anything may have changed meanwhile. */
   onReconnect?: () => void;
@@ -56,7 +58,7 @@ export function subscribeToChanges(options: ChangeFeedOptions): void {
   const open = (isReconnect: boolean) => {
     if (options.signal.aborted) return;
     try {
-      current = options.connect();
+      current = options.connect(isReconnect);
     } catch {
       timer = setTimeout(() => open(true), retryMs);
       return;

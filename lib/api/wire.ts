@@ -11,6 +11,8 @@ export interface ApiRequest {
 
 /** The port name views connect with to receive change events. */
 export const CHANGES_PORT = 'holdspace/changes';
+/** The same port, reconnected after MV3 stopped the worker (not a view opening). */
+export const CHANGES_PORT_RECONNECT = 'holdspace/changes/reconnect';
 
 export interface ChangeMessage {
   channel: 'holdspace/changes';

@@ -10,7 +10,7 @@ import { createChangeHub, type PortLike } from '../api/changes';
 import { createDispatcher } from '../api/dispatcher';
 import type { HoldspaceApi } from '../api/contract';
 
-export function serveApi(b: Browser, api: HoldspaceApi, options: { onViewConnected?: () => void } = {}): void {
+export function serveApi(b: Browser, api: HoldspaceApi, options: { onViewOpened?: () => void } = {}): void {
   const hub = createChangeHub();
   const dispatch = createDispatcher(api, { onChange: (event) => hub.broadcast(event) });
   const ownOrigin = new URL(b.runtime.getURL('/')).origin;
@@ -22,7 +22,9 @@ export function serveApi(b: Browser, api: HoldspaceApi, options: { onViewConnect
   b.runtime.onConnect.addListener((port: unknown) => {
     const p = port as unknown as PortLike & { sender?: { id?: string; url?: string } };
     if (p.sender?.id !== b.runtime.id || !isExtensionPage(p.sender?.url, ownOrigin)) return p.disconnect();
-    if (hub.accept(p)) options.onViewConnected?.();
+    // Only a view opening counts: a view reconnecting after MV3 stopped the idle worker must not make the
+    // worker do heavy work each time, or an open view would keep it busy every 30 s.
+    if (hub.accept(p) === 'open') options.onViewOpened?.();
   });
 }
 

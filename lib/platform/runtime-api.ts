@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { subscribeToChanges, type PortLike } from '../api/changes';
 import { createApiClient } from '../api/client';
 import type { ChangeEvent, HoldspaceApi } from '../api/contract';
-import { CHANGES_PORT } from '../api/wire';
+import { CHANGES_PORT, CHANGES_PORT_RECONNECT } from '../api/wire';
 
 export interface Connection {
   api: HoldspaceApi;
@@ -17,7 +17,7 @@ export function connectToBackground(signal: AbortSignal): Connection {
   const listeners = new Set<(event: ChangeEvent) => void>();
   const emit = (event: ChangeEvent) => listeners.forEach((cb) => cb(event));
   subscribeToChanges({
-    connect: () => browser.runtime.connect({ name: CHANGES_PORT }) as unknown as PortLike,
+    connect: (isReconnect) => browser.runtime.connect({ name: isReconnect ? CHANGES_PORT_RECONNECT : CHANGES_PORT }) as unknown as PortLike,
     onChange: emit,
     // The worker was stopped and restarted: anything may have changed meanwhile, refresh everything.
     onReconnect: () => emit({ topics: ['all'], at: Date.now() }),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createChangeHub, subscribeToChanges, type PortLike } from '@/lib/api/changes';
-import { CHANGES_PORT } from '@/lib/api/wire';
+import { CHANGES_PORT, CHANGES_PORT_RECONNECT } from '@/lib/api/wire';
 
 function fakePortPair(name = CHANGES_PORT) {
   const toView = new Set<(m: unknown) => void>();
@@ -24,14 +24,16 @@ describe('change hub and feed', () => {
     const seenB = vi.fn();
     a.port.onMessage.addListener(seenA);
     b.port.onMessage.addListener(seenB);
-    expect(hub.accept(a.port)).toBe(true);
-    expect(hub.accept(b.port)).toBe(true);
+    expect(hub.accept(a.port)).toBe('open');
+    expect(hub.accept(b.port)).toBe('open');
+    expect(hub.accept(fakePortPair(CHANGES_PORT_RECONNECT).port)).toBe('reconnect');
     expect(hub.accept(fakePortPair('other').port)).toBe(false);
     hub.broadcast({ topics: ['items'], at: 1 });
     expect(seenA).toHaveBeenCalledTimes(1);
     expect(seenB).toHaveBeenCalledWith({ channel: 'holdspace/changes', event: { topics: ['items'], at: 1 } });
+    expect(hub.size).toBe(3);
     b.drop();
-    expect(hub.size).toBe(1);
+    expect(hub.size).toBe(2);
   });
 
   it('reconnects when the worker stops, and asks the view to refresh everything', async () => {
@@ -41,8 +43,8 @@ describe('change hub and feed', () => {
     const onReconnect = vi.fn();
     const controller = new AbortController();
     subscribeToChanges({
-      connect: () => {
-        const pair = fakePortPair();
+      connect: (isReconnect) => {
+        const pair = fakePortPair(isReconnect ? CHANGES_PORT_RECONNECT : CHANGES_PORT);
         ports.push(pair);
         return pair.port;
       },
@@ -57,6 +59,7 @@ describe('change hub and feed', () => {
     ports[0]!.drop(); // MV3 stopped the worker
     await vi.advanceTimersByTimeAsync(100);
     expect(ports).toHaveLength(2);
+    expect(ports.map((p) => p.port.name)).toEqual([CHANGES_PORT, CHANGES_PORT_RECONNECT]);
     expect(onReconnect).toHaveBeenCalledTimes(1);
     controller.abort();
     expect(ports[1]!.port.disconnect).toHaveBeenCalled();
