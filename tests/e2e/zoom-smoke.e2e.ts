@@ -29,8 +29,8 @@ describe('the overlay on a Zoom web call', () => {
     await snap(v, 'flow-zoom-02-captured');
 
     const summary = await endSession(v);
-    const wordings = await summary.getByRole('textbox').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
-    expect(wordings).toContain('Draft the reply to the board chair');
+    const wordings = () => summary.getByRole('textbox').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+    await expect.poll(wordings).toContain('Draft the reply to the board chair'); // items load after the summary shows
     const text = await summary.textContent();
     expect(text).toContain('Saying no to the board request');
     expect(text).toContain('Reply sent by Friday');

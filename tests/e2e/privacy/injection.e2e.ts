@@ -97,8 +97,8 @@ describe('hostile text renders as text', () => {
   it('in the summary, and in the Markdown file it downloads', async () => {
     const summary = await endSession(frame);
     await summary.getByText(CLIENT, { exact: true }).waitFor();
-    const wordings = await summary.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
-    expect(wordings).toEqual(expect.arrayContaining([...NOTES, COMMITMENT]));
+    const wordings = () => summary.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    await expect.poll(wordings).toEqual(expect.arrayContaining([...NOTES, COMMITMENT]));
     await expectNoDamage();
 
     const md = await downloadFrom(page, frame, 'Download Markdown');
