@@ -1,10 +1,11 @@
+import { seedRecord } from '@/lib/store/seed';
 import { describe, expect, it } from 'vitest';
 import type { BackupRecords } from '@/lib/backup/format';
 import type { Client, Item, Session } from '@/lib/model/types';
 import { applyBackup, collectRecords } from '@/lib/store/backup-repo';
 import { emptyContract } from '@/lib/store/session-repo';
 import { newTimer } from '@/lib/timer/timer';
-import { clientAndSession, err, testStore, val } from './harness';
+import { clientAndSession, err, T0, testStore, val } from './harness';
 
 const client = (id: string, name: string, updatedAt = 10): Client => ({
   id, name, email: '', goals: [], notes: '', keepNoNotes: false, createdAt: 1, updatedAt, archived: false,
@@ -109,6 +110,26 @@ describe('backup through the API', () => {
     expect((await val(b.api.activeSession({})))?.items.map((i) => i.text)).toEqual(['Write the manifesto']);
     expect((await val(b.api.search({ query: 'manifesto' })))[0]).toMatchObject({ kind: 'item', title: 'Write the manifesto' });
     expect((await val(b.api.listQuestions({}))).find((q) => q.id === 'b:goal:02')?.hidden).toBe(true);
+  });
+
+  it('round-trips a whole record: backup, restore into a fresh store, and every stored record is identical', async () => {
+    const a = testStore();
+    await seedRecord(a.api, { clients: 3, sessionsPerClient: 4, commitmentsPerSession: 3, notesPerSession: 2, now: T0 });
+    await val(a.api.addQuestion({ stage: 'goal', text: 'What would make this a great week?', tags: ['own'] }));
+    await val(a.api.setQuestionPref({ questionId: 'b:reality:03', favourite: true }));
+    const text = await val(a.api.exportBackup({}));
+
+    const b = testStore();
+    await val(b.api.importBackup({ text, mode: 'replace' }));
+    const dump = async (t: ReturnType<typeof testStore>) => {
+      const db = await t.connection.get();
+      const stores = ['clients', 'sessions', 'items', 'questions', 'questionPrefs'] as const;
+      return Object.fromEntries(await Promise.all(stores.map(async (name) => [name, await db.getAll(name)])));
+    };
+    const before = await dump(a);
+    expect(before.items.length).toBeGreaterThan(50);
+    expect(before.items.some((i: { reviews: unknown[] }) => i.reviews.length > 0)).toBe(true);
+    expect(await dump(b)).toEqual(before);
   });
 
   it('refuses a damaged file and a one-client file in replace mode, changing nothing', async () => {
