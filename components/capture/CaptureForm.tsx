@@ -31,7 +31,7 @@ export interface CaptureFormProps {
 /**
  * One field plus a kind switch. Enter adds and the field keeps focus for the next one; Shift+Enter is a new
  * line; Escape steps back (from a commitment field to the words, then clears the words, with a way back);
- * Ctrl+1…5 or "c: n: i: b: q: " switch the kind. A refused add keeps every word and says what failed.
+ * "c: n: i: b: q: " at the start switch the kind (Ctrl+1…5 too, where the browser does not keep Ctrl+digit for its tabs; the hint does not promise it). A refused add keeps every word and says what failed.
  */
 export function CaptureForm(props: CaptureFormProps) {
   const { api } = useEnv();

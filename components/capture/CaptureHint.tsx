@@ -24,7 +24,7 @@ export function CaptureHint(props: {
       </p>
     );
   }
-  const switching = props.canSwitch ? ' · c: n: i: b: q: or Ctrl+1–5 switch kind' : '';
+  const switching = props.canSwitch ? ' · start with c: n: i: b: q: to switch kind' : '';
   const text = !props.hasText
     ? `Type, Enter adds${switching}`
     : props.kind === 'commitment'
