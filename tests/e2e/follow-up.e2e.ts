@@ -69,19 +69,21 @@ describe('a follow-up session in the side panel', () => {
   it('keeps the reviews after a reload', async () => {
     await reload(v);
     await prior().waitFor();
+    // The note was saved on leaving it, just before the reload: the reloaded list may be read before that
+    // write lands, and takes it up from the change event that follows.
     await expect.poll(() => statusOf(DONE).inputValue()).toBe('done');
-    expect(await statusOf(CARRIED).inputValue()).toBe('carried-forward');
+    await expect.poll(() => statusOf(CARRIED).inputValue()).toBe('carried-forward');
+    await expect.poll(() => priorEntry(CARRIED).getByRole('textbox', { name: 'Review note', exact: true }).inputValue()).toBe(CARRY_NOTE);
+    await expect.poll(() => prior().textContent()).toContain('2 of 3 reviewed');
     expect(await statusOf(UNTOUCHED).inputValue()).toBe('');
-    expect(await priorEntry(CARRIED).getByRole('textbox', { name: 'Review note', exact: true }).inputValue()).toBe(CARRY_NOTE);
-    expect(await prior().textContent()).toContain('2 of 3 reviewed');
     await snap(v, 'flow-follow-04-after-reload');
   });
 
   it('shows the reviews in the summary, and the carried-forward commitment is still open the session after', async () => {
     const summary = await endSession(v);
-    const reviewed = await summary.textContent();
-    expect(reviewed).toContain('New status: Done');
-    expect(reviewed).toContain(`New status: Carried forward — ${CARRY_NOTE}`);
+    const reviewed = () => summary.textContent();
+    await expect.poll(reviewed).toContain('New status: Done'); // the session loads after the summary shows
+    await expect.poll(reviewed).toContain(`New status: Carried forward — ${CARRY_NOTE}`);
 
     await nextSession();
     await prior().waitFor();
