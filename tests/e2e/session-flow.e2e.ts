@@ -159,7 +159,7 @@ describe('a whole session in the overlay on Meet', () => {
     await v.ui.getByRole('tab', { name: 'Deck', exact: true }).focus();
     await openTab(v, 'Capture');
     await expect.poll(() => textbox(v, 'Capture').inputValue()).toBe(DRAFT);
-    expect(await capturedTexts(v)).toHaveLength(6);
+    await expect.poll(() => capturedTexts(v), { message: 'the captured list loads apart from the draft' }).toHaveLength(6);
     await openTab(v, 'Contract');
     const card = v.ui.getByRole('article');
     for (const text of Object.values(CONTRACT)) await expect.poll(() => card.textContent()).toContain(text);

@@ -79,7 +79,8 @@ describe('hostile text renders as text', () => {
 
   it('in the side panel', async () => {
     await panel.getByText(CLIENT, { exact: true }).first().waitFor();
-    expect((await capturedWords(panel)).sort()).toEqual([...NOTES, COMMITMENT].sort());
+    // The captured list loads apart from the session the client's name comes with.
+    await expect.poll(async () => (await capturedWords(panel)).sort()).toEqual([...NOTES, COMMITMENT].sort());
     await panel.getByText(OUTCOME, { exact: true }).first().waitFor();
     await expectNoDamage();
   });
