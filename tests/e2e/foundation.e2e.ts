@@ -97,9 +97,11 @@ describe('the overlay frame geometry', () => {
     await frame.getByRole('button', { name: 'Move panel' }).focus();
     for (let i = 0; i < 4; i++) await frame.page().keyboard.press('ArrowLeft');
     await frame.page().keyboard.press('ArrowDown');
-    await expect.poll(async () => (await box()).right).toBeGreaterThan(start.right);
+    // Each key is a message to the call page, applied as it arrives: wait for the last one (down, after the
+    // four lefts, in order) before taking the place that must be remembered.
+    await expect.poll(async () => (await box()).top).toBeGreaterThan(start.top);
     const moved = await box();
-    expect(moved.top).toBeGreaterThan(start.top);
+    expect(moved.right).toBeGreaterThan(start.right);
 
     await frame.getByRole('button', { name: 'Hide panel' }).click();
     await expect.poll(box).toMatchObject(FRAME_SIZE.collapsed);
