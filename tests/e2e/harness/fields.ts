@@ -25,10 +25,14 @@ export async function autosaved(ui: Ui, names: FieldName[], withinMs = 1000): Pr
   for (const name of names) await savedTick(ui, name).waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
 }
 
-/** Shows a work-area tab; a no-op in the wide side panel, where every pane shows at once. */
+/**
+ * Shows a work-area tab; a no-op in the wide side panel, where every pane shows at once. Decided by the
+ * layout, not by whether the tab is there yet: a tab can come a moment later (Prior commitments shows once
+ * its list has loaded), and is then waited for.
+ */
 export async function showTab(ui: Ui, name: TabName): Promise<void> {
+  if ((await ui.locator('.app').first().getAttribute('data-wide')) !== null) return;
   const tab = ui.getByRole('tab', { name, exact: true });
-  if ((await tab.count()) === 0) return;
   await tab.click();
   await ui.getByRole('tab', { name, exact: true, selected: true }).waitFor();
 }
