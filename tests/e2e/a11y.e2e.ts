@@ -5,6 +5,7 @@
  * colour contrast included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { axeViolations, prefersDark } from './harness/axe';
 import { launch, MEET_CALL, type Launched } from './harness/browser';
 import { button, capture, captureCommitment, dayFromNow, endSession, fillContract, openOverlay, openPanel, openTab, pressOn, snap, startSession, textbox, typeInto, type View } from './harness/coach';
@@ -31,6 +32,9 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     expect(violations, `${state}:\n${violations.join('\n')}`).toEqual([]);
   }
 
+  /** The summary region shows at once; its session loads after. */
+  const summaryLoaded = (summary: Locator) => summary.getByRole('button', { name: 'Download Markdown', exact: true }).waitFor();
+
   it('has none with no client yet', async () => {
     await expectNoViolations(overlay, 'overlay-no-client');
     await expectNoViolations(panel, 'panel-no-client');
@@ -45,11 +49,15 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await expectNoViolations(overlay, 'overlay-contract');
     await pressOn(overlay, button(overlay, 'Show contract card'));
     await pressOn(overlay, button(overlay, 'Contract check-in'));
+    await overlay.ui.getByRole('article').getByText(/^Checked in once/).waitFor(); // recorded through the worker
     await expectNoViolations(overlay, 'overlay-contract-card');
 
     await openTab(overlay, 'Deck');
     await pressOn(overlay, overlay.ui.getByRole('button', { name: 'Favourite', exact: true }).first());
     await pressOn(overlay, overlay.ui.getByRole('button', { name: 'Mark asked', exact: true }).first());
+    // Both show pressed once their writes come back: axe checks the pressed look.
+    await overlay.ui.getByRole('button', { name: 'Favourite', exact: true, pressed: true }).first().waitFor();
+    await overlay.ui.getByRole('button', { name: 'Mark asked', exact: true, pressed: true }).first().waitFor();
     await expectNoViolations(overlay, 'overlay-deck');
 
     await openTab(overlay, 'Capture');
@@ -79,7 +87,7 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
 
   it('has none on the summary and in settings, in both views', async () => {
     await overlay.page.bringToFront();
-    await endSession(overlay);
+    await summaryLoaded(await endSession(overlay));
     await expectNoViolations(overlay, 'overlay-summary');
     await pressOn(overlay, button(overlay, 'Settings'));
     await overlay.ui.getByRole('region', { name: 'Settings', exact: true }).waitFor();
@@ -95,7 +103,7 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await pressOn(overlay, button(overlay, 'Close settings'));
     await openTab(overlay, 'Prior commitments'); // its tab shows a count of what is left to review
     await expectNoViolations(overlay, 'overlay-prior');
-    await endSession(panel);
+    await summaryLoaded(await endSession(panel));
     await expectNoViolations(panel, 'panel-summary');
     await pressOn(panel, button(panel, 'Settings'));
     await panel.ui.getByRole('region', { name: 'Settings', exact: true }).waitFor();

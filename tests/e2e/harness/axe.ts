@@ -21,6 +21,11 @@ interface AxeResult {
 export async function axeViolations(target: Frame | Page): Promise<string[]> {
   if ((await target.evaluate('typeof window.axe')) !== 'object') await target.evaluate(AXE_SOURCE);
   const result = await target.evaluate(async () => {
+    // Colours are measured once the state on screen has settled: a control that just changed state (a
+    // button pressed after its write came back) may still be in its 120 ms colour transition.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const settled = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await Promise.race([settled, new Promise((done) => setTimeout(done, 2000))]); // a page that paints no frames
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } }).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
