@@ -5,7 +5,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ChangeEvent, HoldspaceApi } from '@/lib/api/contract';
-import type { Settings } from '@/lib/settings/settings';
+import type { Settings, SettingsPatch } from '@/lib/settings/settings';
 
 export type Layout = 'overlay' | 'panel';
 
@@ -22,7 +22,7 @@ export interface OverlayFrame {
 
 export interface SettingsPort {
   get(): Promise<Settings>;
-  update(patch: Partial<Settings>): Promise<void>;
+  update(patch: SettingsPatch): Promise<void>;
   watch(cb: (settings: Settings) => void): () => void;
 }
 

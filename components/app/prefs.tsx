@@ -4,14 +4,14 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@/lib/settings/settings';
 import { useEnv } from './env';
 
 export interface Prefs {
   settings: Settings;
   /** False until the stored settings arrived (defaults are shown meanwhile). */
   loaded: boolean;
-  update(patch: Partial<Settings>): Promise<void>;
+  update(patch: SettingsPatch): Promise<void>;
 }
 
 export const PrefsContext = createContext<Prefs>({ settings: DEFAULT_SETTINGS, loaded: false, update: async () => {} });

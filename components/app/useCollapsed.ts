@@ -29,12 +29,15 @@ export function useCollapsed(): [boolean, (collapsed: boolean) => void] {
       if (!overlay) return;
       setLocal(next);
       env.frame?.setCollapsed(next);
-      if (env.host) {
-        const place = settings.overlay[env.host] ?? DEFAULT_PLACEMENT;
-        void update({ overlay: { ...settings.overlay, [env.host]: { ...place, collapsed: next } } });
+      const host = env.host;
+      if (host) {
+        // Merged into the place as stored when written, so a move saved a moment ago is kept.
+        void update((current) => ({
+          overlay: { ...current.overlay, [host]: { ...(current.overlay[host] ?? DEFAULT_PLACEMENT), collapsed: next } },
+        }));
       }
     },
-    [overlay, env, settings, update],
+    [overlay, env, update],
   );
 
   return [overlay && collapsed, set];

@@ -24,10 +24,10 @@ export function createOverlayFrame(host: string, settings: SettingsStore, signal
   );
 
   async function rememberPlacement(right: number, top: number) {
-    const current = await settings.get();
-    const prior = current.overlay[host] ?? DEFAULT_PLACEMENT;
-    if (prior.right === right && prior.top === top) return;
-    await settings.update({ overlay: { ...current.overlay, [host]: { ...prior, right, top } } });
+    // Merged into the place as stored when written, so a collapse saved a moment ago is kept.
+    await settings.update((current) => ({
+      overlay: { ...current.overlay, [host]: { ...(current.overlay[host] ?? DEFAULT_PLACEMENT), right, top } },
+    }));
   }
 
   void settings.get().then((s) => {

@@ -1,6 +1,6 @@
 /** Settings adapter: WXT storage (chrome.storage.local, which works inside the call-page iframe too). */
 import { storage } from '#imports';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION, type Settings } from '../settings/settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION, type Settings, type SettingsPatch } from '../settings/settings';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -11,15 +11,22 @@ const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 export interface SettingsStore {
   get(): Promise<Settings>;
-  update(patch: Partial<Settings>): Promise<void>;
+  update(patch: SettingsPatch): Promise<void>;
   watch(cb: (settings: Settings) => void): () => void;
 }
 
+// Writes from this page run one after another, each reading what the previous one stored.
+let queue: Promise<void> = Promise.resolve();
+
 export const settingsStore: SettingsStore = {
   get: async () => normalizeSettings(await settingsItem.getValue()),
-  async update(patch) {
-    const current = normalizeSettings(await settingsItem.getValue());
-    await settingsItem.setValue(normalizeSettings({ ...current, ...patch }));
+  update(patch) {
+    const write = queue.then(async () => {
+      const current = normalizeSettings(await settingsItem.getValue());
+      await settingsItem.setValue(applySettingsPatch(current, patch));
+    });
+    queue = write.catch(() => {});
+    return write;
   },
   watch: (cb) => settingsItem.watch((value) => cb(normalizeSettings(value))),
 };

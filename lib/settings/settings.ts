@@ -26,6 +26,17 @@ export interface Settings {
 
 export const SETTINGS_VERSION = 1;
 
+/**
+ * A change to the settings: the fields to set, or a function of the settings as stored at the moment of
+ * writing (for read-modify-write changes such as one host's overlay place, so two writers never undo
+ * each other).
+ */
+export type SettingsPatch = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return normalizeSettings({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   defaultLengthMinutes: 60,
   phases: DEFAULT_PHASES,

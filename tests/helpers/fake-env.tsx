@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import type { ChangeEvent, HoldspaceApi } from '@/lib/api/contract';
 import { API_METHODS } from '@/lib/api/methods';
 import { fail } from '@/lib/api/result';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { EnvContext, type AppEnv, type Layout } from '@/components/app/env';
 
 export type FakeApi = { [M in keyof HoldspaceApi]: ReturnType<typeof vi.fn<HoldspaceApi[M]>> };
@@ -45,7 +45,7 @@ export function fakeEnv(options: { api?: Partial<HoldspaceApi>; layout?: Layout;
     settings: {
       get: async () => settings,
       update: async (patch) => {
-        settings = { ...settings, ...patch };
+        settings = applySettingsPatch(settings, patch);
         for (const cb of settingsListeners) cb(settings);
       },
       watch(cb) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/store-settings';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import type { SettingsStore } from '@/lib/platform/settings-storage';
 
 function memorySettings(initial: Partial<Settings> = {}): SettingsStore & { value(): Settings } {
@@ -8,7 +8,7 @@ function memorySettings(initial: Partial<Settings> = {}): SettingsStore & { valu
   return {
     get: async () => value,
     update: async (patch) => {
-      value = { ...value, ...patch };
+      value = applySettingsPatch(value, patch);
     },
     watch: () => () => {},
     value: () => value,
