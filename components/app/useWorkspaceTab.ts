@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { viewTabDraftKey } from '@/lib/api/draft-keys';
 import { useEnv } from './env';
 import type { TabKey } from './shortcuts';
 
@@ -11,7 +12,7 @@ const TAB_KEYS: readonly TabKey[] = ['start', 'contract', 'deck', 'capture', 'pr
 export function useWorkspaceTab(sessionId: string | null, available: TabKey[], fallback: TabKey): [TabKey, (tab: TabKey) => void] {
   const env = useEnv();
   const [chosen, setChosen] = useState<{ sessionId: string | null; tab: TabKey } | null>(null);
-  const key = `view:${env.layout}:tab`;
+  const key = viewTabDraftKey(env.layout);
 
   useEffect(() => {
     let live = true;

@@ -2,6 +2,7 @@
 import type { AppEnv, Layout } from '@/components/app/env';
 import { createOverlayFrame } from './overlay-frame';
 import { exportIo } from './export-io';
+import { viewTabDraftKey } from '../api/draft-keys';
 import { withPrefetch } from '../api/prefetch';
 import { connectToBackground } from './runtime-api';
 import { settingsStore } from './settings-storage';
@@ -15,7 +16,7 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
     { method: 'activeSession', args: {} },
     { method: 'listClients', args: {} },
     { method: 'recentClients', args: { limit: 5 } },
-    { method: 'getDraft', args: { key: `view:${layout}:tab` } },
+    { method: 'getDraft', args: { key: viewTabDraftKey(layout) } },
   ]);
   const host = layout === 'overlay' ? new URLSearchParams(location.search).get('host') : null;
   const validHost = host && /^[a-z0-9.-]+$/.test(host) ? host : null;
