@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_PLACEMENT } from '@/lib/settings/settings';
+import { placementPatch } from '@/lib/settings/settings';
 import { useEnv } from './env';
 import { usePrefs } from './prefs';
 
@@ -29,13 +29,8 @@ export function useCollapsed(): [boolean, (collapsed: boolean) => void] {
       if (!overlay) return;
       setLocal(next);
       env.frame?.setCollapsed(next);
-      const host = env.host;
-      if (host) {
-        // Merged into the place as stored when written, so a move saved a moment ago is kept.
-        void update((current) => ({
-          overlay: { ...current.overlay, [host]: { ...(current.overlay[host] ?? DEFAULT_PLACEMENT), collapsed: next } },
-        }));
-      }
+      // Merged into the place as stored when written, so a move saved a moment ago is kept.
+      if (env.host) void update(placementPatch(env.host, { collapsed: next }));
     },
     [overlay, env, update],
   );

@@ -4,7 +4,7 @@
  */
 import type { OverlayFrame } from '@/components/app/env';
 import { FRAME_SIZE, isHostToFrame, type FrameToHost } from '../frame/protocol';
-import { DEFAULT_PLACEMENT } from '../settings/settings';
+import { DEFAULT_PLACEMENT, placementPatch } from '../settings/settings';
 import type { SettingsStore } from './settings-storage';
 
 export function createOverlayFrame(host: string, settings: SettingsStore, signal: AbortSignal): OverlayFrame {
@@ -23,12 +23,8 @@ export function createOverlayFrame(host: string, settings: SettingsStore, signal
     { signal },
   );
 
-  async function rememberPlacement(right: number, top: number) {
-    // Merged into the place as stored when written, so a collapse saved a moment ago is kept.
-    await settings.update((current) => ({
-      overlay: { ...current.overlay, [host]: { ...(current.overlay[host] ?? DEFAULT_PLACEMENT), right, top } },
-    }));
-  }
+  // Merged into the place as stored when written, so a collapse saved a moment ago is kept.
+  const rememberPlacement = (right: number, top: number) => settings.update(placementPatch(host, { right, top }));
 
   void settings.get().then((s) => {
     const p = s.overlay[host] ?? DEFAULT_PLACEMENT;

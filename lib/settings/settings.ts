@@ -33,6 +33,11 @@ export const SETTINGS_VERSION = 1;
  */
 export type SettingsPatch = Partial<Settings> | ((current: Settings) => Partial<Settings>);
 
+/** Changes one host's overlay placement, merged into the placement as stored when the write happens. */
+export function placementPatch(host: string, change: Partial<OverlayPlacement>): SettingsPatch {
+  return (current) => ({ overlay: { ...current.overlay, [host]: { ...(current.overlay[host] ?? DEFAULT_PLACEMENT), ...change } } });
+}
+
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   return normalizeSettings({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
 }
