@@ -7,7 +7,7 @@ import { ContractPanel } from '../contract/ContractPanel';
 import { PriorCommitments } from '../prior/PriorCommitments';
 import { usePriorCommitments } from '../prior/usePriorCommitments';
 import { GlobalSearch } from '../search/GlobalSearch';
-import { isOverdue } from '../ui/format';
+import { isOverdue } from '@/lib/model/dates';
 import { panelId, Tabs, tabPanelProps, tabId, type TabSpec } from '../ui/Tabs';
 import { useEnv } from './env';
 import { TAB_SLOT, tabShortcut, type ShortcutAction, type TabKey } from './shortcuts';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ITEM_KIND_LABELS, type Item } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
-import { formatDue, isOverdue } from '../ui/format';
+import { formatDueShort, isOverdue } from '@/lib/model/dates';
 import { ItemEditor } from './ItemEditor';
 
 /** One captured item: its kind in the coach's words, the words, and edit / share / delete in place. */
@@ -30,7 +30,7 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
           <p class="hs-capture__item-text">{item.text}</p>
           {item.kind === 'commitment' && (
             <dl class="hs-capture__facts">
-              {item.due && <Fact term="By when" value={formatDue(item.due, now()) + (isOverdue(item.due, now()) ? ' (overdue)' : '')} />}
+              {item.due && <Fact term="By when" value={formatDueShort(item.due, now()) + (isOverdue(item.due, now()) ? ' (overdue)' : '')} />}
               {item.howWillYouKnow && <Fact term="How will you know" value={item.howWillYouKnow} />}
               {item.support && <Fact term="Support" value={item.support} />}
             </dl>

@@ -50,7 +50,7 @@ export function useCaptureDraft(sessionId: string, initialKind: ItemKind): Captu
   useEffect(
     () =>
       subscribe((event) => {
-        if (!event.topics.includes('drafts') && !event.topics.includes('all')) return;
+        if (!event.topics.includes(`draft:${key}`) && !event.topics.includes('all')) return;
         const asked = edits.current;
         void api.getDraft({ key }).then((result) => {
           if (!result.ok || edits.current !== asked || unsaved.current) return;

@@ -19,7 +19,7 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
   const env = useEnv();
   const { settings } = usePrefs();
   const clients = useLiveQuery(() => env.api.listClients({}), [], ['clients']);
-  const recent = useLiveQuery(() => env.api.recentClients({ limit: 5 }), [], ['clients', 'sessions']);
+  const recent = useLiveQuery(() => env.api.recentClients({ limit: 5 }), [], ['clients', 'session']);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<ClientChoice | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,7 +1,7 @@
 import type { Client } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
-import { formatDay, isOverdue } from '../ui/format';
+import { formatDay, isOverdue } from '@/lib/model/dates';
 
 /**
  * What the coach should know before starting: a first session, or how many sessions came before and what
@@ -10,8 +10,8 @@ import { formatDay, isOverdue } from '../ui/format';
 export function ClientPreview(props: { client: Client }) {
   const env = useEnv();
   const id = props.client.id;
-  const history = useLiveQuery(() => env.api.clientHistory({ clientId: id }), [id], ['sessions']);
-  const open = useLiveQuery(() => env.api.openCommitments({ clientId: id }), [id], ['items']);
+  const history = useLiveQuery(() => env.api.clientHistory({ clientId: id }), [id], ['session', 'contract']);
+  const open = useLiveQuery(() => env.api.openCommitments({ clientId: id }), [id], ['items', 'reviews']);
   if (history.loading || open.loading) return <p class="preview muted" aria-busy="true">Looking up {props.client.name}…</p>;
 
   const sessions = history.data ?? [];

@@ -5,7 +5,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery';
 /** Shown in a client's first session: a reminder of what a first contract needs. */
 export function FirstSessionNote(props: { client: Client; sessionId: string }) {
   const env = useEnv();
-  const history = useLiveQuery(() => env.api.clientHistory({ clientId: props.client.id }), [props.client.id], ['sessions']);
+  const history = useLiveQuery(() => env.api.clientHistory({ clientId: props.client.id }), [props.client.id], ['session']);
   const earlier = history.data?.filter((r) => r.session.id !== props.sessionId) ?? null;
   if (!earlier || earlier.length > 0) return null;
   return (

@@ -4,7 +4,7 @@ import type { Contract, Session } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
-import { formatTime } from '../ui/format';
+import { formatTime } from '@/lib/model/dates';
 
 const FOCUS_LABEL: Record<Contract['focus'], string> = {
   '': '',

@@ -32,7 +32,9 @@ export function useDeckData(sessionId: string | null): DeckData {
   const session = useLiveQuery<SessionBundle | null>(
     () => (sessionId ? api.getSessionBundle({ sessionId }) : Promise.resolve(ok(null))),
     [sessionId],
-    ['sessions', 'questions'],
+    ['session', 'asked'],
+    // The deck applies its own marks from each write's answer.
+    { skipOwn: ['asked'] },
   );
   const [questions, setQuestions] = useState<DeckQuestion[]>([]);
   const [asked, setAsked] = useState<Set<Id>>(new Set());

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
-import type { SessionBundle } from '@/lib/api/contract';
+import { SESSION_TOPICS, type SessionBundle } from '@/lib/api/contract';
 import type { Session } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useLiveQuery, type LiveQuery } from './useLiveQuery';
@@ -15,7 +15,10 @@ export interface ActiveSession extends LiveQuery<SessionBundle | null> {
  */
 export function useActiveSession(): ActiveSession {
   const { api } = useEnv();
-  const query = useLiveQuery(() => api.activeSession({}), [api], ['sessions', 'items', 'clients']);
+  // This view's own contract and timer writes are applied from their answers (`apply`), so their echo is skipped.
+  const query = useLiveQuery(() => api.activeSession({}), [api], [...SESSION_TOPICS, 'items', 'reviews', 'clients'], {
+    skipOwn: ['contract', 'timer'],
+  });
   const [latest, setLatest] = useState<Session | null>(null);
   const apply = useCallback((session: Session) => setLatest(session), []);
 

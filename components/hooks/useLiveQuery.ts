@@ -11,10 +11,16 @@ export interface LiveQuery<T> {
 }
 
 /**
- * Loads data through the API and reloads it whenever another view (or this one) writes to one of `topics`.
+ * Loads data through the API and reloads it whenever another view (or this one) writes to one of `topics`
+ * (lib/api/contract.ts says which write emits which).
  * `deps` re-run the load like useEffect deps. Stale answers (from an older load) are dropped.
  */
-export function useLiveQuery<T>(load: () => Promise<Result<T>>, deps: unknown[], topics: ChangeTopic[]): LiveQuery<T> {
+export interface LiveQueryOptions {
+  /** Topics whose echo from this view's own writes is skipped: the view already shows what it wrote. */
+  skipOwn?: ChangeTopic[];
+}
+
+export function useLiveQuery<T>(load: () => Promise<Result<T>>, deps: unknown[], topics: ChangeTopic[], options: LiveQueryOptions = {}): LiveQuery<T> {
   const { subscribe } = useEnv();
   const [state, setState] = useState<{ data: T | undefined; error: ApiError | null; loading: boolean }>({
     data: undefined,
@@ -35,10 +41,11 @@ export function useLiveQuery<T>(load: () => Promise<Result<T>>, deps: unknown[],
 
   useEffect(run, deps);
 
-  const topicKey = topics.join(',');
+  const topicKey = `${topics.join(',')}|${options.skipOwn?.join(',') ?? ''}`;
   useEffect(
     () =>
       subscribe((event) => {
+        if (event.own && options.skipOwn && event.topics.every((t) => options.skipOwn!.includes(t))) return;
         if (event.topics.includes('all') || event.topics.some((t) => topics.includes(t))) run();
       }),
     [subscribe, topicKey, run],

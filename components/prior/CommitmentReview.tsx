@@ -4,7 +4,7 @@ import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type ReviewStatus } from '@/lib/
 import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
 import { ErrorNote } from '../ui/ErrorNote';
-import { formatDay, formatDue, isOverdue } from '../ui/format';
+import { formatDay, formatDueShort, isOverdue } from '@/lib/model/dates';
 import { SavedTick } from '../ui/SavedTick';
 
 /** One earlier commitment: what, by when (overdue marked), how the coach would know, and its review. */
@@ -50,7 +50,7 @@ export function CommitmentReview(props: { commitment: CommitmentView; sessionId:
       <p class="commitment__meta">
         {item.due ? (
           <span class={overdue ? 'due due--overdue' : 'due'}>
-            Due {formatDue(item.due, now)}
+            Due {formatDueShort(item.due, now)}
             {overdue && <span class="badge badge--warn">Overdue</span>}
           </span>
         ) : (

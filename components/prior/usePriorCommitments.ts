@@ -2,7 +2,7 @@ import type { CommitmentView } from '@/lib/api/contract';
 import type { Id } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useLiveQuery, type LiveQuery } from '../hooks/useLiveQuery';
-import { isOverdue, parseDue } from '../ui/format';
+import { isOverdue, dueInstant } from '@/lib/model/dates';
 
 /**
  * The commitments to review in this session: the client's open ones plus those already reviewed here
@@ -12,7 +12,7 @@ export function mergePrior(open: CommitmentView[], reviewedHere: CommitmentView[
   const byId = new Map<Id, CommitmentView>();
   for (const c of [...reviewedHere, ...open]) byId.set(c.item.id, c);
   const key = (c: CommitmentView) => {
-    const due = c.item.due ? parseDue(c.item.due) : Number.POSITIVE_INFINITY;
+    const due = c.item.due ? dueInstant(c.item.due) : Number.POSITIVE_INFINITY;
     return { overdue: c.item.due && isOverdue(c.item.due, now) ? 0 : 1, due: Number.isNaN(due) ? Number.POSITIVE_INFINITY : due };
   };
   return [...byId.values()].sort((a, b) => {
@@ -27,7 +27,7 @@ export function usePriorCommitments(clientId: Id | null, reviewedHere: Commitmen
   const open = useLiveQuery(
     () => (clientId ? env.api.openCommitments({ clientId }) : Promise.resolve({ ok: true as const, value: [] })),
     [clientId],
-    ['items', 'sessions'],
+    ['items', 'reviews', 'session'],
   );
   return { ...open, data: open.data && mergePrior(open.data, reviewedHere, env.now()) };
 }

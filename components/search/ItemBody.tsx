@@ -1,5 +1,5 @@
 import { REVIEW_STATUS_LABELS, type Item } from '@/lib/model/types';
-import { formatDay, formatDue } from '../ui/format';
+import { formatDay, formatDueShort } from '@/lib/model/dates';
 
 /** A captured item's words and, for a commitment, its due date, accountability and reviews. */
 export function ItemBody(props: { item: Item; now: number }) {
@@ -9,7 +9,7 @@ export function ItemBody(props: { item: Item; now: number }) {
       <p class="pre">{item.text}</p>
       {item.kind === 'commitment' && (
         <dl class="meta-list">
-          {item.due && <Meta term="Due" value={formatDue(item.due, props.now)} />}
+          {item.due && <Meta term="Due" value={formatDueShort(item.due, props.now)} />}
           {item.howWillYouKnow && <Meta term="How will you know" value={item.howWillYouKnow} />}
           {item.support && <Meta term="Support" value={item.support} />}
           {item.reviews.map((r) => (

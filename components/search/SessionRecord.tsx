@@ -1,6 +1,6 @@
 import type { SessionBundle } from '@/lib/api/contract';
 import { ITEM_KINDS, ITEM_KIND_LABELS, REVIEW_STATUS_LABELS } from '@/lib/model/types';
-import { formatDay, formatTime } from '../ui/format';
+import { formatDay, formatTime } from '@/lib/model/dates';
 import { DetailHeading } from './DetailHeading';
 import { ItemBody, Meta } from './ItemBody';
 

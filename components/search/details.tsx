@@ -5,7 +5,7 @@ import { useEnv } from '../app/env';
 import { useLiveQuery, type LiveQuery } from '../hooks/useLiveQuery';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
-import { formatDay } from '../ui/format';
+import { formatDay } from '@/lib/model/dates';
 import { DetailHeading } from './DetailHeading';
 import { ItemBody, Meta } from './ItemBody';
 import type { DetailTarget } from './SearchDetail';
@@ -21,7 +21,7 @@ function Loaded<T>(props: { query: LiveQuery<T>; what: string; children: (data: 
 export function ClientDetail(props: { id: Id; onOpen(target: DetailTarget): void }) {
   const env = useEnv();
   const client = useLiveQuery(() => env.api.getClient({ id: props.id }), [props.id], ['clients']);
-  const history = useLiveQuery(() => env.api.clientHistory({ clientId: props.id }), [props.id], ['sessions', 'items']);
+  const history = useLiveQuery(() => env.api.clientHistory({ clientId: props.id }), [props.id], ['session', 'contract', 'items']);
   const now = env.now();
   return (
     <Loaded query={client} what="client">
@@ -73,7 +73,7 @@ export function ClientDetail(props: { id: Id; onOpen(target: DetailTarget): void
 
 export function SessionDetail(props: { id: Id }) {
   const env = useEnv();
-  const bundle = useLiveQuery(() => env.api.getSessionBundle({ sessionId: props.id }), [props.id], ['sessions', 'items']);
+  const bundle = useLiveQuery(() => env.api.getSessionBundle({ sessionId: props.id }), [props.id], ['session', 'contract', 'asked', 'reflection', 'items', 'reviews']);
   return <Loaded query={bundle} what="session">{(b) => <SessionRecord bundle={b} now={env.now()} />}</Loaded>;
 }
 
@@ -83,7 +83,7 @@ export function ItemDetail(props: { id: Id; sessionId: Id | null; onOpen(target:
   const bundle = useLiveQuery<SessionBundle | null>(
     () => (sessionId ? env.api.getSessionBundle({ sessionId }) : Promise.resolve({ ok: true as const, value: null })),
     [sessionId],
-    ['items', 'sessions'],
+    ['items', 'session'],
   );
   const now = env.now();
   return (

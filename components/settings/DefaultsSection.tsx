@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { PhasePlan } from '@/lib/model/types';
 import type { Settings, Theme } from '@/lib/settings/settings';
-import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES, PHASE_LABELS, PHASE_ORDER } from '@/lib/timer/timer';
+import { LIMITS } from '@/lib/model/limits';
+import { PHASE_LABELS, PHASE_ORDER } from '@/lib/timer/timer';
 import { NumberSetting } from './NumberSetting';
 import { SettingsSection } from './SettingsSection';
 
@@ -21,8 +22,8 @@ export function DefaultsSection(props: { settings: Settings; onSave(patch: Parti
         <NumberSetting
           label="Default session length (minutes)"
           value={settings.defaultLengthMinutes}
-          min={MIN_LENGTH_MINUTES}
-          max={MAX_LENGTH_MINUTES}
+          min={LIMITS.sessionMinutes.min}
+          max={LIMITS.sessionMinutes.max}
           unit="minutes"
           onSave={(v) => onSave({ defaultLengthMinutes: v })}
         />

@@ -4,7 +4,7 @@ import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
 import { ErrorNote } from '../ui/ErrorNote';
 import { SavedTick } from '../ui/SavedTick';
-import { formatDue } from '../ui/format';
+import { formatDueShort } from '@/lib/model/dates';
 import type { ApiError } from '@/lib/api/result';
 
 export interface RowEdit {
@@ -56,7 +56,7 @@ export function SummaryItemRow(props: {
         {props.status && <p class="summary-item__status">{props.status}</p>}
         {item.kind === 'commitment' && (item.due || item.howWillYouKnow || item.support) && (
           <dl class="meta-list summary-item__facts">
-            {item.due && <Fact term="By when" value={formatDue(item.due, now())} />}
+            {item.due && <Fact term="By when" value={formatDueShort(item.due, now())} />}
             {item.howWillYouKnow && <Fact term="How will you know" value={item.howWillYouKnow} />}
             {item.support && <Fact term="Support" value={item.support} />}
           </dl>

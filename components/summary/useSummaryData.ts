@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { SessionBundle } from '@/lib/api/contract';
+import { SESSION_TOPICS, type SessionBundle } from '@/lib/api/contract';
 import type { Id, Item } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
@@ -23,7 +23,7 @@ function withEdits(bundle: SessionBundle, edits: Record<Id, ItemEdit>, reflectio
  */
 export function useSummaryData(sessionId: Id) {
   const { api } = useEnv();
-  const query = useLiveQuery(() => api.getSessionBundle({ sessionId }), [sessionId], ['sessions', 'items', 'clients']);
+  const query = useLiveQuery(() => api.getSessionBundle({ sessionId }), [sessionId], [...SESSION_TOPICS, 'items', 'reviews', 'clients']);
   const [edits, setEdits] = useState<Record<Id, ItemEdit>>({});
   const [reflection, setReflection] = useState<string | null>(null);
   const stored = query.data;

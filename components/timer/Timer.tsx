@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TimerState } from '@/lib/model/types';
-import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES } from '@/lib/timer/timer';
+import { LIMITS } from '@/lib/model/limits';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Kbd } from '../ui/Kbd';
@@ -79,7 +79,7 @@ function LengthInput(props: { minutes: number; onCommit(minutes: number): void }
   const commit = (raw: string) => {
     const n = Number(raw);
     if (!Number.isFinite(n) || raw.trim() === '') return setText(String(props.minutes));
-    const clamped = Math.min(MAX_LENGTH_MINUTES, Math.max(MIN_LENGTH_MINUTES, Math.round(n)));
+    const clamped = Math.min(LIMITS.sessionMinutes.max, Math.max(LIMITS.sessionMinutes.min, Math.round(n)));
     setText(String(clamped));
     if (clamped !== props.minutes) props.onCommit(clamped);
   };
@@ -90,8 +90,8 @@ function LengthInput(props: { minutes: number; onCommit(minutes: number): void }
         type="number"
         inputMode="numeric"
         aria-label="Session length (minutes)"
-        min={MIN_LENGTH_MINUTES}
-        max={MAX_LENGTH_MINUTES}
+        min={LIMITS.sessionMinutes.min}
+        max={LIMITS.sessionMinutes.max}
         step={5}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}

@@ -1,7 +1,6 @@
-import type { HoldspaceApi } from './contract';
-import { API_METHODS } from './methods';
+import { API_METHODS, type HoldspaceApi } from './contract';
 import { fail, type Result } from './result';
-import type { ApiRequest } from './wire';
+import { apiRequest, type ApiRequest } from './wire';
 
 export type SendMessage = (message: ApiRequest) => Promise<unknown>;
 
@@ -12,9 +11,9 @@ const RETRY_DELAY_MS = 150;
  * MV3 has stopped is woken by the message; a call that still finds no receiver is retried once, then
  * answered with an `unavailable` error the view can show (the typed text stays in the view).
  */
-export function createApiClient(send: SendMessage, origin: string): HoldspaceApi {
+export function createApiClient(send: SendMessage, view: string): HoldspaceApi {
   const call = async (method: ApiRequest['method'], args: unknown): Promise<Result<unknown>> => {
-    const request: ApiRequest = { channel: 'holdspace/api', method, args, origin };
+    const request = apiRequest(method, args, view);
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await send(request);

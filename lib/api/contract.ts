@@ -1,69 +1,24 @@
 /**
- * The one typed API every view uses to reach the coaching record. The background worker implements it
- * over IndexedDB (lib/store); views call it through messaging (lib/api/client.ts); component tests use an
- * in-memory fake. Every method resolves to a Result: errors are values, never thrown across the boundary.
+ * The one typed API every view uses to reach the coaching record: one declaration per method — its name,
+ * its input schema (checked before the store runs it), and the change topics it emits when it writes. The
+ * views' client (lib/api/client.ts), the worker's dispatcher (lib/api/dispatcher.ts) and the store's
+ * implementation (lib/store/store.ts, one handler per method) are all derived from the table below.
+ * Every method resolves to a Result: errors are values, never thrown across the boundary.
+ *
+ * A new method: one entry here, one handler in lib/store/store.ts.
  */
-import type {
-  Agreements,
-  Client,
-  CommitmentStatus,
-  Contract,
-  DeckQuestion,
-  Draft,
-  Focus,
-  Id,
-  Item,
-  ItemKind,
-  Millis,
-  Question,
-  Review,
-  ReviewStatus,
-  Session,
-  Stage,
-} from '../model/types';
+import * as v from 'valibot';
+import type { FieldLabels } from '../model/check';
+import { ClientInputSchema, ClientPatchSchema, type Client } from '../model/client';
+import { DraftValueSchema, type Draft } from '../model/draft';
+import { ItemInputSchema, ItemPatchSchema, RestoredItemSchema, ReviewInputSchema, type CommitmentStatus, type Item, type Review } from '../model/item';
+import { DEFAULTS, LIMITS } from '../model/limits';
+import { Day, Id, SessionMinutes, Text, type Millis } from '../model/primitives';
+import { QuestionInputSchema, QuestionMarksSchema, QuestionPatchSchema, type DeckQuestion, type Question, type Stage } from '../model/question';
+import { ContractPatchSchema, TimerActionSchema, type Session } from '../model/session';
 import type { Result } from './result';
 
-export interface ClientInput {
-  name: string;
-  email?: string;
-  goals?: string[];
-  notes?: string;
-  keepNoNotes?: boolean;
-}
-
-export interface ClientPatch {
-  name?: string;
-  email?: string;
-  /** Replaces the goals; existing goal ids are kept when the text matches. */
-  goals?: string[];
-  notes?: string;
-  keepNoNotes?: boolean;
-  archived?: boolean;
-}
-
-/** A partial contract. Only the fields present are written (last write wins per field). */
-export type ContractPatch = Partial<Omit<Contract, 'agreements' | 'checkIns'>> & {
-  agreements?: Partial<Agreements>;
-  focus?: Focus;
-};
-
-export interface ItemInput {
-  kind: ItemKind;
-  text: string;
-  shareable?: boolean;
-  due?: string;
-  howWillYouKnow?: string;
-  support?: string;
-}
-
-export type ItemPatch = Partial<Pick<Item, 'kind' | 'text' | 'shareable' | 'due' | 'howWillYouKnow' | 'support' | 'order'>>;
-
-export type TimerAction =
-  | { type: 'start' }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'set-length'; minutes: number }
-  | { type: 'reset' };
+// --- What the API returns besides records ---
 
 /** A commitment with its derived status, as the prior-commitments review shows it. */
 export interface CommitmentView {
@@ -111,6 +66,14 @@ export interface StorageHealth {
   quotaBytes: number | null;
 }
 
+export interface BackupCounts {
+  clients: number;
+  sessions: number;
+  items: number;
+  reviews: number;
+  questions: number;
+}
+
 export interface BackupPreview {
   formatVersion: number;
   counts: BackupCounts;
@@ -120,15 +83,8 @@ export interface BackupPreview {
   scope?: 'all' | 'client';
 }
 
-export interface BackupCounts {
-  clients: number;
-  sessions: number;
-  items: number;
-  reviews: number;
-  questions: number;
-}
-
-export type ImportMode = 'merge' | 'replace';
+export const IMPORT_MODES = ['merge', 'replace'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
 
 export interface DeleteReport {
   clientName: string;
@@ -136,82 +92,173 @@ export interface DeleteReport {
   items: number;
 }
 
-/** Everything a view may ask. Arguments are one object each, so the wire format stays stable. */
-export interface HoldspaceApi {
+// --- Change events ---
+
+/**
+ * What a write changed, so each open view refetches only what it shows: a session's start or end
+ * (`session`), its contract, timer, asked questions or reflection; captured items; commitment reviews;
+ * clients; questions; one draft (`draft:<key>`); or everything (`all`: a restore, a delete, a reconnect).
+ */
+export type ChangeTopic =
+  | 'clients'
+  | 'session'
+  | 'contract'
+  | 'timer'
+  | 'asked'
+  | 'reflection'
+  | 'items'
+  | 'reviews'
+  | 'questions'
+  | `draft:${string}`
+  | 'all';
+
+/** Every topic of a session's own record (not its items). */
+export const SESSION_TOPICS = ['session', 'contract', 'timer', 'asked', 'reflection'] as const satisfies readonly ChangeTopic[];
+
+export interface ChangeEvent {
+  topics: ChangeTopic[];
+  /** The view that made the write (absent for a reconnect). */
+  view?: string;
+  /** Set by the view's own connection: this is the echo of its own write, so it may skip what it already shows. */
+  own?: boolean;
+}
+
+// --- The methods ---
+
+interface MethodSpec<S extends v.GenericSchema, Out> {
+  input: S;
+  /** The topics a successful call emits; absent for reads. */
+  changes?: readonly ChangeTopic[] | ((args: v.InferOutput<S>) => ChangeTopic[]);
+  /** Names of fields in refusals, where they differ from lib/model/check.ts's FIELD_LABELS. */
+  labels?: FieldLabels;
+  /** Type only: what the method resolves to. */
+  readonly output?: Out;
+}
+
+const method =
+  <Out>() =>
+  <S extends v.GenericSchema>(spec: Omit<MethodSpec<S, Out>, 'output'>): MethodSpec<S, Out> =>
+    spec;
+
+const args = v.object;
+const none = v.object({});
+const captured = { text: 'What was captured' };
+
+export const API = {
   // Clients
-  listClients(args: { includeArchived?: boolean }): Promise<Result<Client[]>>;
+  listClients: method<Client[]>()({ input: args({ includeArchived: v.optional(v.boolean()) }) }),
   /** Most recently seen first. */
-  recentClients(args: { limit?: number }): Promise<Result<Client[]>>;
-  getClient(args: { id: Id }): Promise<Result<Client>>;
-  createClient(args: { input: ClientInput }): Promise<Result<Client>>;
-  updateClient(args: { id: Id; patch: ClientPatch }): Promise<Result<Client>>;
+  recentClients: method<Client[]>()({
+    input: args({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.listEntries)), DEFAULTS.recentClients) }),
+  }),
+  getClient: method<Client>()({ input: args({ id: Id }) }),
+  createClient: method<Client>()({ input: args({ input: ClientInputSchema }), changes: ['clients'] }),
+  updateClient: method<Client>()({ input: args({ id: Id, patch: ClientPatchSchema }), changes: ['clients'] }),
   /** Deletes the client and everything recorded with them; reports what was deleted. */
-  deleteClient(args: { id: Id }): Promise<Result<DeleteReport>>;
+  deleteClient: method<DeleteReport>()({ input: args({ id: Id }), changes: ['all'] }),
 
   // Sessions
   /** The running session, if any (there is at most one). */
-  activeSession(args: Record<string, never>): Promise<Result<SessionBundle | null>>;
-  startSession(args: { clientId: Id; plannedMinutes?: number }): Promise<Result<Session>>;
-  updateContract(args: { sessionId: Id; patch: ContractPatch }): Promise<Result<Session>>;
-  contractCheckIn(args: { sessionId: Id }): Promise<Result<Session>>;
-  timer(args: { sessionId: Id; action: TimerAction }): Promise<Result<Session>>;
-  markAsked(args: { sessionId: Id; questionId: Id; asked: boolean }): Promise<Result<Session>>;
-  setReflection(args: { sessionId: Id; text: string }): Promise<Result<Session>>;
-  endSession(args: { sessionId: Id }): Promise<Result<Session>>;
-  getSessionBundle(args: { sessionId: Id }): Promise<Result<SessionBundle>>;
+  activeSession: method<SessionBundle | null>()({ input: none }),
+  startSession: method<Session>()({ input: args({ clientId: Id, plannedMinutes: v.optional(SessionMinutes) }), changes: ['session'] }),
+  updateContract: method<Session>()({ input: args({ sessionId: Id, patch: ContractPatchSchema }), changes: ['contract'] }),
+  contractCheckIn: method<Session>()({ input: args({ sessionId: Id }), changes: ['contract'] }),
+  timer: method<Session>()({ input: args({ sessionId: Id, action: TimerActionSchema }), changes: ['timer'] }),
+  markAsked: method<Session>()({ input: args({ sessionId: Id, questionId: Id, asked: v.optional(v.boolean(), true) }), changes: ['asked'] }),
+  setReflection: method<Session>()({ input: args({ sessionId: Id, text: Text }), changes: ['reflection'], labels: { text: 'The reflection' } }),
+  endSession: method<Session>()({ input: args({ sessionId: Id }), changes: ['session'] }),
+  getSessionBundle: method<SessionBundle>()({ input: args({ sessionId: Id }) }),
   /** A client's sessions, newest first. */
-  clientHistory(args: { clientId: Id }): Promise<Result<SessionSummaryRow[]>>;
+  clientHistory: method<SessionSummaryRow[]>()({ input: args({ clientId: Id }) }),
 
   // Captured items
-  addItem(args: { sessionId: Id; input: ItemInput }): Promise<Result<Item>>;
-  updateItem(args: { id: Id; patch: ItemPatch }): Promise<Result<Item>>;
-  deleteItem(args: { id: Id }): Promise<Result<Item>>;
+  addItem: method<Item>()({ input: args({ sessionId: Id, input: ItemInputSchema }), changes: ['items'], labels: captured }),
+  updateItem: method<Item>()({ input: args({ id: Id, patch: ItemPatchSchema }), changes: ['items'], labels: captured }),
+  deleteItem: method<Item>()({ input: args({ id: Id }), changes: ['items'] }),
   /** Restores an item removed by deleteItem (undo). */
-  restoreItem(args: { item: Item }): Promise<Result<Item>>;
+  restoreItem: method<Item>()({ input: args({ item: RestoredItemSchema }), changes: ['items'], labels: captured }),
 
   // Commitments
   /** A client's open (and carried-forward) commitments from earlier sessions, with their last review. */
-  openCommitments(args: { clientId: Id }): Promise<Result<CommitmentView[]>>;
-  reviewCommitment(args: { itemId: Id; sessionId: Id; status: ReviewStatus; note?: string }): Promise<Result<CommitmentView>>;
+  openCommitments: method<CommitmentView[]>()({ input: args({ clientId: Id }) }),
+  reviewCommitment: method<CommitmentView>()({
+    input: args({ itemId: Id, sessionId: Id, ...ReviewInputSchema.entries }),
+    changes: ['reviews'],
+  }),
   /** Commitments due within [from, to] (`YYYY-MM-DD`, inclusive), any client. */
-  dueBetween(args: { from: string; to: string }): Promise<Result<CommitmentView[]>>;
+  dueBetween: method<CommitmentView[]>()({
+    input: v.pipe(
+      args({ from: Day, to: Day }),
+      v.forward(
+        v.partialCheck([['from'], ['to']], (r) => r.from <= r.to, 'comes after the end of the range'),
+        ['from'],
+      ),
+    ),
+  }),
 
   // Question deck
-  listQuestions(args: Record<string, never>): Promise<Result<DeckQuestion[]>>;
-  addQuestion(args: { stage: Stage; text: string; tags?: string[] }): Promise<Result<Question>>;
-  updateQuestion(args: { id: Id; stage?: Stage; text?: string; tags?: string[] }): Promise<Result<Question>>;
-  deleteQuestion(args: { id: Id }): Promise<Result<Question>>;
-  setQuestionPref(args: { questionId: Id; favourite?: boolean; hidden?: boolean }): Promise<Result<DeckQuestion>>;
+  listQuestions: method<DeckQuestion[]>()({ input: none }),
+  addQuestion: method<Question>()({ input: QuestionInputSchema, changes: ['questions'], labels: { text: 'The question' } }),
+  updateQuestion: method<Question>()({
+    input: args({ id: Id, ...QuestionPatchSchema.entries }),
+    changes: ['questions'],
+    labels: { text: 'The question' },
+  }),
+  deleteQuestion: method<Question>()({ input: args({ id: Id }), changes: ['questions'] }),
+  setQuestionPref: method<DeckQuestion>()({ input: args({ questionId: Id, ...QuestionMarksSchema.entries }), changes: ['questions'] }),
 
   // Search and drafts
-  search(args: { query: string; limit?: number }): Promise<Result<SearchHit[]>>;
-  getDraft(args: { key: string }): Promise<Result<Draft | null>>;
+  search: method<SearchHit[]>()({
+    input: args({
+      query: v.pipe(v.string('must be text'), v.transform((q: string) => q.slice(0, LIMITS.searchQueryLength))),
+      limit: v.optional(
+        v.pipe(v.number(), v.integer(), v.minValue(1), v.transform((n: number) => Math.min(n, LIMITS.searchResults))),
+        DEFAULTS.searchResults,
+      ),
+    }),
+  }),
+  getDraft: method<Draft | null>()({ input: args({ key: Id }) }),
   /** Saves (or, with value null, clears) a draft. */
-  setDraft(args: { key: string; value: Record<string, unknown> | null }): Promise<Result<null>>;
+  setDraft: method<null>()({ input: args({ key: Id, value: v.nullable(DraftValueSchema) }), changes: ({ key }) => [`draft:${key}`] }),
 
   // Backup
-  exportBackup(args: Record<string, never>): Promise<Result<string>>;
-  exportClient(args: { clientId: Id }): Promise<Result<string>>;
-  previewBackup(args: { text: string }): Promise<Result<BackupPreview>>;
-  importBackup(args: { text: string; mode: ImportMode }): Promise<Result<BackupCounts>>;
+  exportBackup: method<string>()({ input: none }),
+  exportClient: method<string>()({ input: args({ clientId: Id }) }),
+  previewBackup: method<BackupPreview>()({ input: args({ text: v.string('must be text') }), labels: { text: 'The backup file' } }),
+  importBackup: method<BackupCounts>()({
+    input: args({ text: v.string('must be text'), mode: v.picklist(IMPORT_MODES, 'must be merge or replace') }),
+    changes: ['all'],
+    labels: { text: 'The backup file' },
+  }),
 
   // Health
-  storageHealth(args: Record<string, never>): Promise<Result<StorageHealth>>;
+  storageHealth: method<StorageHealth>()({ input: none }),
+} as const;
+
+export type ApiMethod = keyof typeof API;
+type Spec<M extends ApiMethod> = (typeof API)[M];
+/** What a caller passes (optional fields may be left out). */
+export type ApiArgs<M extends ApiMethod> = v.InferInput<Spec<M>['input']>;
+/** What the store's handler receives: checked, trimmed, defaults filled in. */
+export type CleanArgs<M extends ApiMethod> = v.InferOutput<Spec<M>['input']>;
+export type ApiValue<M extends ApiMethod> = Spec<M> extends { readonly output?: infer Out } ? Exclude<Out, undefined> : never;
+
+/** Everything a view may ask. Arguments are one object each, so the wire format stays stable. */
+export type HoldspaceApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<Result<ApiValue<M>>> };
+/** The store's side: one handler per method, given checked arguments; a thrown HoldspaceError becomes a failure. */
+export type ApiHandlers = { [M in ApiMethod]: (args: CleanArgs<M>) => Promise<ApiValue<M>> };
+
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(API, name);
 }
 
-export type ApiMethod = keyof HoldspaceApi;
-export type ApiArgs<M extends ApiMethod> = Parameters<HoldspaceApi[M]>[0];
-export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<HoldspaceApi[M]>> extends Result<infer T> ? T : never;
-
-/** What changed, pushed to every open view after a write so it can refresh what it shows. */
-export type ChangeTopic = 'clients' | 'sessions' | 'items' | 'questions' | 'drafts' | 'all';
-export interface ChangeEvent {
-  topics: ChangeTopic[];
-  /** The session the change concerns, if one. */
-  sessionId?: Id;
-  /** Which view made the write (so it can skip its own echo); absent for background-originated writes. */
-  origin?: string;
-  at: Millis;
+/** The topics a successful call emits (none for a read). */
+export function changesOf<M extends ApiMethod>(method: M, args: CleanArgs<M>): ChangeTopic[] {
+  const changes = API[method].changes as MethodSpec<v.GenericSchema, unknown>['changes'];
+  if (!changes) return [];
+  return typeof changes === 'function' ? changes(args) : [...changes];
 }
 
-export type { Contract, ReviewStatus };
+export type { Contract, ContractPatch, ReviewStatus, TimerAction, ClientInput, ClientPatch, ItemInput, ItemPatch } from '../model/types';

@@ -40,3 +40,9 @@ export class HoldspaceError extends Error {
       : { code: this.code, message: this.message, field: this.field };
   }
 }
+
+/** The value of a Result, or its failure thrown as a HoldspaceError (inside the store, to abort a transaction). */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new HoldspaceError(result.error.code, result.error.message, result.error.field);
+}

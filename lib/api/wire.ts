@@ -6,7 +6,12 @@ export interface ApiRequest {
   method: ApiMethod;
   args: unknown;
   /** The sending view's id, echoed in the change event its write causes. */
-  origin: string;
+  view: string;
+}
+
+/** The one way a request is spelled: by the views' client, and by tests and scripts that drive the worker. */
+export function apiRequest(method: ApiMethod, args: unknown, view: string): ApiRequest {
+  return { channel: 'holdspace/api', method, args, view };
 }
 
 /** The port name views connect with to receive change events. */
@@ -22,7 +27,7 @@ export interface ChangeMessage {
 export function isApiRequest(message: unknown): message is ApiRequest {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Partial<ApiRequest>;
-  return m.channel === 'holdspace/api' && typeof m.method === 'string' && typeof m.origin === 'string';
+  return m.channel === 'holdspace/api' && typeof m.method === 'string' && typeof m.view === 'string';
 }
 
 export function isChangeMessage(message: unknown): message is ChangeMessage {

@@ -2,10 +2,12 @@
 import type { Client, Item, Millis, Question, QuestionPref, Session } from '../model/types';
 import type { BackupCounts } from '../api/contract';
 
-export const BACKUP_FORMAT = 'holdspace-backup';
+import { FORMATS, LIMITS } from '../model/limits';
+
+export const BACKUP_FORMAT = FORMATS.backup;
 export const BACKUP_FORMAT_VERSION = 1;
 /** Files over this size are refused before parsing. */
-export const BACKUP_MAX_BYTES = 50 * 1024 * 1024;
+export const BACKUP_MAX_BYTES = LIMITS.backupBytes;
 
 export interface BackupRecords {
   clients: Client[];

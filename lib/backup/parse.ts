@@ -10,10 +10,10 @@ import { integrityProblem } from './integrity';
 import { issueSentence, refusal } from './messages';
 import { migrateToCurrent } from './migrate';
 import { BackupSchema } from './schema';
+import { FORMATS } from '../model/limits';
 
 /** The file may say it was written a little in the future (another machine's clock), not more. */
 const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
-const SESSION_FORMAT = 'holdspace-session';
 
 /** UTF-8 length, counted without building a copy of a large string. */
 export function utf8Length(text: string): number {
@@ -54,7 +54,7 @@ export function parseBackup(text: string, now: number): Result<BackupFile> {
   const read = readJson(text);
   if (!read.ok) return read;
   const raw = read.value;
-  if (raw.format === SESSION_FORMAT) {
+  if (raw.format === FORMATS.session) {
     return invalid(refusal('this is the export of a single session, not a backup. Use a file made with “Export backup”.'), 'format');
   }
   if (raw.format !== BACKUP_FORMAT) return invalid(refusal('it is not a Holdspace backup file.'), 'format');

@@ -2,7 +2,7 @@
  * File names for downloads: letters and digits of any script are kept (a client called Zoë or محمد keeps
  * their name), everything else (slashes, dots, spaces, control and bidi characters) becomes one `-`.
  */
-import { isoDate, localZone, type ZoneOffset } from './dates';
+import { isoDate, localZone, type ZoneOffset } from '../model/dates';
 import type { SummaryDoc } from './summary-model';
 
 const MAX_PART = 60;

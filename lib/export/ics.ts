@@ -8,7 +8,7 @@
  * without splitting a UTF-8 sequence.
  */
 import { cleanText } from './clean';
-import { parseDue, type DueDate } from './dates';
+import { parseDue, type DueDate } from '../model/dates';
 import type { ExportOptions } from './options';
 import type { SummaryDoc, SummaryItem } from './summary-model';
 

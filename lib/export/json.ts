@@ -1,12 +1,13 @@
 /**
  * The session as JSON, with all its items (or, for the client version, the shareable ones), in a
- * versioned schema: `{ format: 'holdspace-session', formatVersion: 1, … }`. This is a record for the coach
+ * versioned schema: `{ format: FORMATS.session, formatVersion: 1, … }`. This is a record for the coach
  * or client to keep, not a backup: restoring data uses the whole-record backup (lib/backup).
  */
 import type { ExportOptions } from './options';
 import type { SummaryDoc } from './summary-model';
+import { FORMATS } from '../model/limits';
 
-export const SESSION_FORMAT = 'holdspace-session';
+export const SESSION_FORMAT = FORMATS.session;
 export const SESSION_FORMAT_VERSION = 1;
 
 export function toSessionJson(doc: SummaryDoc, options: ExportOptions = {}): string {

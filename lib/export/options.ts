@@ -1,4 +1,4 @@
-import { isoDate, localZone, type ZoneOffset } from './dates';
+import { isoDate, localZone, type ZoneOffset } from '../model/dates';
 
 /** What every exporter takes besides the summary: the clock and the time zone, both injectable. */
 export interface ExportOptions {

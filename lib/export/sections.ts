@@ -3,7 +3,7 @@
  * render these, so the three read the same and empty parts are left out in one place.
  */
 import type { SummaryDoc, SummaryItem } from './summary-model';
-import { formatDue } from './dates';
+import { formatDueIso } from '../model/dates';
 
 /** A labelled value. `label` carries its own punctuation ("Topic: ", "due "). */
 export interface Field {
@@ -86,7 +86,7 @@ export function summarySections(doc: SummaryDoc): Section[] {
       entries: doc.commitments.map((i) => ({
         text: i.text,
         check: 'open',
-        details: [...field('due ', formatDue(i.due)), ...field("how you'll know: ", i.howWillYouKnow), ...field('support: ', i.support)],
+        details: [...field('due ', formatDueIso(i.due)), ...field("how you'll know: ", i.howWillYouKnow), ...field('support: ', i.support)],
       })),
     }),
     section('insights', 'Insights', { entries: plain(doc.insights) }),

@@ -20,7 +20,7 @@ import {
   type ItemKind,
   type Millis,
 } from '../model/types';
-import { isoDate, isoTime, localZone, type ZoneOffset } from './dates';
+import { isoDate, isoTime, localZone, type ZoneOffset } from '../model/dates';
 
 export interface SummaryItem {
   id: Id;

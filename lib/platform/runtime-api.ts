@@ -10,17 +10,17 @@ export interface Connection {
   subscribe(onChange: (event: ChangeEvent) => void): () => void;
 }
 
-/** One connection per view: `origin` names the view so it can recognise the echo of its own writes. */
+/** One connection per view: `view` names it, so it can recognise the echo of its own writes. */
 export function connectToBackground(signal: AbortSignal): Connection {
-  const origin = `${location.pathname}#${Math.random().toString(36).slice(2, 10)}`;
-  const api = createApiClient((message) => browser.runtime.sendMessage(message), origin);
+  const view = `${location.pathname}#${Math.random().toString(36).slice(2, 10)}`;
+  const api = createApiClient((message) => browser.runtime.sendMessage(message), view);
   const listeners = new Set<(event: ChangeEvent) => void>();
-  const emit = (event: ChangeEvent) => listeners.forEach((cb) => cb(event));
+  const emit = (event: ChangeEvent) => listeners.forEach((cb) => cb({ ...event, own: event.view === view }));
   subscribeToChanges({
     connect: (isReconnect) => browser.runtime.connect({ name: isReconnect ? CHANGES_PORT_RECONNECT : CHANGES_PORT }) as unknown as PortLike,
     onChange: emit,
     // The worker was stopped and restarted: anything may have changed meanwhile, refresh everything.
-    onReconnect: () => emit({ topics: ['all'], at: Date.now() }),
+    onReconnect: () => emit({ topics: ['all'] }),
     signal,
   });
   return {

@@ -4,9 +4,9 @@ import type { Id } from '../model/types';
 import { parseBackup } from '../backup/parse';
 import { serializeBackup } from '../backup/serialize';
 import { backupPreview } from '../backup/merge';
-import { invalid, unwrap } from '../validate/fields';
+import { unwrap } from '../api/result';
+import { invalid, type RepoContext } from './tx';
 import { applyBackup, collectRecords, existingIds } from './backup-repo';
-import type { RepoContext } from './tx';
 
 /** The small settings (kept outside IndexedDB), read for export and written back on import. */
 export interface SettingsAccess {
@@ -30,7 +30,6 @@ export function createBackupApi(ctx: RepoContext, settings: SettingsAccess | und
       return backupPreview(file, await existingIds(ctx));
     },
     async importBackup(text: string, mode: ImportMode): Promise<BackupCounts> {
-      if (mode !== 'merge' && mode !== 'replace') throw invalid('Choose whether to merge the backup or replace everything.', 'mode');
       const file = unwrap(parseBackup(text, ctx.now()));
       if (mode === 'replace' && file.scope === 'client') {
         throw invalid('This file holds one client’s record. Merge it, or choose a full backup to replace everything.', 'mode');

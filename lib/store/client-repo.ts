@@ -2,7 +2,10 @@
 import { keysOf } from './db';
 import type { ClientPatch, DeleteReport } from '../api/contract';
 import type { Client, EngagementGoal, Id } from '../model/types';
-import type { CleanClientInput } from '../validate/client';
+import type { ClientInputSchema } from '../model/client';
+import type * as v from 'valibot';
+
+type CleanClientInput = v.InferOutput<typeof ClientInputSchema>;
 import { conflict, notFound, read, write, type ReadTx, type RepoContext, type WriteTx } from './tx';
 
 export async function requireClient(tx: ReadTx, id: Id): Promise<Client> {

@@ -2,11 +2,10 @@
 import { dueRange } from './db';
 import type { CommitmentView } from '../api/contract';
 import type { Id, Review, ReviewStatus } from '../model/types';
-import { invalid } from '../validate/fields';
 import { byMadeAt, commitmentViews } from './commitment-view';
 import { deriveItemKeys } from './item-keys';
 import { requireSession } from './session-repo';
-import { notFound, read, write, type ReadTx, type RepoContext } from './tx';
+import { notFound, read, write, type ReadTx, type RepoContext, invalid, assertRoom } from './tx';
 
 /** The client's open and carried-forward commitments made in sessions other than the running one. */
 export function openCommitments(ctx: RepoContext, clientId: Id): Promise<CommitmentView[]> {
@@ -38,6 +37,7 @@ export function reviewCommitment(ctx: RepoContext, itemId: Id, sessionId: Id, st
     if (session.id === item.sessionId) throw invalid('A commitment is reviewed in a later session than the one it was made in.', 'sessionId');
     const review: Review = { sessionId, status, note, at: now };
     const at = item.reviews.findIndex((r) => r.sessionId === sessionId);
+    if (at < 0) assertRoom(item.reviews, 'This commitment', 'itemId');
     const reviews = await inSessionOrder(tx, at >= 0 ? item.reviews.map((r, i) => (i === at ? review : r)) : [...item.reviews, review]);
     const next = deriveItemKeys({ ...item, reviews, updatedAt: now });
     await tx.objectStore('items').put(next);

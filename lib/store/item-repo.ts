@@ -2,12 +2,11 @@
 import { keysOf } from './db';
 import type { ItemPatch } from '../api/contract';
 import { DEFAULT_SHAREABLE, type Id, type Item, type ItemKind } from '../model/types';
-import type { CleanItemInput } from '../validate/item';
-import { invalid } from '../validate/fields';
+import type { CleanItemInput } from '../model/item';
 import { requireClient } from './client-repo';
 import { deriveItemKeys, fromStored } from './item-keys';
 import { requireSession } from './session-repo';
-import { notFound, write, type ReadTx, type RepoContext } from './tx';
+import { notFound, write, type ReadTx, type RepoContext, invalid } from './tx';
 
 const ITEM_STORES: ('clients' | 'sessions' | 'items')[] = ['clients', 'sessions', 'items'];
 

@@ -1,8 +1,7 @@
 /** The coach's own questions and their marks on every question. Built-in questions live in code (lib/deck). */
 import type { DeckQuestion, Id, Question, QuestionPref, Stage } from '../model/types';
 import { builtinQuestion, customId, isBuiltinId, mergeDeck, withPref } from '../deck/deck';
-import { invalid } from '../validate/fields';
-import { notFound, read, write, type ReadTx, type RepoContext } from './tx';
+import { notFound, read, write, type ReadTx, type RepoContext, invalid } from './tx';
 
 export function listQuestions(ctx: RepoContext): Promise<DeckQuestion[]> {
   return read(ctx, ['questions', 'questionPrefs'], async (tx) => {

@@ -3,10 +3,9 @@ import { keysOf } from './db';
 import type { ContractPatch, SessionBundle, SessionSummaryRow, TimerAction } from '../api/contract';
 import type { Contract, Id, PhasePlan, Session } from '../model/types';
 import { newTimer, pauseTimer, resetTimer, resumeTimer, setLength, startTimer } from '../timer/timer';
-import { invalid } from '../validate/fields';
 import { buildBundle } from './bundle';
 import { requireClient } from './client-repo';
-import { conflict, notFound, read, write, type ReadTx, type RepoContext, type WriteTx } from './tx';
+import { conflict, notFound, read, write, type ReadTx, type RepoContext, type WriteTx, invalid, assertRoom } from './tx';
 
 export interface SessionDefaults {
   plannedMinutes: number;
@@ -100,7 +99,10 @@ export function updateContract(ctx: RepoContext, id: Id, patch: ContractPatch): 
 }
 
 export function contractCheckIn(ctx: RepoContext, id: Id): Promise<Session> {
-  return mutateSession(ctx, id, (s, now) => ({ ...s, contract: { ...s.contract, checkIns: [...s.contract.checkIns, now] } }));
+  return mutateSession(ctx, id, (s, now) => {
+    assertRoom(s.contract.checkIns, 'The contract', 'sessionId');
+    return { ...s, contract: { ...s.contract, checkIns: [...s.contract.checkIns, now] } };
+  });
 }
 
 export function applyTimer(ctx: RepoContext, id: Id, action: TimerAction): Promise<Session> {
@@ -120,6 +122,7 @@ export function markAsked(ctx: RepoContext, id: Id, questionId: Id, asked: boole
   return mutateSession(ctx, id, (s, now) => {
     const has = s.asked.some((a) => a.questionId === questionId);
     if (asked === has) return s;
+    if (asked) assertRoom(s.asked, 'This session', 'questionId');
     const list = asked ? [...s.asked, { questionId, at: now }] : s.asked.filter((a) => a.questionId !== questionId);
     return { ...s, asked: list };
   });

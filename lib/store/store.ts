@@ -1,17 +1,14 @@
 /**
- * The HoldspaceApi over IndexedDB: validation at the boundary, one short transaction per edit in the repos,
- * errors as values, and the search index kept in step after each committed write.
+ * The HoldspaceApi over IndexedDB: one handler per method declared in lib/api/contract.ts (which checks
+ * every input before a handler runs), one short transaction per edit in the repos, errors as values, and
+ * the search index kept in step after each committed write.
  */
-import type { HoldspaceApi } from '../api/contract';
-import type { Session } from '../model/types';
+import { type ApiHandlers, type HoldspaceApi } from '../api/contract';
+import { implementApi } from '../api/implement';
 import { HoldspaceError, fail, ok, type Result } from '../api/result';
-import { DEFAULT_PHASES } from '../timer/timer';
-import { unwrap, validateId } from '../validate/fields';
-import { validateClientInput, validateClientPatch } from '../validate/client';
-import { validateDayRange, validateDraft } from '../validate/draft';
-import { validateItem, validateItemInput, validateItemPatch, validateReview } from '../validate/item';
-import { validateQuestionInput, validateQuestionPatch, validateQuestionPref } from '../validate/question';
-import { validateContractPatch, validatePlannedMinutes, validateQuestionId, validateReflection, validateTimerAction } from '../validate/session';
+import { defined } from '../model/check';
+import { DEFAULTS } from '../model/limits';
+import type { Session } from '../model/types';
 import { createSearchIndex } from '../search/search-index';
 import { clientDoc, itemDoc, questionDoc, refOf, sessionDoc } from '../search/documents';
 import type { HoldspaceDatabase } from './db';
@@ -44,10 +41,11 @@ export type HoldspaceStore = HoldspaceApi & {
   warmSearch(): Promise<void>;
 };
 
-const FALLBACK_DEFAULTS: sessions.SessionDefaults = { plannedMinutes: 60, phases: DEFAULT_PHASES, warningMinutes: 5 };
-
-/** An id argument, checked before any transaction. */
-const need = (value: unknown, field: string): string => unwrap(validateId(value, field));
+const FALLBACK_DEFAULTS: sessions.SessionDefaults = {
+  plannedMinutes: DEFAULTS.sessionMinutes,
+  phases: { ...DEFAULTS.phases },
+  warningMinutes: DEFAULTS.warningMinutes,
+};
 
 function toResult(error: unknown): Result<never> {
   if (error instanceof HoldspaceError) return fail(error.code, error.message, error.field);
@@ -59,20 +57,24 @@ function toResult(error: unknown): Result<never> {
 }
 
 /** A connection that was closing (a newer version, a stopped worker) is reopened once and the work retried. */
-async function run<T>(work: () => Promise<T>, after?: (value: T) => void): Promise<Result<T>> {
+async function run<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
-    let value: T;
     try {
-      value = await work();
+      return ok(await work());
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
-      value = await work();
+      return ok(await work());
     }
-    after?.(value);
-    return ok(value);
   } catch (error) {
     return toResult(error);
   }
+}
+
+/** Runs a write, then tells the search index what it wrote. */
+async function indexed<T>(work: Promise<T>, after: (value: T) => void): Promise<T> {
+  const value = await work;
+  after(value);
+  return value;
 }
 
 export function createStore(deps: StoreDeps): HoldspaceStore {
@@ -81,75 +83,55 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
   const session = (s: Session) => index.upsert(sessionDoc(s));
   const backup = createBackupApi(ctx, deps.settings, () => index.drop());
 
-  return {
-    listClients: ({ includeArchived }) => run(() => clients.listClients(ctx, includeArchived === true)),
-    recentClients: ({ limit }) => run(() => clients.recentClients(ctx, typeof limit === 'number' && limit > 0 ? limit : 8)),
-    getClient: ({ id }) => run(() => clients.getClient(ctx, need(id, 'id'))),
-    createClient: ({ input }) => run(() => clients.createClient(ctx, unwrap(validateClientInput(input))), (c) => index.upsert(clientDoc(c))),
-    updateClient: ({ id, patch }) => run(() => clients.updateClient(ctx, need(id, 'id'), unwrap(validateClientPatch(patch))), (c) => index.upsert(clientDoc(c))),
-    deleteClient: ({ id }) => run(() => clients.deleteClient(ctx, need(id, 'id')), () => index.drop()),
+  const handlers: ApiHandlers = {
+    listClients: ({ includeArchived }) => clients.listClients(ctx, includeArchived === true),
+    recentClients: ({ limit }) => clients.recentClients(ctx, limit),
+    getClient: ({ id }) => clients.getClient(ctx, id),
+    createClient: ({ input }) => indexed(clients.createClient(ctx, input), (c) => index.upsert(clientDoc(c))),
+    updateClient: ({ id, patch }) => indexed(clients.updateClient(ctx, id, defined(patch)), (c) => index.upsert(clientDoc(c))),
+    deleteClient: ({ id }) => indexed(clients.deleteClient(ctx, id), () => index.drop()),
 
-    activeSession: () => run(() => sessions.activeSession(ctx)),
-    startSession: ({ clientId, plannedMinutes }) =>
-      run(async () => {
-        const minutes = unwrap(validatePlannedMinutes(plannedMinutes));
-        const defaults = (await deps.sessionDefaults?.().catch(() => undefined)) ?? FALLBACK_DEFAULTS;
-        return sessions.startSession(ctx, need(clientId, 'clientId'), minutes === undefined ? defaults : { ...defaults, plannedMinutes: minutes });
-      }, session),
-    updateContract: ({ sessionId, patch }) => run(() => sessions.updateContract(ctx, need(sessionId, 'sessionId'), unwrap(validateContractPatch(patch))), session),
-    contractCheckIn: ({ sessionId }) => run(() => sessions.contractCheckIn(ctx, need(sessionId, 'sessionId'))),
-    timer: ({ sessionId, action }) => run(() => sessions.applyTimer(ctx, need(sessionId, 'sessionId'), unwrap(validateTimerAction(action)))),
-    markAsked: ({ sessionId, questionId, asked }) =>
-      run(() => sessions.markAsked(ctx, need(sessionId, 'sessionId'), unwrap(validateQuestionId(questionId)), asked !== false)),
-    setReflection: ({ sessionId, text }) => run(() => sessions.setReflection(ctx, need(sessionId, 'sessionId'), unwrap(validateReflection(text))), session),
-    endSession: ({ sessionId }) => run(() => sessions.endSession(ctx, need(sessionId, 'sessionId'))),
-    getSessionBundle: ({ sessionId }) => run(() => sessions.getSessionBundle(ctx, need(sessionId, 'sessionId'))),
-    clientHistory: ({ clientId }) => run(() => sessions.clientHistory(ctx, need(clientId, 'clientId'))),
+    activeSession: () => sessions.activeSession(ctx),
+    startSession: async ({ clientId, plannedMinutes }) => {
+      const defaults = (await deps.sessionDefaults?.().catch(() => undefined)) ?? FALLBACK_DEFAULTS;
+      const plan = plannedMinutes === undefined ? defaults : { ...defaults, plannedMinutes };
+      return indexed(sessions.startSession(ctx, clientId, plan), session);
+    },
+    updateContract: ({ sessionId, patch }) => indexed(sessions.updateContract(ctx, sessionId, defined(patch)), session),
+    contractCheckIn: ({ sessionId }) => sessions.contractCheckIn(ctx, sessionId),
+    timer: ({ sessionId, action }) => sessions.applyTimer(ctx, sessionId, action),
+    markAsked: ({ sessionId, questionId, asked }) => sessions.markAsked(ctx, sessionId, questionId, asked),
+    setReflection: ({ sessionId, text }) => indexed(sessions.setReflection(ctx, sessionId, text), session),
+    endSession: ({ sessionId }) => sessions.endSession(ctx, sessionId),
+    getSessionBundle: ({ sessionId }) => sessions.getSessionBundle(ctx, sessionId),
+    clientHistory: ({ clientId }) => sessions.clientHistory(ctx, clientId),
 
-    addItem: ({ sessionId, input }) => run(() => items.addItem(ctx, need(sessionId, 'sessionId'), unwrap(validateItemInput(input))), (i) => index.upsert(itemDoc(i))),
-    updateItem: ({ id, patch }) => run(() => items.updateItem(ctx, need(id, 'id'), unwrap(validateItemPatch(patch))), (i) => index.upsert(itemDoc(i))),
-    deleteItem: ({ id }) => run(() => items.deleteItem(ctx, need(id, 'id')), (i) => index.remove(refOf('item', i.id))),
-    restoreItem: ({ item }) => run(() => items.restoreItem(ctx, unwrap(validateItem(item))), (i) => index.upsert(itemDoc(i))),
+    addItem: ({ sessionId, input }) => indexed(items.addItem(ctx, sessionId, input), (i) => index.upsert(itemDoc(i))),
+    updateItem: ({ id, patch }) => indexed(items.updateItem(ctx, id, defined(patch)), (i) => index.upsert(itemDoc(i))),
+    deleteItem: ({ id }) => indexed(items.deleteItem(ctx, id), (i) => index.remove(refOf('item', i.id))),
+    restoreItem: ({ item }) => indexed(items.restoreItem(ctx, item), (i) => index.upsert(itemDoc(i))),
 
-    openCommitments: ({ clientId }) => run(() => commitments.openCommitments(ctx, need(clientId, 'clientId'))),
-    reviewCommitment: ({ itemId, sessionId, status, note }) =>
-      run(() => {
-        const review = unwrap(validateReview({ status, note }));
-        return commitments.reviewCommitment(ctx, need(itemId, 'itemId'), need(sessionId, 'sessionId'), review.status, review.note);
-      }),
-    dueBetween: ({ from, to }) =>
-      run(() => {
-        const range = unwrap(validateDayRange(from, to));
-        return commitments.dueBetween(ctx, range.from, range.to);
-      }),
+    openCommitments: ({ clientId }) => commitments.openCommitments(ctx, clientId),
+    reviewCommitment: ({ itemId, sessionId, status, note }) => commitments.reviewCommitment(ctx, itemId, sessionId, status, note),
+    dueBetween: ({ from, to }) => commitments.dueBetween(ctx, from, to),
 
-    listQuestions: () => run(() => questions.listQuestions(ctx)),
-    addQuestion: (args) => run(() => questions.addQuestion(ctx, unwrap(validateQuestionInput(args))), (q) => index.upsert(questionDoc(q))),
-    updateQuestion: ({ id, ...patch }) =>
-      run(() => questions.updateQuestion(ctx, need(id, 'id'), unwrap(validateQuestionPatch(patch))), (q) => index.upsert(questionDoc(q))),
-    deleteQuestion: ({ id }) => run(() => questions.deleteQuestion(ctx, need(id, 'id')), (q) => index.remove(refOf('question', q.id))),
-    setQuestionPref: ({ questionId, ...marks }) => run(() => questions.setQuestionPref(ctx, need(questionId, 'questionId'), unwrap(validateQuestionPref(marks)))),
+    listQuestions: () => questions.listQuestions(ctx),
+    addQuestion: (input) => indexed(questions.addQuestion(ctx, input), (q) => index.upsert(questionDoc(q))),
+    updateQuestion: ({ id, ...patch }) => indexed(questions.updateQuestion(ctx, id, defined(patch)), (q) => index.upsert(questionDoc(q))),
+    deleteQuestion: ({ id }) => indexed(questions.deleteQuestion(ctx, id), (q) => index.remove(refOf('question', q.id))),
+    setQuestionPref: ({ questionId, ...marks }) => questions.setQuestionPref(ctx, questionId, defined(marks)),
 
-    search: ({ query, limit }) =>
-      run(async () => {
-        if (typeof query !== 'string') return [];
-        const max = typeof limit === 'number' && limit > 0 ? Math.min(limit, 100) : 20;
-        return resolveHits(ctx, await index.search(query.slice(0, 200), max));
-      }),
-    getDraft: ({ key }) => run(() => drafts.getDraft(ctx, unwrap(validateDraft(key, null)).key)),
-    setDraft: ({ key, value }) =>
-      run(() => {
-        const draft = unwrap(validateDraft(key, value));
-        return drafts.setDraft(ctx, draft.key, draft.value);
-      }),
+    search: async ({ query, limit }) => resolveHits(ctx, await index.search(query, limit)),
+    getDraft: ({ key }) => drafts.getDraft(ctx, key),
+    setDraft: ({ key, value }) => drafts.setDraft(ctx, key, value),
 
-    exportBackup: () => run(() => backup.exportBackup()),
-    exportClient: ({ clientId }) => run(() => backup.exportClient(need(clientId, 'clientId'))),
-    previewBackup: ({ text }) => run(() => backup.previewBackup(text)),
-    importBackup: ({ text, mode }) => run(() => backup.importBackup(text, mode)),
+    exportBackup: () => backup.exportBackup(),
+    exportClient: ({ clientId }) => backup.exportClient(clientId),
+    previewBackup: ({ text }) => backup.previewBackup(text),
+    importBackup: ({ text, mode }) => backup.importBackup(text, mode),
 
-    storageHealth: () => run(() => storageHealth(deps.storage)),
-    rebuildSearch: () => index.rebuild(),
-    warmSearch: () => index.warm(),
+    storageHealth: () => storageHealth(deps.storage),
   };
+
+  return { ...implementApi(handlers, run), rebuildSearch: () => index.rebuild(), warmSearch: () => index.warm() };
 }

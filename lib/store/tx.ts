@@ -3,6 +3,7 @@
  * A HoldspaceError (or any error) thrown inside a write aborts it: nothing partial is written.
  */
 import { HoldspaceError } from '../api/result';
+import { count, LIMITS } from '../model/limits';
 import type { HoldspaceDatabase, StoreName, Tx } from './db';
 
 export interface RepoContext {
@@ -47,4 +48,15 @@ export function notFound(what: string): HoldspaceError {
 
 export function conflict(message: string, field?: string): HoldspaceError {
   return new HoldspaceError('conflict', message, field);
+}
+
+export function invalid(message: string, field: string): HoldspaceError {
+  return new HoldspaceError('invalid', message, field);
+}
+
+/** A list that grows inside one record (reviews, asked questions, check-ins) stays within its limit. */
+export function assertRoom(list: readonly unknown[], what: string, field: string): void {
+  if (list.length >= LIMITS.recordEntries) {
+    throw invalid(`${what} already holds ${count(LIMITS.recordEntries)} entries, the most one record keeps.`, field);
+  }
 }

@@ -2,18 +2,17 @@
  * The session timer, derived from timestamps and `now`. Nothing ticks in storage: a reload, a sleeping
  * laptop or a stopped worker cannot make it drift.
  */
+import { DEFAULTS, LIMITS } from '../model/limits';
+import { PHASE_NAMES } from '../model/session';
 import type { Millis, PhaseName, PhasePlan, TimerState } from '../model/types';
 
-export const DEFAULT_PHASES: PhasePlan = { contracting: 10, exploring: 60, actions: 20, closing: 10 };
-export const PHASE_ORDER: readonly PhaseName[] = ['contracting', 'exploring', 'actions', 'closing'];
+export const PHASE_ORDER: readonly PhaseName[] = PHASE_NAMES;
 export const PHASE_LABELS: Record<PhaseName, string> = {
   contracting: 'Contracting',
   exploring: 'Exploring',
   actions: 'Actions',
   closing: 'Closing',
 };
-export const MIN_LENGTH_MINUTES = 5;
-export const MAX_LENGTH_MINUTES = 240;
 
 export type TimerMode = 'not-started' | 'running' | 'paused' | 'wrap-up' | 'overtime';
 
@@ -31,7 +30,7 @@ export interface TimerView {
   overtime: boolean;
 }
 
-export function newTimer(plannedMinutes: number, phases: PhasePlan = DEFAULT_PHASES, warningMinutes = 5): TimerState {
+export function newTimer(plannedMinutes: number, phases: PhasePlan = { ...DEFAULTS.phases }, warningMinutes: number = DEFAULTS.warningMinutes): TimerState {
   return { plannedMinutes, startedAt: null, pausedAt: null, pausedTotalMs: 0, phases, warningMinutes };
 }
 
@@ -84,7 +83,7 @@ export function resumeTimer(state: TimerState, now: Millis): TimerState {
 }
 
 export function setLength(state: TimerState, minutes: number): TimerState {
-  const clamped = Math.min(MAX_LENGTH_MINUTES, Math.max(MIN_LENGTH_MINUTES, Math.round(minutes)));
+  const clamped = Math.min(LIMITS.sessionMinutes.max, Math.max(LIMITS.sessionMinutes.min, Math.round(minutes)));
   return { ...state, plannedMinutes: clamped };
 }
 

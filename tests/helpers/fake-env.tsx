@@ -4,8 +4,7 @@
  */
 import { vi } from 'vitest';
 import type { ComponentChildren } from 'preact';
-import type { ChangeEvent, HoldspaceApi } from '@/lib/api/contract';
-import { API_METHODS } from '@/lib/api/methods';
+import { API_METHODS, type ChangeEvent, type HoldspaceApi } from '@/lib/api/contract';
 import { fail } from '@/lib/api/result';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { EnvContext, type AppEnv, type Layout } from '@/components/app/env';
@@ -39,7 +38,7 @@ export function fakeEnv(options: { api?: Partial<HoldspaceApi>; layout?: Layout;
       return () => listeners.delete(cb);
     },
     emit(event) {
-      const full: ChangeEvent = { topics: ['all'], at: 0, ...event };
+      const full: ChangeEvent = { topics: ['all'], ...event };
       for (const cb of [...listeners]) cb(full);
     },
     settings: {

@@ -349,7 +349,7 @@ describe('App: states', () => {
     const { env } = await start({ api: { activeSession: async () => ok(active) } });
     expect(screen.getByRole('timer')).toBeTruthy();
     active = null;
-    await act(() => env.emit({ topics: ['sessions'] }));
+    await act(() => env.emit({ topics: ['session'] }));
     await settle();
     expect(screen.queryByRole('timer')).toBeNull();
     expect(screen.getByRole('combobox', { name: 'Client' })).toBeTruthy();

@@ -56,7 +56,8 @@ function captureEnv(options: { items?: Item[]; draft?: Record<string, unknown> }
         items = items.filter((x) => x.id !== id);
         return ok(gone);
       },
-      restoreItem: async ({ item: back }) => {
+      restoreItem: async ({ item }) => {
+        const back = item as Item;
         items = [...items, back];
         return ok(back);
       },

@@ -36,7 +36,7 @@ const field = () => screen.getByRole('textbox', { name: 'Capture' }) as HTMLText
 function writtenElsewhere(env: ReturnType<typeof draftEnv>, value: Record<string, unknown> | null) {
   if (value) env.drafts.set('capture:s1', { key: 'capture:s1', value, updatedAt: 3 });
   else env.drafts.delete('capture:s1');
-  env.emit({ topics: ['drafts'], origin: 'other-view' });
+  env.emit({ topics: ['draft:capture:s1'], view: 'other-view' });
 }
 
 describe('useCaptureDraft with other views open', () => {

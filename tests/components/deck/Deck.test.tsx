@@ -171,7 +171,7 @@ describe('Deck', () => {
     const mark = within(await screen.findByText('How will we know we are done today?').then((p) => p.closest('li')!)).getByRole('button', { name: 'Mark asked' });
     expect(mark.getAttribute('aria-pressed')).toBe('false');
     await env.api.markAsked({ sessionId: 's1', questionId: 'b:c2', asked: true });
-    env.emit({ topics: ['sessions'] });
+    env.emit({ topics: ['asked'] });
     await waitFor(() => expect(mark.getAttribute('aria-pressed')).toBe('true'));
   });
 

@@ -17,7 +17,7 @@ function Probe() {
 }
 
 describe('useActiveSession', () => {
-  it('loads the active session and reloads on a sessions change', async () => {
+  it('loads the active session and reloads when a session starts or ends', async () => {
     let bundle: SessionBundle | null = aBundle();
     const env = fakeEnv({ api: { activeSession: async () => ok(bundle) } });
     render(
@@ -27,7 +27,7 @@ describe('useActiveSession', () => {
     );
     expect(await screen.findByText('active')).toBeTruthy();
     bundle = null;
-    await act(() => env.emit({ topics: ['sessions'] }));
+    await act(() => env.emit({ topics: ['session'] }));
     expect(await screen.findByText('none')).toBeTruthy();
   });
 

@@ -28,9 +28,9 @@ describe('change hub and feed', () => {
     expect(hub.accept(b.port)).toBe('open');
     expect(hub.accept(fakePortPair(CHANGES_PORT_RECONNECT).port)).toBe('reconnect');
     expect(hub.accept(fakePortPair('other').port)).toBe(false);
-    hub.broadcast({ topics: ['items'], at: 1 });
+    hub.broadcast({ topics: ['items'] });
     expect(seenA).toHaveBeenCalledTimes(1);
-    expect(seenB).toHaveBeenCalledWith({ channel: 'holdspace/changes', event: { topics: ['items'], at: 1 } });
+    expect(seenB).toHaveBeenCalledWith({ channel: 'holdspace/changes', event: { topics: ['items'] } });
     expect(hub.size).toBe(3);
     b.drop();
     expect(hub.size).toBe(2);

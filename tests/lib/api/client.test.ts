@@ -9,7 +9,7 @@ describe('createApiClient', () => {
     const api = createApiClient(send, 'panel#1');
     const result = await api.listClients({});
     expect(result).toEqual({ ok: true, value: [{ id: 'c1' }] });
-    expect(send).toHaveBeenCalledWith({ channel: 'holdspace/api', method: 'listClients', args: {}, origin: 'panel#1' });
+    expect(send).toHaveBeenCalledWith({ channel: 'holdspace/api', method: 'listClients', args: {}, view: 'panel#1' });
   });
 
   it('retries once when the worker is not there yet, then answers', async () => {

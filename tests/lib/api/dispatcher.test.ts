@@ -3,7 +3,7 @@ import type { HoldspaceApi } from '@/lib/api/contract';
 import { createDispatcher } from '@/lib/api/dispatcher';
 import { fail, HoldspaceError, ok } from '@/lib/api/result';
 
-const request = (method: string, args: unknown = {}) => ({ channel: 'holdspace/api', method, args, origin: 'view-a' });
+const request = (method: string, args: unknown = {}) => ({ channel: 'holdspace/api', method, args, view: 'view-a' });
 
 function apiWith(impl: Partial<HoldspaceApi>): HoldspaceApi {
   return impl as HoldspaceApi;
@@ -27,10 +27,10 @@ describe('createDispatcher', () => {
   it('calls the method and pushes a change event after a successful write', async () => {
     const onChange = vi.fn();
     const addItem = vi.fn(async () => ok({ id: 'i1', sessionId: 's1' }));
-    const dispatch = createDispatcher(apiWith({ addItem } as unknown as Partial<HoldspaceApi>), { onChange, now: () => 42 });
+    const dispatch = createDispatcher(apiWith({ addItem } as unknown as Partial<HoldspaceApi>), { onChange });
     const result = await dispatch(request('addItem', { sessionId: 's1', input: { kind: 'note', text: 'hello' } }));
     expect(result).toEqual({ ok: true, value: { id: 'i1', sessionId: 's1' } });
-    expect(onChange).toHaveBeenCalledWith({ topics: ['items'], origin: 'view-a', at: 42, sessionId: 's1' });
+    expect(onChange).toHaveBeenCalledWith({ topics: ['items'], view: 'view-a' });
   });
 
   it('does not push a change for reads or failed writes', async () => {

@@ -76,9 +76,9 @@ describe('parseBackup refuses, with a sentence a coach can read', () => {
   });
 
   it('text over 20,000 characters and names over 200', () => {
-    refused(edit((f) => (list(f, 'items')[0]!.text = 'x'.repeat(20_001))), /“text” is longer than 20,000 characters/);
-    refused(edit((f) => (list(f, 'clients')[0]!.name = 'x'.repeat(201))), /“name” is longer than 200 characters/);
-    refused(edit((f) => (list(f, 'clients')[0]!.name = '   ')), /“name” is empty/);
+    refused(edit((f) => (list(f, 'items')[0]!.text = 'x'.repeat(20_001))), /“text” is too long: at most 20,000 characters/);
+    refused(edit((f) => (list(f, 'clients')[0]!.name = 'x'.repeat(201))), /“name” is too long: at most 200 characters/);
+    refused(edit((f) => (list(f, 'clients')[0]!.name = '   ')), /“name” cannot be empty/);
   });
 
   it('duplicate ids, broken links and broken rules across records', () => {

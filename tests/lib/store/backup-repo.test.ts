@@ -6,6 +6,8 @@ import { applyBackup, collectRecords } from '@/lib/store/backup-repo';
 import { emptyContract } from '@/lib/store/session-repo';
 import { newTimer } from '@/lib/timer/timer';
 import { clientAndSession, err, T0, testStore, val } from './harness';
+import { parseBackup } from '@/lib/backup/parse';
+import { DEFAULT_SETTINGS, readSettings } from '@/lib/model/settings';
 
 const client = (id: string, name: string, updatedAt = 10): Client => ({
   id, name, email: '', goals: [], notes: '', keepNoNotes: false, createdAt: 1, updatedAt, archived: false,
@@ -156,5 +158,29 @@ describe('backup through the API', () => {
     const b = testStore({ settings });
     await val(b.api.importBackup({ text, mode: 'merge' }));
     expect(stored).toEqual({ theme: 'dark' });
+  });
+});
+
+describe('one schema for every path', () => {
+  it('settings a backup carries out of range are replaced by defaults, so new sessions and the next backup stay valid', async () => {
+    // Before: a backup with phases of 1e308 was accepted, every new session copied them, and the next backup was refused.
+    let stored: Record<string, unknown> = {};
+    const settings = { get: async () => stored, set: async (value: Record<string, unknown>) => void (stored = readSettings(value)) };
+    const t = testStore({
+      settings,
+      sessionDefaults: async () => {
+        const s = readSettings(stored);
+        return { plannedMinutes: s.defaultLengthMinutes, phases: s.phases, warningMinutes: s.warningMinutes };
+      },
+    });
+    const file = JSON.parse(await val(t.api.exportBackup({}))) as Record<string, unknown>;
+    file.settings = { phases: { contracting: 1e308, exploring: 1e308, actions: 1e308, closing: 1e308 }, warningMinutes: 1e308, defaultLengthMinutes: 45 };
+    await val(t.api.importBackup({ text: JSON.stringify(file), mode: 'replace' }));
+    expect(readSettings(stored)).toMatchObject({ phases: DEFAULT_SETTINGS.phases, warningMinutes: 60, defaultLengthMinutes: 45 });
+
+    const { session } = await clientAndSession(t.api);
+    expect(session.timer.phases).toEqual(DEFAULT_SETTINGS.phases);
+    const again = await val(t.api.exportBackup({}));
+    expect(parseBackup(again, T0 + 1).ok).toBe(true);
   });
 });

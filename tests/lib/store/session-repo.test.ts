@@ -117,7 +117,7 @@ describe('timer actions with an injected clock', () => {
     expect(timerView(resumed.timer, clock.now())).toMatchObject({ elapsedMs: 30 * 60_000, mode: 'running', phase: 'exploring' });
     const longer = await val(api.timer({ sessionId: id, action: { type: 'set-length', minutes: 90 } }));
     expect(longer.timer.plannedMinutes).toBe(90);
-    await err(api.timer({ sessionId: id, action: { type: 'set-length', minutes: 300 } }), 'invalid', 'minutes');
+    await err(api.timer({ sessionId: id, action: { type: 'set-length', minutes: 300 } }), 'invalid', 'action.minutes');
     await err(api.timer({ sessionId: id, action: { type: 'stop' } as never }), 'invalid', 'action');
     const reset = await val(api.timer({ sessionId: id, action: { type: 'reset' } }));
     expect(reset.timer).toMatchObject({ startedAt: null, pausedAt: null, pausedTotalMs: 0, plannedMinutes: 90 });
@@ -162,7 +162,7 @@ describe('asked questions and reflection', () => {
     const { api } = testStore();
     const { session } = await clientAndSession(api);
     expect((await val(api.setReflection({ sessionId: session.id, text: 'Went deep ' }))).reflection).toBe('Went deep ');
-    await err(api.setReflection({ sessionId: session.id, text: 'x'.repeat(20_001) }), 'invalid', 'reflection');
+    await err(api.setReflection({ sessionId: session.id, text: 'x'.repeat(20_001) }), 'invalid', 'text');
     expect((await val(api.getSessionBundle({ sessionId: session.id }))).session.reflection).toBe('Went deep ');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '@/lib/api/methods';
+import { API_METHODS } from '@/lib/api/contract';
 import { createDbConnection, type HoldspaceDatabase } from '@/lib/store/db';
 import { createStore } from '@/lib/store/store';
 import { clientAndSession, err, testStore, val } from './harness';

@@ -1,0 +1,57 @@
+/**
+ * Every limit, default and format name of the coaching record, once. The record schemas (lib/model), the
+ * API's input checks, backups, settings and the UI all read them from here, so no two paths disagree.
+ */
+
+export const LIMITS = {
+  /** Ids and draft keys. */
+  idLength: 200,
+  /** A client's name. */
+  nameLength: 200,
+  /** Any free text: notes, contract fields, captured items, reflections. */
+  textLength: 20_000,
+  /** An e-mail address (RFC 5321's limit for a path). */
+  emailLength: 254,
+  /** A question of the deck. */
+  questionLength: 1_000,
+  /** One tag of a question. */
+  tagLength: 40,
+  /** Entries of a short list: a client's goals, a question's tags. */
+  listEntries: 100,
+  /** Lists that grow within one record: reviews of a commitment, questions asked and check-ins of a session. */
+  recordEntries: 1_000,
+  /** The stored form of one draft (a few half-typed fields), in characters of JSON. */
+  draftChars: 100_000,
+  /** Dates: years from/to (inclusive). */
+  minYear: 1900,
+  maxYear: 2200,
+  /** A session's planned length, whole minutes. */
+  sessionMinutes: { min: 5, max: 240 },
+  /** Minutes before the planned end at which the wrap-up warning shows. */
+  warningMinutes: { min: 0, max: 60 },
+  /** A phase's share of the session, percent. */
+  phasePercent: { min: 0, max: 100 },
+  /** What a search reads of a query, and the most results it returns. */
+  searchQueryLength: 200,
+  searchResults: 100,
+  /** A backup file, refused before it is parsed when larger. */
+  backupBytes: 50 * 1024 * 1024,
+} as const;
+
+export const DEFAULTS = {
+  sessionMinutes: 60,
+  warningMinutes: 5,
+  /** Percent of the planned length for each phase; they add up to 100. */
+  phases: { contracting: 10, exploring: 60, actions: 20, closing: 10 },
+  searchResults: 20,
+  recentClients: 8,
+} as const;
+
+/** The `format` names written into files Holdspace makes. */
+export const FORMATS = {
+  backup: 'holdspace-backup',
+  session: 'holdspace-session',
+} as const;
+
+/** "20,000": numbers in messages, the same in every locale. */
+export const count = (n: number): string => n.toLocaleString('en');
