@@ -16,8 +16,8 @@ import { seedRecord } from '@/lib/store/seed';
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 /** The API exactly as a view builds it (lib/platform/runtime-api.ts), minus the change-event port. */
-export function messagingApi(origin = 'bench'): HoldspaceApi {
-  return createApiClient((message: ApiRequest) => chrome.runtime.sendMessage(message), origin);
+export function messagingApi(view = 'bench'): HoldspaceApi {
+  return createApiClient((message: ApiRequest) => chrome.runtime.sendMessage(message), view);
 }
 
 /**

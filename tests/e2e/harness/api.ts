@@ -2,16 +2,15 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { ApiArgs, ApiMethod, ApiValue } from '../../../lib/api/contract';
 import type { Result } from '../../../lib/api/result';
+import { apiRequest } from '../../../lib/api/wire';
 import { panelUrl } from './browser';
 
 type Where = Page | Frame;
 
 /** The raw Result of one API call, sent from `where` (an extension page or the overlay frame). */
 export async function callApi<M extends ApiMethod>(where: Where, method: M, args: ApiArgs<M>): Promise<Result<ApiValue<M>>> {
-  return where.evaluate(
-    ([method, args]) => chrome.runtime.sendMessage({ channel: 'holdspace/api', method, args, origin: 'e2e' }),
-    [method, args] as const,
-  ) as Promise<Result<ApiValue<M>>>;
+  const request = apiRequest(method, args, 'e2e');
+  return where.evaluate((message) => chrome.runtime.sendMessage(message), request) as Promise<Result<ApiValue<M>>>;
 }
 
 /** The value of one API call; throws with the API's sentence when it failed. */

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { BrowserContext, Download, Frame, Locator, Page } from 'playwright-core';
 import { overlayFrame, panelUrl, screenshot } from './browser';
+import type { ApiMethod } from '../../../lib/api/contract';
+import { callApi as rawCall } from './api';
 
 export interface View {
   page: Page;
@@ -193,10 +195,7 @@ async function pathOf(file: Download): Promise<string> {
 
 /** Calls the Holdspace API as any extension page does (a runtime message to the worker). */
 export async function callApi<T = unknown>(ui: Frame | Page, method: string, args: Record<string, unknown> = {}): Promise<T> {
-  const result = (await ui.evaluate(
-    ([method, args]) => chrome.runtime.sendMessage({ channel: 'holdspace/api', method, args, origin: 'test' }),
-    [method, args] as const,
-  )) as { ok: boolean; value?: T; error?: { message: string } };
+  const result = (await rawCall(ui, method as ApiMethod, args as never)) as { ok: boolean; value?: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
   return result.value as T;
 }
