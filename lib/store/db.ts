@@ -6,16 +6,11 @@
  * the next call always finds a working database.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Client, Draft, Item, Question, QuestionPref, Session, SessionStatus } from '../model/types';
-import { deriveItemKeys } from './item-keys';
+import type { Client, Draft, Question, QuestionPref, Session, SessionStatus } from '../model/types';
+import { deriveItemKeys, type StoredItem } from './item-keys';
 
 export type { IDBPDatabase, IDBPTransaction, StoreNames };
-
-/**
- * An item as stored, with two derived fields that exist only to feed indexes: `dueKey` is set only on a
- * commitment with a due date (so only those enter `byDue`), `reviewedIn` lists the sessions that reviewed it.
- */
-export type StoredItem = Item & { dueKey?: string; reviewedIn?: string[] };
+export type { StoredItem };
 
 export interface HoldspaceDB extends DBSchema {
   clients: { key: string; value: Client };

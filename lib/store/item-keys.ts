@@ -1,6 +1,11 @@
 /** Derived fields of a stored item, recomputed on every write so the indexes always agree with the record. */
 import type { CommitmentStatus, Item, Review } from '../model/types';
-import type { StoredItem } from './db';
+
+/**
+ * An item as stored, with two derived fields that exist only to feed indexes: `dueKey` is set only on a
+ * commitment with a due date (so only those enter `byDue`), `reviewedIn` lists the sessions that reviewed it.
+ */
+export type StoredItem = Item & { dueKey?: string; reviewedIn?: string[] };
 
 /** A commitment's current status: its latest review, or open when never reviewed. */
 export function commitmentStatus(item: Pick<Item, 'reviews'>): CommitmentStatus {
