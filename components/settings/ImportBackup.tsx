@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { BackupCounts, BackupPreview, ImportMode } from '@/lib/api/contract';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
-import { refusal } from '@/lib/backup/messages';
+import { MAX_SIZE_WORDS, refusal } from '@/lib/backup/messages';
+import { decodeBackup } from '@/lib/backup/parse';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -37,14 +38,17 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
     input.value = '';
     if (!file) return;
     props.onOutcome({});
-    if (file.size > BACKUP_MAX_BYTES) return refuse(refusal('the file is larger than 50 MB.'));
+    if (file.size > BACKUP_MAX_BYTES) return refuse(refusal(`the file is larger than ${MAX_SIZE_WORDS}.`));
     setStep({ kind: 'reading' });
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
-      text = await file.text();
+      bytes = await file.arrayBuffer();
     } catch {
       return refuse(refusal('the file could not be read.'));
     }
+    const decoded = decodeBackup(bytes);
+    if (!decoded.ok) return refuse(decoded.error.message);
+    const text = decoded.value;
     const preview = await api.previewBackup({ text });
     if (!preview.ok) return refuse(preview.error.message);
     setStep({ kind: 'preview', text, fileName: file.name, preview: preview.value });

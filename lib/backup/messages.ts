@@ -1,7 +1,12 @@
 /** Sentences a coach can read for every way a backup file can be refused. */
 import type * as v from 'valibot';
 
+import { LIMITS } from '../model/limits';
+
 export const NOTHING_IMPORTED = 'Nothing was imported.';
+
+/** The size cap in words: "50 MB". */
+export const MAX_SIZE_WORDS = `${LIMITS.backupBytes / (1024 * 1024)} MB`;
 
 export function refusal(reason: string): string {
   return `This backup cannot be imported: ${reason} ${NOTHING_IMPORTED}`;

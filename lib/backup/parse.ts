@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { fail, ok, type Result } from '../api/result';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MAX_BYTES, type BackupFile } from './format';
 import { integrityProblem } from './integrity';
-import { issueSentence, refusal } from './messages';
+import { issueSentence, MAX_SIZE_WORDS, refusal } from './messages';
 import { migrateToCurrent } from './migrate';
 import { BackupSchema } from './schema';
 import { FORMATS } from '../model/limits';
@@ -36,6 +36,16 @@ export function isTooLarge(text: string): boolean {
 
 const invalid = (message: string, field?: string): Result<never> => fail('invalid', message, field);
 
+/** A file's bytes as text. Bytes that are not UTF-8 are refused, not silently replaced. */
+export function decodeBackup(bytes: ArrayBuffer | Uint8Array): Result<string> {
+  if (bytes.byteLength > BACKUP_MAX_BYTES) return invalid(refusal(`the file is larger than ${MAX_SIZE_WORDS}.`));
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return invalid(refusal('it is not UTF-8 text, so it may be damaged or not a Holdspace backup. Choose the file Holdspace saved, unchanged.'));
+  }
+}
+
 function readJson(text: string): Result<Record<string, unknown>> {
   if (text.trim() === '') return invalid(refusal('the file is empty.'));
   let raw: unknown;
@@ -50,7 +60,7 @@ function readJson(text: string): Result<Record<string, unknown>> {
 
 export function parseBackup(text: string, now: number): Result<BackupFile> {
   if (typeof text !== 'string') return invalid(refusal('no file text was given.'));
-  if (isTooLarge(text)) return invalid(refusal('the file is larger than 50 MB.'));
+  if (isTooLarge(text)) return invalid(refusal(`the file is larger than ${MAX_SIZE_WORDS}.`));
   const read = readJson(text);
   if (!read.ok) return read;
   const raw = read.value;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
-import { isTooLarge, parseBackup, utf8Length } from '@/lib/backup/parse';
+import { decodeBackup, isTooLarge, parseBackup, utf8Length } from '@/lib/backup/parse';
 import { serializeBackup } from '@/lib/backup/serialize';
 import { NOW, records } from './fixtures';
 
@@ -113,5 +113,14 @@ describe('size', () => {
   it('utf8Length counts UTF-8 bytes', () => {
     for (const s of ['', 'abc', 'é', '€', '🙂', 'a🙂é€', '\uD800']) expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'));
     expect(isTooLarge('x'.repeat(100))).toBe(false);
+  });
+});
+
+describe('decodeBackup', () => {
+  it('reads UTF-8, and refuses bytes that are not UTF-8 instead of replacing them silently', () => {
+    expect(decodeBackup(new TextEncoder().encode('{"a":"Zoë 😀"}'))).toEqual({ ok: true, value: '{"a":"Zoë 😀"}' });
+    const broken = decodeBackup(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.error.message).toMatch(/^This backup cannot be imported: it is not UTF-8 text.* Nothing was imported\.$/);
   });
 });
