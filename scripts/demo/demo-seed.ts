@@ -21,7 +21,7 @@ export async function seedDemo(): Promise<void> {
   const client = await call('createClient', {
     input: { name: 'Jordan Rivera', email: 'jordan@example.com', goals: ['Step into the VP role with confidence'] },
   });
-  const first = await call('startSession', { clientId: client.id, plannedMinutes: 60 });
+  const first = await call('startSession', { clientId: client.id });
   await call('updateContract', {
     sessionId: first.id,
     patch: { topic: 'Delegating to the new team leads', desiredOutcome: 'A plan for what to hand over first' },
@@ -32,7 +32,7 @@ export async function seedDemo(): Promise<void> {
   });
   await call('addItem', { sessionId: first.id, input: { kind: 'commitment', text: 'Block two hours of thinking time each week', howWillYouKnow: 'It is in the calendar' } });
   await call('endSession', { sessionId: first.id });
-  const today = await call('startSession', { clientId: client.id, plannedMinutes: 60 });
+  const today = await call('startSession', { clientId: client.id });
   await call('updateContract', {
     sessionId: today.id,
     patch: { topic: 'Speaking up in the leadership meeting', desiredOutcome: 'One sentence I will say on Monday', agreements: { confidentiality: true } },
