@@ -13,20 +13,24 @@ export interface Autosave<V> {
 }
 
 /**
- * Silent autosave: one write `delayMs` after the last keystroke, flushed on page hide so nothing typed is
- * lost when a tab closes. A failed write keeps the value pending and reports the error (the text stays in
- * the field); the next keystroke or `flush()` retries.
+ * Silent autosave: one write `delayMs` after the last keystroke, and never later than `maxWaitMs` after the
+ * first unsaved one (so steady typing is saved as it goes, not only when it pauses); flushed on page hide so
+ * nothing typed is lost when a tab closes. A failed write keeps the value pending and reports the error (the
+ * text stays in the field); the next keystroke or `flush()` retries.
  */
-export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, delayMs = 300): Autosave<V> {
+export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, delayMs = 300, maxWaitMs = delayMs): Autosave<V> {
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [error, setError] = useState<ApiError | null>(null);
   const pending = useRef<{ value: V } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** When the oldest unsaved keystroke must be written by. */
+  const deadline = useRef<number | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
+    deadline.current = null;
     const next = pending.current;
     if (!next) return;
     pending.current = null;
@@ -47,9 +51,11 @@ export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, del
       pending.current = { value };
       setStatus('pending');
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), delayMs);
+      const now = Date.now();
+      deadline.current ??= now + maxWaitMs;
+      timer.current = setTimeout(() => void flush(), Math.max(0, Math.min(delayMs, deadline.current - now)));
     },
-    [delayMs, flush],
+    [delayMs, maxWaitMs, flush],
   );
 
   useEffect(() => {

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, render } from '@testing-library/preact';
+import { useEffect } from 'preact/hooks';
+import { ok } from '@/lib/api/result';
+import { useAutosave, type Autosave } from '@/components/hooks/useAutosave';
+
+function Probe(props: { save: (v: string) => Promise<ReturnType<typeof ok>>; onReady(a: Autosave<string>): void }) {
+  const autosave = useAutosave(props.save);
+  useEffect(() => props.onReady(autosave));
+  return null;
+}
+
+describe('useAutosave', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function setup() {
+    const saved: string[] = [];
+    let autosave!: Autosave<string>;
+    render(<Probe save={async (v) => (saved.push(v), ok(null))} onReady={(a) => (autosave = a)} />);
+    return { saved, type: (v: string) => act(() => autosave.schedule(v)) };
+  }
+
+  it('writes once typing pauses for 300 ms', async () => {
+    const { saved, type } = setup();
+    type('a');
+    await act(() => vi.advanceTimersByTimeAsync(299));
+    expect(saved).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(saved).toEqual(['a']);
+  });
+
+  it('writes at most 300 ms after a keystroke while the coach keeps typing (a maximum wait, not only a pause)', async () => {
+    const { saved, type } = setup();
+    let text = '';
+    for (let i = 0; i < 20; i++) {
+      text += 'x';
+      type(text);
+      await act(() => vi.advanceTimersByTimeAsync(150));
+    }
+    // 3 s of steady typing at 150 ms a key: before, nothing was written until the typing paused.
+    expect(saved.length).toBeGreaterThanOrEqual(9);
+    expect(saved.at(-1)!.length).toBeGreaterThanOrEqual(text.length - 2);
+  });
+});
