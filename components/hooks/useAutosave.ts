@@ -23,14 +23,15 @@ export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, del
   const [error, setError] = useState<ApiError | null>(null);
   const pending = useRef<{ value: V } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** When the oldest unsaved keystroke must be written by. */
-  const deadline = useRef<number | null>(null);
+  /** Runs out `maxWaitMs` after the oldest unsaved keystroke; never reset by later ones. */
+  const maxTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveRef = useRef(save);
   saveRef.current = save;
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
-    deadline.current = null;
+    clearTimeout(maxTimer.current);
+    maxTimer.current = undefined;
     const next = pending.current;
     if (!next) return;
     pending.current = null;
@@ -51,9 +52,8 @@ export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, del
       pending.current = { value };
       setStatus('pending');
       clearTimeout(timer.current);
-      const now = Date.now();
-      deadline.current ??= now + maxWaitMs;
-      timer.current = setTimeout(() => void flush(), Math.max(0, Math.min(delayMs, deadline.current - now)));
+      timer.current = setTimeout(() => void flush(), delayMs);
+      maxTimer.current ??= setTimeout(() => void flush(), maxWaitMs);
     },
     [delayMs, maxWaitMs, flush],
   );
