@@ -1,7 +1,8 @@
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import '../styles/app.css';
-import { EnvContext, useEnv, type AppEnv } from './env';
+import type { AppEnv } from '@/lib/view/ports';
+import { EnvContext, useEnv } from './env';
 import { PrefsProvider, usePrefs } from './prefs';
 import { Shell } from './Shell';
 import { DEFAULT_SLOTS, type Slots } from './slots';

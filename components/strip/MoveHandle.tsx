@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { OverlayFrame } from '../app/env';
+import type { OverlayFrame } from '@/lib/view/ports';
 import { Icon } from '../ui/icons';
 
 const STEP = 16;

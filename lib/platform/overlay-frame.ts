@@ -2,7 +2,7 @@
  * The overlay page's side of the frame channel: geometry and visibility only, posted to the call page's
  * content script (the parent window), whose origin is checked on every message received.
  */
-import type { OverlayFrame } from '@/components/app/env';
+import type { OverlayFrame } from '../view/ports';
 import { FRAME_SIZE, isHostToFrame, type FrameToHost } from '../frame/protocol';
 import { DEFAULT_PLACEMENT, placementPatch } from '../settings/settings';
 import type { SettingsStore } from './settings-storage';

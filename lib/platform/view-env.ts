@@ -1,5 +1,5 @@
 /** Builds the environment a view (side panel or overlay) hands to the one Holdspace app. */
-import type { AppEnv, Layout } from '@/components/app/env';
+import type { AppEnv, Layout } from '../view/ports';
 import { createOverlayFrame } from './overlay-frame';
 import { exportIo } from './export-io';
 import { viewTabDraftKey } from '../api/draft-keys';

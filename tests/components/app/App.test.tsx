@@ -5,7 +5,7 @@ import type { CommitmentView, HoldspaceApi, SessionBundle } from '@/lib/api/cont
 import { fail, ok } from '@/lib/api/result';
 import type { Settings } from '@/lib/settings/settings';
 import { App } from '@/components/app/App';
-import type { OverlayFrame } from '@/components/app/env';
+import type { OverlayFrame } from '@/lib/view/ports';
 import { fakeEnv, type FakeEnv } from '../../helpers/fake-env';
 import { axeViolations } from './axe';
 import { aBundle, aCommitment, aContract, aSession, aTimer, MIN, NOW } from './fixtures';
