@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import '../styles/app.css';
 import type { AppEnv } from '@/lib/view/ports';
 import { EnvContext, useEnv } from './env';
-import { PrefsProvider, usePrefs } from './prefs';
+import { usePrefs } from './prefs';
+import { PrefsProvider } from './PrefsProvider';
 import { Shell } from './Shell';
 import { DEFAULT_SLOTS, type Slots } from './slots';
 
