@@ -10,10 +10,10 @@ export interface Connection {
   subscribe(onChange: (event: ChangeEvent) => void): () => void;
 }
 
-/** One connection per view: `origin` names the view so it can recognise the echo of its own writes. */
+/** One connection per view: `viewId` names the view so it can recognise the echo of its own writes. */
 export function connectToBackground(signal: AbortSignal): Connection {
-  const origin = `${location.pathname}#${Math.random().toString(36).slice(2, 10)}`;
-  const api = createApiClient((message) => browser.runtime.sendMessage(message), origin);
+  const viewId = `${location.pathname}#${Math.random().toString(36).slice(2, 10)}`;
+  const api = createApiClient((message) => browser.runtime.sendMessage(message), viewId);
   const listeners = new Set<(event: ChangeEvent) => void>();
   const emit = (event: ChangeEvent) => listeners.forEach((cb) => cb(event));
   subscribeToChanges({

@@ -19,6 +19,10 @@ export interface OverlayFrame {
   onFocusCapture(cb: () => void): () => void;
 }
 
+/**
+ * The coach's settings: read, patched, watched (lib/platform/browser-settings.ts keeps them in browser
+ * storage). The background reads new sessions' defaults and backups' settings through the same port.
+ */
 export interface SettingsPort {
   get(): Promise<Settings>;
   update(patch: SettingsPatch): Promise<void>;
