@@ -5,8 +5,8 @@ import { browserSettings } from '@/lib/platform/browser-settings';
 import { storageManager } from '@/lib/platform/storage-manager';
 import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/settings-for-store';
 import { createDbConnection } from '@/lib/store/db';
-import { seedDirect } from '@/lib/store/seed';
 import { createStore } from '@/lib/store/store';
+import { seedDirect } from '@/tests/bench/seed/seed';
 
 // Wiring only. Listeners are registered synchronously on every worker start (MV3 may stop the worker at
 // any time); the database is opened lazily by the first message that needs it.

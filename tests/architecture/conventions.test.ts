@@ -31,6 +31,7 @@ const IDB = /from ['"]idb['"]|\bindexedDB\b|\bIDBFactory\b/;
 const DOM = /\b(document|window|navigator|localStorage|sessionStorage)\./;
 /** What the content script (and the call-page DOM adapter it bundles) must never pull in. */
 const CALL_PAGE_FORBIDDEN = /from ['"](preact|preact\/.*|@\/components\/.*|idb|#imports)['"]|\bstorage\.|(@\/lib\/|\.\.\/)(store|api|platform)\//;
+const TESTS_IMPORT = /from ['"](@\/tests\/|(\.\.\/)+tests\/)[^'"]*/;
 const UI_IMPORT = /from ['"](@\/components\/|(\.\.\/)+components\/)/;
 /** A module that declares only types (no top-level value): it has nothing of its own to test. */
 const TYPES_ONLY = (source: string) => !/^(export\s+)?(default\s+)?(const|let|var|async|function|class|enum)\b/m.test(source);
@@ -90,6 +91,15 @@ describe('architecture', () => {
     expect(offenders([...cs, ...dock], CALL_PAGE_FORBIDDEN)).toEqual([]);
   });
 
+  it('production code does not import tests; only the background\'s bench hook reaches the bench seeder', () => {
+    const background = join('entrypoints', 'background', 'index.ts');
+    const sources = [...components, ...lib, ...filesUnder('entrypoints')];
+    expect(offenders(sources, TESTS_IMPORT, (f) => f === background)).toEqual([]);
+    const fromBackground = code(background).match(new RegExp(TESTS_IMPORT.source, 'g')) ?? [];
+    expect(fromBackground).toEqual([`from '@/tests/bench/seed/seed`]);
+    expect(code(background)).toMatch(/if \(import\.meta\.env\.MODE === 'bench'\)[^\n]*seedDirect/);
+  });
+
   it('the call-page dock serves the content script only', () => {
     const others = [...components, ...lib.filter((f) => !isDock(f)), ...filesUnder('entrypoints').filter((f) => !f.includes('.content'))];
     expect(offenders(others, /from ['"](@\/lib\/|(\.\.\/)+)dock\//)).toEqual([]);
@@ -101,6 +111,8 @@ describe('architecture', () => {
       // `parse.test.ts` and `parse.fuzz.test.ts` both mirror `parse.ts`.
       const source = t.slice('tests/'.length).replace(/\.test\.tsx?$/, '');
       const candidates = [source, source.replace(/\.[a-z-]+$/, '')];
+      // The benchmark's own code (tests/bench) is tested beside it.
+      if (t.startsWith(join('tests', 'bench') + '/')) candidates.push(t.replace(/\.test\.tsx?$/, ''));
       return !candidates.some((c) => ['.ts', '.tsx', '.mjs'].some((ext) => exists(c + ext)) || exists(c));
     });
     expect(orphans).toEqual([]);
@@ -117,6 +129,7 @@ describe('architecture', () => {
     expect(DOM.test('document.querySelector("x")')).toBe(true);
     expect(CALL_PAGE_FORBIDDEN.test("import { createStore } from '../store/store';")).toBe(true);
     expect(CALL_PAGE_FORBIDDEN.test("import { browserSettings } from '@/lib/platform/browser-settings';")).toBe(true);
+    expect(TESTS_IMPORT.test("import { seedRecord } from '@/tests/bench/seed/seed';")).toBe(true);
     expect(UI_IMPORT.test("import type { AppEnv } from '@/components/app/env';")).toBe(true);
     expect(UI_IMPORT.test("import { useEnv } from '../../components/app/env';")).toBe(true);
     expect(TYPES_ONLY('export interface A {\n  f(cb: () => void): void;\n}')).toBe(true);
