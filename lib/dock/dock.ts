@@ -53,7 +53,6 @@ export function dockOverlay(ctx: DockContext, page: string, extensionId: string,
   const setVisible = (next: boolean) => {
     visible = next;
     apply();
-    post({ hs: 'host', type: 'visibility', visible });
   };
 
   ctx.addEventListener(window, 'message', (event) => {
