@@ -9,8 +9,6 @@ import { DEFAULT_SLOTS, type Slots } from './slots';
 
 export interface AppProps {
   env: AppEnv;
-  /** A line the entrypoint wants the coach to read, e.g. that the overlay could not attach to the call page. */
-  notice?: string;
   /** Replaces any of the views other modules provide (deck, capture, summary, settings). */
   slots?: Partial<Slots>;
 }
@@ -22,7 +20,7 @@ export function App(props: AppProps) {
     <EnvContext.Provider value={props.env}>
       <PrefsProvider>
         <Theme />
-        <Shell slots={slots} notice={props.notice} />
+        <Shell slots={slots} />
       </PrefsProvider>
     </EnvContext.Provider>
   );
