@@ -1,29 +1,26 @@
-import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import '../styles/app.css';
-import { EnvContext, useEnv, type AppEnv } from './env';
-import { PrefsProvider, usePrefs } from './prefs';
+import type { AppEnv } from '@/lib/view/ports';
+import { EnvContext, useEnv } from './env';
+import { usePrefs } from './prefs';
+import { PrefsProvider } from './PrefsProvider';
 import { Shell } from './Shell';
 import { DEFAULT_SLOTS, type Slots } from './slots';
 
 export interface AppProps {
   env: AppEnv;
-  /** A line the entrypoint wants the coach to read, e.g. that the overlay could not attach to the call page. */
-  notice?: string;
-  /** Replaces the summary shown after "End session" (defaults to SummaryView). */
-  renderSummary?: (sessionId: string, onClose: () => void) => VNode;
   /** Replaces any of the views other modules provide (deck, capture, summary, settings). */
   slots?: Partial<Slots>;
 }
 
 /** Holdspace: the same app in the overlay on the call (compact) and in the side panel (roomier). */
 export function App(props: AppProps) {
-  const slots: Slots = { ...DEFAULT_SLOTS, ...props.slots, ...(props.renderSummary ? { summary: props.renderSummary } : {}) };
+  const slots: Slots = { ...DEFAULT_SLOTS, ...props.slots };
   return (
     <EnvContext.Provider value={props.env}>
       <PrefsProvider>
         <Theme />
-        <Shell slots={slots} notice={props.notice} />
+        <Shell slots={slots} />
       </PrefsProvider>
     </EnvContext.Provider>
   );

@@ -16,7 +16,7 @@ import { Workspace, type Command } from './Workspace';
 type View = { kind: 'work' } | { kind: 'settings' } | { kind: 'summary'; sessionId: string };
 
 /** The frame around everything: strip, work area, pill, settings, summary, shortcut help and blur. */
-export function Shell(props: { slots: Slots; notice?: string }) {
+export function Shell(props: { slots: Slots }) {
   const env = useEnv();
   const active = useActiveSession();
   const bundle = active.data ?? null;
@@ -107,11 +107,6 @@ export function Shell(props: { slots: Slots; notice?: string }) {
         onHelp={() => setHelp(true)}
         onEnded={(sessionId) => setView({ kind: 'summary', sessionId })}
       />
-      {props.notice && (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      )}
       <main class="work blurrable" aria-busy={active.loading}>
         {view.kind === 'settings' && <div class="view">{props.slots.settings(closeOverlayView)}</div>}
         {view.kind === 'summary' && <div class="view">{props.slots.summary(view.sessionId, closeOverlayView)}</div>}

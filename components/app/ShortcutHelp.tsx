@@ -1,7 +1,7 @@
 import { Dialog } from '../ui/Dialog';
 import { Button } from '../ui/Button';
 import { SHORTCUT_HELP } from './shortcuts';
-import type { Layout } from './env';
+import type { Layout } from '@/lib/view/ports';
 
 /** Every in-app key, one dialog away (? or the keyboard button). */
 export function ShortcutHelp(props: { layout: Layout; onClose(): void }) {

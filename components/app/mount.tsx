@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
-import type { AppEnv } from './env';
+import type { AppEnv } from '@/lib/view/ports';
 
 /** Renders the app into `root` and tears it down (render(null), abort listeners) when the page goes away. */
 export function mountApp(root: HTMLElement, makeEnv: (signal: AbortSignal) => AppEnv): void {

@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/api/contract';
 import { ErrorNote } from '../ui/ErrorNote';
-import { Icon } from '../ui/icons';
+import { Icon } from '../ui/Icon';
 import { Kbd } from '../ui/Kbd';
 import { HIT_KIND_LABEL } from './labels';
-import { SearchDetail, type DetailTarget } from './SearchDetail';
+import type { DetailTarget } from './detailTarget';
+import { SearchDetail } from './SearchDetail';
 import { useSearch } from './useSearch';
 
 /**

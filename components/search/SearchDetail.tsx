@@ -1,14 +1,8 @@
-import type { Id } from '@/lib/model/types';
 import { useEffect, useRef } from 'preact/hooks';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
-import { ClientDetail, ItemDetail, QuestionDetail, SessionDetail } from './details';
-
-export type DetailTarget =
-  | { kind: 'client'; id: Id }
-  | { kind: 'session'; id: Id }
-  | { kind: 'item'; id: Id; sessionId: Id | null }
-  | { kind: 'question'; id: Id };
+import type { DetailTarget } from './detailTarget';
+import { ClientDetail, ItemDetail, QuestionDetail, SessionDetail } from './DetailViews';
 
 /** A search result opened read-only, with a way back (button or Escape). Focus lands on its heading. */
 export function SearchDetail(props: { target: DetailTarget; depth: number; onBack(): void; onOpen(target: DetailTarget): void }) {

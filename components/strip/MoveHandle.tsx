@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
-import type { OverlayFrame } from '../app/env';
-import { Icon } from '../ui/icons';
+import type { OverlayFrame } from '@/lib/view/ports';
+import { Icon } from '../ui/Icon';
 
 const STEP = 16;
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-STEP, 0], ArrowRight: [STEP, 0], ArrowUp: [0, -STEP], ArrowDown: [0, STEP] };

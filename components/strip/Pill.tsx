@@ -1,5 +1,5 @@
 import type { TimerState } from '@/lib/model/types';
-import type { OverlayFrame } from '../app/env';
+import type { OverlayFrame } from '@/lib/view/ports';
 import { Button } from '../ui/Button';
 import { useWrapUpChime } from '../timer/chime';
 import { TimerClock } from '../timer/TimerClock';

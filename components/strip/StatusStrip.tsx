@@ -1,5 +1,5 @@
 import type { SessionBundle } from '@/lib/api/contract';
-import type { OverlayFrame } from '../app/env';
+import type { OverlayFrame } from '@/lib/view/ports';
 import { Timer } from '../timer/Timer';
 import type { TimerActions } from '../timer/useTimerActions';
 import { IconButton } from '../ui/Button';

@@ -1,6 +1,6 @@
 import type { ApiError } from '@/lib/api/result';
 import { Button } from './Button';
-import { Icon } from './icons';
+import { Icon } from './Icon';
 
 /**
  * A failed write or load, said plainly: what failed, why, and that the text is still here. Announced

@@ -1,5 +1,5 @@
 import type { SaveStatus } from '../hooks/useAutosave';
-import { Icon } from './icons';
+import { Icon } from './Icon';
 
 /** The quiet confirmation of autosave: "Saving…" while a write is out, a small tick once it is stored. */
 export function SavedTick(props: { status: SaveStatus }) {

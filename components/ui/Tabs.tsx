@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
-import { Icon, type IconName } from './icons';
+import { Icon, type IconName } from './Icon';
 import { Kbd } from './Kbd';
 
 export interface TabSpec<K extends string> {

@@ -1,12 +1,12 @@
 import { browserCommandDeps, createCommandHandler } from '@/lib/platform/commands';
 import { serveApi } from '@/lib/platform/background-server';
 import { wireToolbarButton } from '@/lib/platform/panel-behavior';
-import { settingsStore } from '@/lib/platform/settings-storage';
+import { browserSettings } from '@/lib/platform/browser-settings';
 import { storageManager } from '@/lib/platform/storage-manager';
-import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/store-settings';
+import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/settings-for-store';
 import { createDbConnection } from '@/lib/store/db';
-import { seedDirect } from '@/lib/store/seed';
 import { createStore } from '@/lib/store/store';
+import { seedDirect } from '@/tests/bench/seed/seed';
 
 // Wiring only. Listeners are registered synchronously on every worker start (MV3 may stop the worker at
 // any time); the database is opened lazily by the first message that needs it.
@@ -17,8 +17,8 @@ export default defineBackground(() => {
     now: Date.now,
     newId: () => crypto.randomUUID(),
     storage: storageManager,
-    sessionDefaults: sessionDefaultsFrom(settingsStore),
-    settings: backupSettingsFrom(settingsStore),
+    sessionDefaults: sessionDefaultsFrom(browserSettings),
+    settings: backupSettingsFrom(browserSettings),
   });
   // A view opened: build the search index before the coach types (not on reconnects after an idle stop).
   serveApi(browser, api, { onViewOpened: () => void api.warmSearch().catch(() => {}) });

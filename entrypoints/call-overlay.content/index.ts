@@ -2,9 +2,9 @@
  * The content script on Meet and Zoom calls. It only docks the overlay page (an extension page, in an
  * iframe) over the call: it never touches storage, never sees coaching text, and stays tiny.
  */
+import { dockOverlay, type DockedOverlay } from '@/lib/dock/dock';
 import { callHostOf } from '@/lib/hosts';
 import { CALL_HOST_MATCHES } from '@/lib/hosts/matches';
-import { dockOverlay, type DockedOverlay } from './dock';
 
 export default defineContentScript({
   matches: CALL_HOST_MATCHES,
@@ -14,7 +14,7 @@ export default defineContentScript({
     let docked: DockedOverlay | null = null;
     const follow = (url: string | URL) => {
       const onCall = callHostOf(url) !== null;
-      if (onCall && !docked) docked = dockOverlay(ctx, location.hostname);
+      if (onCall && !docked) docked = dockOverlay(ctx, browser.runtime.getURL('/overlay.html'), browser.runtime.id, location.hostname);
       if (!onCall && docked) {
         docked.remove();
         docked = null;

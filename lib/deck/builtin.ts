@@ -5,9 +5,6 @@
  */
 import { STAGES, type Question, type Stage } from '../model/types';
 
-/** Bump when questions are added, reworded or retired. */
-export const DECK_VERSION = 1;
-
 /** [number, text, tags separated by spaces]. */
 type Entry = [number, string, string];
 

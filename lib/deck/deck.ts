@@ -5,7 +5,6 @@ import { BUILTIN_QUESTIONS } from './builtin';
 const BUILTIN_BY_ID = new Map(BUILTIN_QUESTIONS.map((q) => [q.id, q]));
 
 export const isBuiltinId = (id: Id): boolean => id.startsWith('b:');
-export const isCustomId = (id: Id): boolean => id.startsWith('c:');
 export const customId = (suffix: string): Id => `c:${suffix}`;
 
 export function builtinQuestion(id: Id): Question | undefined {

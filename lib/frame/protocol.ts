@@ -4,7 +4,6 @@
  */
 
 export type FrameToHost =
-  | { hs: 'frame'; type: 'ready' }
   | { hs: 'frame'; type: 'size'; width: number; height: number }
   | { hs: 'frame'; type: 'move-by'; dx: number; dy: number }
   | { hs: 'frame'; type: 'place'; right: number; top: number }
@@ -12,11 +11,10 @@ export type FrameToHost =
 
 export type HostToFrame =
   | { hs: 'host'; type: 'placed'; right: number; top: number }
-  | { hs: 'host'; type: 'focus-capture' }
-  | { hs: 'host'; type: 'visibility'; visible: boolean };
+  | { hs: 'host'; type: 'focus-capture' };
 
-const FRAME_TYPES = new Set(['ready', 'size', 'move-by', 'place', 'hide']);
-const HOST_TYPES = new Set(['placed', 'focus-capture', 'visibility']);
+const FRAME_TYPES = new Set(['size', 'move-by', 'place', 'hide']);
+const HOST_TYPES = new Set(['placed', 'focus-capture']);
 
 const finite = (...values: unknown[]) => values.every((v) => typeof v === 'number' && Number.isFinite(v));
 
@@ -35,7 +33,6 @@ export function isHostToFrame(data: unknown): data is HostToFrame {
   const m = data as Record<string, unknown>;
   if (m.hs !== 'host' || typeof m.type !== 'string' || !HOST_TYPES.has(m.type)) return false;
   if (m.type === 'placed') return finite(m.right, m.top);
-  if (m.type === 'visibility') return typeof m.visible === 'boolean';
   return true;
 }
 

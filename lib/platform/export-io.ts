@@ -1,5 +1,5 @@
 /** Export side effects in an extension page: download a file, copy, open a mailto draft, print. */
-import type { ExportIo } from '@/components/app/env';
+import type { ExportIo } from '../view/ports';
 
 export const exportIo: ExportIo = {
   download(filename, mime, content) {

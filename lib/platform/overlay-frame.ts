@@ -2,12 +2,11 @@
  * The overlay page's side of the frame channel: geometry and visibility only, posted to the call page's
  * content script (the parent window), whose origin is checked on every message received.
  */
-import type { OverlayFrame } from '@/components/app/env';
 import { FRAME_SIZE, isHostToFrame, type FrameToHost } from '../frame/protocol';
 import { DEFAULT_PLACEMENT, placementPatch } from '../settings/settings';
-import type { SettingsStore } from './settings-storage';
+import type { OverlayFrame, SettingsPort } from '../view/ports';
 
-export function createOverlayFrame(host: string, settings: SettingsStore, signal: AbortSignal): OverlayFrame {
+export function createOverlayFrame(host: string, settings: SettingsPort, signal: AbortSignal): OverlayFrame {
   const parentOrigin = `https://${host}`;
   const post = (message: FrameToHost) => window.parent.postMessage(message, parentOrigin);
   const focusListeners = new Set<() => void>();

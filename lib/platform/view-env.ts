@@ -1,11 +1,11 @@
 /** Builds the environment a view (side panel or overlay) hands to the one Holdspace app. */
-import type { AppEnv, Layout } from '@/components/app/env';
+import type { AppEnv, Layout } from '../view/ports';
 import { createOverlayFrame } from './overlay-frame';
 import { exportIo } from './export-io';
 import { viewTabDraftKey } from '../api/draft-keys';
 import { withPrefetch } from '../api/prefetch';
 import { connectToBackground } from './runtime-api';
-import { settingsStore } from './settings-storage';
+import { browserSettings } from './browser-settings';
 
 export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
   const connection = connectToBackground(signal);
@@ -23,9 +23,9 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
   return {
     api,
     subscribe,
-    settings: settingsStore,
+    settings: browserSettings,
     io: exportIo,
-    frame: validHost ? createOverlayFrame(validHost, settingsStore, signal) : null,
+    frame: validHost ? createOverlayFrame(validHost, browserSettings, signal) : null,
     layout,
     host: validHost,
     now: Date.now,

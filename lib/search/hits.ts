@@ -1,15 +1,9 @@
 /** Turning a matched record into a readable search result: what it is, whose, and when. */
 import type { SearchHit } from '../api/contract';
-import { ITEM_KIND_LABELS, STAGE_LABELS, type Client, type Item, type Millis, type Question, type Session } from '../model/types';
+import { formatDay, formatDueShort } from '../model/dates';
+import { ITEM_KIND_LABELS, STAGE_LABELS, type Client, type Item, type Question, type Session } from '../model/types';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MAX_TITLE = 140;
-
-/** `3 Nov 2026`, in local time. */
-export function formatDay(at: Millis): string {
-  const d = new Date(at);
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
-}
 
 function clip(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -32,7 +26,7 @@ export function sessionHit(s: Session, client: Client | undefined, score: number
 export function itemHit(i: Item, client: Client | undefined, session: Session | undefined, score: number): SearchHit {
   return {
     kind: 'item', id: i.id, title: clip(i.text),
-    detail: detail(ITEM_KIND_LABELS[i.kind], client?.name, session ? formatDay(session.startedAt) : undefined, i.due ? `by ${i.due}` : undefined),
+    detail: detail(ITEM_KIND_LABELS[i.kind], client?.name, session ? formatDay(session.startedAt) : undefined, i.due ? `by ${formatDueShort(i.due)}` : undefined),
     clientId: i.clientId, sessionId: i.sessionId, score,
   };
 }

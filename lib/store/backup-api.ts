@@ -9,12 +9,12 @@ import { invalid, type RepoContext } from './tx';
 import { applyBackup, collectRecords, existingIds } from './backup-repo';
 
 /** The small settings (kept outside IndexedDB), read for export and written back on import. */
-export interface SettingsAccess {
+export interface BackupSettings {
   get(): Promise<Record<string, unknown> | null>;
   set(value: Record<string, unknown>): Promise<void>;
 }
 
-export function createBackupApi(ctx: RepoContext, settings: SettingsAccess | undefined, onImported: () => void) {
+export function createBackupApi(ctx: RepoContext, settings: BackupSettings | undefined, onImported: () => void) {
   const readSettings = async () => (settings ? await settings.get().catch(() => null) : null);
   return {
     async exportBackup(): Promise<string> {

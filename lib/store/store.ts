@@ -19,7 +19,7 @@ import * as commitments from './commitment-repo';
 import * as questions from './question-repo';
 import * as drafts from './draft-repo';
 import { loadSearchDocs, resolveHits } from './search-repo';
-import { createBackupApi, type SettingsAccess } from './backup-api';
+import { createBackupApi, type BackupSettings } from './backup-api';
 import { storageHealth, type StorageAccess } from './health';
 import type { RepoContext } from './tx';
 
@@ -31,7 +31,7 @@ export interface StoreDeps {
   /** Defaults for a new session (from the coach's settings); read before the transaction. */
   sessionDefaults?: () => Promise<sessions.SessionDefaults>;
   /** The small settings, to include in backups and restore from them. */
-  settings?: SettingsAccess;
+  settings?: BackupSettings;
 }
 
 export type HoldspaceStore = HoldspaceApi & {

@@ -29,6 +29,12 @@ function code(file: string): string {
 const BROWSER_API = /\b(browser|chrome)\.(runtime|storage|tabs|commands|sidePanel|sidebarAction|action|windows|scripting)\b|from ['"](wxt\/browser|#imports|webextension-polyfill)['"]/;
 const IDB = /from ['"]idb['"]|\bindexedDB\b|\bIDBFactory\b/;
 const DOM = /\b(document|window|navigator|localStorage|sessionStorage)\./;
+/** What the content script (and the call-page DOM adapter it bundles) must never pull in. */
+const CALL_PAGE_FORBIDDEN = /from ['"](preact|preact\/.*|@\/components\/.*|idb|#imports)['"]|\bstorage\.|(@\/lib\/|\.\.\/)(store|api|platform)\//;
+const TESTS_IMPORT = /from ['"](@\/tests\/|(\.\.\/)+tests\/)[^'"]*/;
+const UI_IMPORT = /from ['"](@\/components\/|(\.\.\/)+components\/)/;
+/** A module that declares only types (no top-level value): it has nothing of its own to test. */
+const TYPES_ONLY = (source: string) => !/^(export\s+)?(default\s+)?(const|let|var|async|function|class|enum)\b/m.test(source);
 
 function exists(rel: string): boolean {
   try {
@@ -47,6 +53,8 @@ describe('architecture', () => {
   const components = filesUnder('components');
   const lib = filesUnder('lib');
   const isPlatform = (f: string) => f.startsWith(join('lib', 'platform'));
+  /** The call page's DOM adapter: the overlay iframe the content script docks (no browser APIs of its own). */
+  const isDock = (f: string) => f.startsWith(join('lib', 'dock') + '/');
   const isDbModule = (f: string) => f === join('lib', 'store', 'db.ts');
 
   it('components never call browser.* or IndexedDB: they receive what they need', () => {
@@ -59,12 +67,12 @@ describe('architecture', () => {
     expect(offenders(lib, IDB, isDbModule)).toEqual([]);
   });
 
-  it('lib/ outside its platform adapters has no DOM', () => {
-    expect(offenders(lib, DOM, isPlatform)).toEqual([]);
+  it('lib/ outside its platform adapters and the call-page dock has no DOM', () => {
+    expect(offenders(lib, DOM, (f) => isPlatform(f) || isDock(f))).toEqual([]);
   });
 
-  it('lib/ does not depend on the UI (except platform adapters implementing the UI\'s env types)', () => {
-    expect(offenders(lib, /from ['"]@\/components\//, isPlatform)).toEqual([]);
+  it('lib/ does not depend on the UI', () => {
+    expect(offenders(lib, UI_IMPORT)).toEqual([]);
   });
 
   it('entrypoints are wiring: short files, no storage or database code of their own', () => {
@@ -77,8 +85,24 @@ describe('architecture', () => {
 
   it('the content script carries no UI framework, no storage and no coaching data', () => {
     const cs = filesUnder('entrypoints').filter((f) => f.includes('.content'));
+    const dock = lib.filter(isDock);
     expect(cs.length).toBeGreaterThan(0);
-    expect(offenders(cs, /from ['"](preact|preact\/.*|@\/components\/.*|idb|#imports)['"]|\bstorage\.|@\/lib\/(store|api|platform)\//)).toEqual([]);
+    expect(dock.length).toBeGreaterThan(0);
+    expect(offenders([...cs, ...dock], CALL_PAGE_FORBIDDEN)).toEqual([]);
+  });
+
+  it('production code does not import tests; only the background\'s bench hook reaches the bench seeder', () => {
+    const background = join('entrypoints', 'background', 'index.ts');
+    const sources = [...components, ...lib, ...filesUnder('entrypoints')];
+    expect(offenders(sources, TESTS_IMPORT, (f) => f === background)).toEqual([]);
+    const fromBackground = code(background).match(new RegExp(TESTS_IMPORT.source, 'g')) ?? [];
+    expect(fromBackground).toEqual([`from '@/tests/bench/seed/seed`]);
+    expect(code(background)).toMatch(/if \(import\.meta\.env\.MODE === 'bench'\)[^\n]*seedDirect/);
+  });
+
+  it('the call-page dock serves the content script only', () => {
+    const others = [...components, ...lib.filter((f) => !isDock(f)), ...filesUnder('entrypoints').filter((f) => !f.includes('.content'))];
+    expect(offenders(others, /from ['"](@\/lib\/|(\.\.\/)+)dock\//)).toEqual([]);
   });
 
   it('tests mirror the source tree: each unit test names an existing source file, each lib/ folder is tested', () => {
@@ -87,10 +111,12 @@ describe('architecture', () => {
       // `parse.test.ts` and `parse.fuzz.test.ts` both mirror `parse.ts`.
       const source = t.slice('tests/'.length).replace(/\.test\.tsx?$/, '');
       const candidates = [source, source.replace(/\.[a-z-]+$/, '')];
+      // The benchmark's own code (tests/bench) is tested beside it.
+      if (t.startsWith(join('tests', 'bench') + '/')) candidates.push(t.replace(/\.test\.tsx?$/, ''));
       return !candidates.some((c) => ['.ts', '.tsx', '.mjs'].some((ext) => exists(c + ext)) || exists(c));
     });
     expect(orphans).toEqual([]);
-    const hasBehaviour = (f: string) => /\bfunction\b|=>/.test(code(f));
+    const hasBehaviour = (f: string) => !TYPES_ONLY(code(f)) && /\bfunction\b|=>/.test(code(f));
     const libFolders = [...new Set(lib.filter(hasBehaviour).map((f) => f.split('/').slice(0, 2).join('/')))];
     const untested = libFolders.filter((d) => !tests.some((t) => t.startsWith(join('tests', d) + '/')));
     expect(untested).toEqual([]);
@@ -101,6 +127,13 @@ describe('architecture', () => {
     expect(BROWSER_API.test("import { browser } from 'wxt/browser';")).toBe(true);
     expect(IDB.test("import { openDB } from 'idb';")).toBe(true);
     expect(DOM.test('document.querySelector("x")')).toBe(true);
+    expect(CALL_PAGE_FORBIDDEN.test("import { createStore } from '../store/store';")).toBe(true);
+    expect(CALL_PAGE_FORBIDDEN.test("import { browserSettings } from '@/lib/platform/browser-settings';")).toBe(true);
+    expect(TESTS_IMPORT.test("import { seedRecord } from '@/tests/bench/seed/seed';")).toBe(true);
+    expect(UI_IMPORT.test("import type { AppEnv } from '@/components/app/env';")).toBe(true);
+    expect(UI_IMPORT.test("import { useEnv } from '../../components/app/env';")).toBe(true);
+    expect(TYPES_ONLY('export interface A {\n  f(cb: () => void): void;\n}')).toBe(true);
+    expect(TYPES_ONLY('export interface A {}\nexport const a = () => 1;')).toBe(false);
     expect(relative(ROOT, join(ROOT, 'lib'))).toBe('lib');
   });
 });

@@ -7,7 +7,8 @@ import type { ComponentChildren } from 'preact';
 import { API_METHODS, type ChangeEvent, type HoldspaceApi } from '@/lib/api/contract';
 import { fail } from '@/lib/api/result';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
-import { EnvContext, type AppEnv, type Layout } from '@/components/app/env';
+import { EnvContext } from '@/components/app/env';
+import type { AppEnv, Layout } from '@/lib/view/ports';
 
 export type FakeApi = { [M in keyof HoldspaceApi]: ReturnType<typeof vi.fn<HoldspaceApi[M]>> };
 

@@ -11,7 +11,7 @@ import { serializeBackup } from '@/lib/backup/serialize';
 import { toIcs } from '@/lib/export/ics';
 import { toMarkdown } from '@/lib/export/markdown';
 import { buildSummary } from '@/lib/export/summary-model';
-import { seedRecord } from '@/lib/store/seed';
+import { seedRecord } from '../seed/seed';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 

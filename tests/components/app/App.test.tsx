@@ -5,7 +5,7 @@ import type { CommitmentView, HoldspaceApi, SessionBundle } from '@/lib/api/cont
 import { fail, ok } from '@/lib/api/result';
 import type { Settings } from '@/lib/settings/settings';
 import { App } from '@/components/app/App';
-import type { OverlayFrame } from '@/components/app/env';
+import type { OverlayFrame } from '@/lib/view/ports';
 import { fakeEnv, type FakeEnv } from '../../helpers/fake-env';
 import { axeViolations } from './axe';
 import { aBundle, aCommitment, aContract, aSession, aTimer, MIN, NOW } from './fixtures';
@@ -40,7 +40,6 @@ interface Setup {
   api?: Partial<HoldspaceApi>;
   overlay?: boolean;
   settings?: Partial<Settings>;
-  notice?: string;
 }
 
 async function start(setup: Setup = {}) {
@@ -60,7 +59,7 @@ async function start(setup: Setup = {}) {
     },
   });
   const env: FakeEnv = setup.overlay ? { ...base, frame, host: 'meet.google.com' } : base;
-  const view = render(<App env={env} slots={STUB_SLOTS} notice={setup.notice} />);
+  const view = render(<App env={env} slots={STUB_SLOTS} />);
   await settle();
   return { env, frame, view };
 }
@@ -337,11 +336,6 @@ describe('App: states', () => {
     await settle();
     expect(env.api.activeSession).toHaveBeenCalledTimes(2);
     expect(screen.getByRole('timer')).toBeTruthy();
-  });
-
-  it('shows the notice the entrypoint gives (e.g. the overlay could not attach)', async () => {
-    await start({ notice: 'The call page changed and the overlay could not attach. The side panel still works.' });
-    expect(screen.getByRole('status').textContent).toContain('The side panel still works.');
   });
 
   it('follows a session ended in another view', async () => {

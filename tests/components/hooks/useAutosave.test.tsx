@@ -11,6 +11,8 @@ function Probe(props: { save: (v: string) => Promise<ReturnType<typeof ok>>; onR
   return null;
 }
 
+const wait = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+
 describe('useAutosave', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -25,9 +27,9 @@ describe('useAutosave', () => {
   it('writes once typing pauses for 300 ms', async () => {
     const { saved, type } = setup();
     type('a');
-    await act(() => vi.advanceTimersByTimeAsync(299));
+    await wait(299);
     expect(saved).toEqual([]);
-    await act(() => vi.advanceTimersByTimeAsync(1));
+    await wait(1);
     expect(saved).toEqual(['a']);
   });
 
@@ -37,7 +39,7 @@ describe('useAutosave', () => {
     for (let i = 0; i < 20; i++) {
       text += 'x';
       type(text);
-      await act(() => vi.advanceTimersByTimeAsync(150));
+      await wait(150);
     }
     // 3 s of steady typing at 150 ms a key: before, nothing was written until the typing paused.
     expect(saved.length).toBeGreaterThanOrEqual(9);

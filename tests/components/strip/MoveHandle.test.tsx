@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OverlayFrame } from '@/components/app/env';
+import type { OverlayFrame } from '@/lib/view/ports';
 import { MoveHandle } from '@/components/strip/MoveHandle';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OverlayFrame } from '@/components/app/env';
+import type { OverlayFrame } from '@/lib/view/ports';
 import { Pill } from '@/components/strip/Pill';
 import { fakeEnv } from '../../helpers/fake-env';
 import { aTimer, MIN, NOW } from '../app/fixtures';

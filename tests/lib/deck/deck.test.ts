@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_QUESTIONS } from '@/lib/deck/builtin';
-import { builtinQuestion, isBuiltinId, isCustomId, mergeDeck } from '@/lib/deck/deck';
+import { builtinQuestion, isBuiltinId, mergeDeck } from '@/lib/deck/deck';
 import type { Question, QuestionPref } from '@/lib/model/types';
 
 const own = (id: string, stage: Question['stage'], text: string): Question => ({ id, stage, text, tags: [], builtin: false });
@@ -38,8 +38,7 @@ describe('mergeDeck', () => {
 
   it('recognises id kinds and finds built-ins', () => {
     expect(isBuiltinId('b:goal:01')).toBe(true);
-    expect(isCustomId('c:x')).toBe(true);
-    expect(isCustomId('b:goal:01')).toBe(false);
+    expect(isBuiltinId('c:x')).toBe(false);
     expect(builtinQuestion('b:goal:01')?.text).toBe('What do you want?');
     expect(builtinQuestion('b:goal:00')).toBeUndefined();
   });

@@ -3,7 +3,8 @@ import { clampPlacement, isFrameToHost, isHostToFrame } from '@/lib/frame/protoc
 
 describe('frame protocol', () => {
   it.each([
-    [{ hs: 'frame', type: 'ready' }, true],
+    [{ hs: 'frame', type: 'hide' }, true],
+    [{ hs: 'frame', type: 'ready' }, false],
     [{ hs: 'frame', type: 'size', width: 368, height: 560 }, true],
     [{ hs: 'frame', type: 'size', width: '368px', height: 560 }, false],
     [{ hs: 'frame', type: 'move-by', dx: NaN, dy: 1 }, false],
@@ -19,7 +20,7 @@ describe('frame protocol', () => {
   it.each([
     [{ hs: 'host', type: 'placed', right: 10, top: 10 }, true],
     [{ hs: 'host', type: 'focus-capture' }, true],
-    [{ hs: 'host', type: 'visibility', visible: 'yes' }, false],
+    [{ hs: 'host', type: 'visibility', visible: true }, false],
     [{ hs: 'frame', type: 'focus-capture' }, false],
   ])('host→frame %j is valid: %s', (message, valid) => {
     expect(isHostToFrame(message)).toBe(valid);

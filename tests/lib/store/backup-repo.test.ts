@@ -1,4 +1,4 @@
-import { seedRecord } from '@/lib/store/seed';
+import { seedRecord } from '@/tests/bench/seed/seed';
 import { describe, expect, it } from 'vitest';
 import type { BackupRecords } from '@/lib/backup/format';
 import type { Client, Item, Session } from '@/lib/model/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRef } from '@/lib/search/documents';
-import { formatDay } from '@/lib/search/hits';
+import { formatDay, formatDueShort } from '@/lib/model/dates';
 import { loadSearchDocs } from '@/lib/store/search-repo';
 import { clientAndSession, T0, testStore, val } from './harness';
 
@@ -23,7 +23,7 @@ describe('search through the store', () => {
     expect(roadmap.map((h) => h.kind).sort()).toEqual(['item', 'session']);
     expect(roadmap.find((h) => h.kind === 'item')).toMatchObject({
       id: commitment.id, title: 'Hand the roadmap review to Marco',
-      detail: `Commitment · Priya Natarajan · ${formatDay(T0)} · by 2026-12-04`, clientId: client.id, sessionId: session.id,
+      detail: `Commitment · Priya Natarajan · ${formatDay(T0)} · by ${formatDueShort('2026-12-04')}`, clientId: client.id, sessionId: session.id,
     });
     expect(roadmap.find((h) => h.kind === 'session')).toMatchObject({ id: session.id, title: 'Delegating the roadmap', detail: `Session · Priya Natarajan · ${formatDay(T0)}` });
     expect((await val(api.search({ query: 'director' })))[0]).toMatchObject({ kind: 'client', id: client.id });

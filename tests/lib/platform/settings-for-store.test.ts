@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/store-settings';
+import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/settings-for-store';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
-import type { SettingsStore } from '@/lib/platform/settings-storage';
+import type { SettingsPort } from '@/lib/view/ports';
 
-function memorySettings(initial: Partial<Settings> = {}): SettingsStore & { value(): Settings } {
+function memorySettings(initial: Partial<Settings> = {}): SettingsPort & { value(): Settings } {
   let value: Settings = { ...DEFAULT_SETTINGS, ...initial };
   return {
     get: async () => value,
@@ -15,7 +15,7 @@ function memorySettings(initial: Partial<Settings> = {}): SettingsStore & { valu
   };
 }
 
-describe('store settings bridge', () => {
+describe('settings for the background store', () => {
   it('gives new sessions the coach\'s default length, phases and warning', async () => {
     const settings = memorySettings({ defaultLengthMinutes: 45, warningMinutes: 7 });
     expect(await sessionDefaultsFrom(settings)()).toEqual({ plannedMinutes: 45, phases: DEFAULT_SETTINGS.phases, warningMinutes: 7 });

@@ -1,11 +1,10 @@
 /**
- * Everything the UI needs from the outside world, handed in by the entrypoint. Components never call
- * `browser.*` or IndexedDB: tests give them a fake env, the entrypoints give them the real one.
+ * What a view (side panel or overlay) hands to the Holdspace app: the ports the UI reaches the outside world
+ * through. Components never call `browser.*` or IndexedDB: lib/platform implements these for the real
+ * extension pages, tests give the app fakes.
  */
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
-import type { ChangeEvent, HoldspaceApi } from '@/lib/api/contract';
-import type { Settings, SettingsPatch } from '@/lib/settings/settings';
+import type { ChangeEvent, HoldspaceApi } from '../api/contract';
+import type { Settings, SettingsPatch } from '../settings/settings';
 
 export type Layout = 'overlay' | 'panel';
 
@@ -20,6 +19,10 @@ export interface OverlayFrame {
   onFocusCapture(cb: () => void): () => void;
 }
 
+/**
+ * The coach's settings: read, patched, watched (lib/platform/browser-settings.ts keeps them in browser
+ * storage). The background reads new sessions' defaults and backups' settings through the same port.
+ */
 export interface SettingsPort {
   get(): Promise<Settings>;
   update(patch: SettingsPatch): Promise<void>;
@@ -51,12 +54,4 @@ export interface AppEnv {
    * absent, a short Web Audio tone is used.
    */
   chime?(): void;
-}
-
-export const EnvContext = createContext<AppEnv | null>(null);
-
-export function useEnv(): AppEnv {
-  const env = useContext(EnvContext);
-  if (!env) throw new Error('Holdspace UI rendered without an AppEnv provider');
-  return env;
 }

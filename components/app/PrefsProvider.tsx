@@ -1,24 +1,9 @@
-/**
- * The coach's settings, loaded once through env.settings and kept live, shared with every component
- * (shortcut hints, theme, timer defaults). Without a provider, components see the defaults.
- */
-import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@/lib/settings/settings';
+/** Loads the coach's settings once through env.settings and keeps them live for every component (see prefs.ts). */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { useEnv } from './env';
-
-export interface Prefs {
-  settings: Settings;
-  /** False until the stored settings arrived (defaults are shown meanwhile). */
-  loaded: boolean;
-  update(patch: SettingsPatch): Promise<void>;
-}
-
-export const PrefsContext = createContext<Prefs>({ settings: DEFAULT_SETTINGS, loaded: false, update: async () => {} });
-
-export function usePrefs(): Prefs {
-  return useContext(PrefsContext);
-}
+import { PrefsContext, type Prefs } from './prefs';
 
 export function PrefsProvider(props: { children: ComponentChildren }) {
   const env = useEnv();

@@ -4,13 +4,13 @@
  * Every session's commitments are reviewed in the next session (about one in five carried forward once more),
  * so a client ends with a realistic handful of open commitments; the very last session stays active.
  */
-import type { HoldspaceApi } from '../api/contract';
-import type { Result } from '../api/result';
-import type { Client, Item, ReviewStatus, Session } from '../model/types';
-import { newTimer } from '../timer/timer';
-import type { HoldspaceDatabase } from './db';
-import { deriveItemKeys } from './item-keys';
-import { emptyContract } from './session-repo';
+import type { HoldspaceApi } from '@/lib/api/contract';
+import type { Result } from '@/lib/api/result';
+import type { Client, Item, ReviewStatus, Session } from '@/lib/model/types';
+import type { HoldspaceDatabase } from '@/lib/store/db';
+import { deriveItemKeys } from '@/lib/store/item-keys';
+import { emptyContract } from '@/lib/store/session-repo';
+import { newTimer } from '@/lib/timer/timer';
 import { clientName, prng, sessionText, type Rand } from './seed-text';
 
 export interface SeedOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { seedDirect, seedRecord } from '@/lib/store/seed';
-import { clientName, prng } from '@/lib/store/seed-text';
-import { T0, testStore, val } from './harness';
+import { T0, testStore, val } from '@/tests/lib/store/harness';
+import { seedDirect, seedRecord } from './seed';
+import { clientName, prng } from './seed-text';
 
 const opts = { clients: 3, sessionsPerClient: 4, commitmentsPerSession: 3, notesPerSession: 1, now: T0 };
 

@@ -1,6 +1,7 @@
-/** Settings adapter: WXT storage (chrome.storage.local, which works inside the call-page iframe too). */
+/** The coach's settings in browser storage (WXT storage over chrome.storage.local, which works inside the call-page iframe too). */
 import { storage } from '#imports';
-import { applySettingsPatch, DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION, type Settings, type SettingsPatch } from '../settings/settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION, type Settings } from '../settings/settings';
+import type { SettingsPort } from '../view/ports';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -9,16 +10,10 @@ const settingsItem = storage.defineItem<Settings>('local:settings', {
   migrations: {},
 });
 
-export interface SettingsStore {
-  get(): Promise<Settings>;
-  update(patch: SettingsPatch): Promise<void>;
-  watch(cb: (settings: Settings) => void): () => void;
-}
-
 // Writes from this page run one after another, each reading what the previous one stored.
 let queue: Promise<void> = Promise.resolve();
 
-export const settingsStore: SettingsStore = {
+export const browserSettings: SettingsPort = {
   get: async () => normalizeSettings(await settingsItem.getValue()),
   update(patch) {
     const write = queue.then(async () => {

@@ -1,7 +1,15 @@
-/** The overlay iframe on the call page: its element, its geometry, and the geometry-only message channel. */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { clampPlacement, FRAME_SIZE, isFrameToHost, type HostToFrame } from '@/lib/frame/protocol';
-import { DEFAULT_PLACEMENT } from '@/lib/settings/settings';
+/**
+ * The overlay iframe on the call page: its element, its geometry, and the geometry-only message channel.
+ * The call page's DOM adapter, used by the content script only; the content script hands in what it reads
+ * from the browser (the overlay page's URL, the extension's id), so nothing here calls browser APIs.
+ */
+import { clampPlacement, FRAME_SIZE, isFrameToHost, type HostToFrame } from '../frame/protocol';
+import { DEFAULT_PLACEMENT } from '../settings/settings';
+
+/** The content script's context (WXT's ContentScriptContext): listeners added through it end with the script. */
+export interface DockContext {
+  addEventListener(target: Window, type: 'message' | 'resize', handler: (event: MessageEvent) => void): void;
+}
 
 export interface DockedOverlay {
   toggle(): void;
@@ -9,12 +17,17 @@ export interface DockedOverlay {
   remove(): void;
 }
 
-export function dockOverlay(ctx: ContentScriptContext, hostname: string): DockedOverlay {
+/**
+ * Docks the overlay page on the call page. `page` is the overlay page's URL (`browser.runtime.getURL`),
+ * `extensionId` the extension's id, `hostname` the call page's (the overlay keeps a placement per host);
+ * the dock's listeners end with the content script (`ctx`).
+ */
+export function dockOverlay(ctx: DockContext, page: string, extensionId: string, hostname: string): DockedOverlay {
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/overlay.html')}?host=${encodeURIComponent(hostname)}`;
+  frame.src = `${page}?host=${encodeURIComponent(hostname)}`;
   // With use_dynamic_url the src carries a per-session id, but the page inside runs at the extension's own
   // origin: accept either, and answer the origin the frame really speaks from.
-  const origins = [new URL(frame.src).origin, `chrome-extension://${browser.runtime.id}`];
+  const origins = [new URL(frame.src).origin, `chrome-extension://${extensionId}`];
   let origin: string | null = null;
   frame.title = 'Holdspace';
   frame.allow = 'clipboard-write';
@@ -40,10 +53,9 @@ export function dockOverlay(ctx: ContentScriptContext, hostname: string): Docked
   const setVisible = (next: boolean) => {
     visible = next;
     apply();
-    post({ hs: 'host', type: 'visibility', visible });
   };
 
-  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+  ctx.addEventListener(window, 'message', (event) => {
     if (event.source !== frame.contentWindow || !origins.includes(event.origin) || !isFrameToHost(event.data)) return;
     origin = event.origin;
     const m = event.data;

@@ -1,3 +1,4 @@
+/** The read-only view of each kind of search result: a client, a session, a captured item, a question. */
 import type { VNode } from 'preact';
 import type { SessionBundle } from '@/lib/api/contract';
 import { ITEM_KIND_LABELS, STAGE_LABELS, type Id } from '@/lib/model/types';
@@ -7,8 +8,8 @@ import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatDay } from '@/lib/model/dates';
 import { DetailHeading } from './DetailHeading';
+import type { DetailTarget } from './detailTarget';
 import { ItemBody, Meta } from './ItemBody';
-import type { DetailTarget } from './SearchDetail';
 import { SessionRecord } from './SessionRecord';
 
 function Loaded<T>(props: { query: LiveQuery<T>; what: string; children: (data: T) => VNode }) {
