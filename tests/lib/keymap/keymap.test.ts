@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ITEM_KINDS } from '@/lib/model/types';
 import {
@@ -91,5 +93,47 @@ describe('what the keymap renders', () => {
     expect(whereText(keyEntry('panel.hide'))).toBe('In Holdspace on a call (the overlay)');
     expect(whereText(keyEntry('browser.toggleOverlay'))).toBe('On a call');
     expect(whereText(keyEntry('deck.next'))).toBe('Question deck');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The keymap is the only place a key is spelled: components look keys up by id.
+
+const ROOT = join(__dirname, '..', '..', '..');
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const rel = join(dir, name);
+    return statSync(join(ROOT, rel)).isDirectory() ? files(rel) : /\.tsx?$/.test(name) ? [rel] : [];
+  });
+}
+const code = (file: string) =>
+  readFileSync(join(ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
+/** WAI-ARIA widgets whose arrow/Home/End/Enter/Escape keys are fixed by their pattern (tabs, combobox). */
+const ARIA_WIDGETS = ['components/ui/Tabs.tsx', 'components/deck/StageTabs.tsx', 'components/clients/ClientCombobox.tsx'];
+
+describe('components spell no key of their own', () => {
+  const components = files('components');
+  const keymapKeys = new Set(KEYMAP.filter((e: KeyEntry) => !e.typed).flatMap((e) => e.keys.map((k) => parseChord(k).key)));
+
+  it('take aria-keyshortcuts and key hints from the keymap', () => {
+    const literal = /aria-keyshortcuts="|<Kbd\s+keys=|['"`](Alt|Ctrl|Control|Shift)\+/;
+    expect(components.filter((f) => literal.test(code(f)))).toEqual([]);
+  });
+
+  it('compare a pressed key with a keymap key only through the matcher', () => {
+    const compared = /\.key\s*[!=]==?\s*['"]([^'"]+)['"]/g;
+    const offenders = components
+      .filter((f) => !ARIA_WIDGETS.includes(f))
+      .flatMap((f) => [...code(f).matchAll(compared)].filter((m) => keymapKeys.has(m[1]!)).map((m) => `${f}: ${m[0]}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('these checks can fail: they catch planted spellings', () => {
+    expect(/aria-keyshortcuts="|<Kbd\s+keys=|['"`](Alt|Ctrl|Control|Shift)\+/.test('<b aria-keyshortcuts="Alt+T">')).toBe(true);
+    expect(keymapKeys.has('Escape') && keymapKeys.has('n')).toBe(true);
+    expect([..."if (e.key === 'Escape')".matchAll(/\.key\s*[!=]==?\s*['"]([^'"]+)['"]/g)][0]?.[1]).toBe('Escape');
   });
 });
