@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { contentScriptBrowserShim } from './scripts/content-script-browser-shim';
 import { CALL_ORIGIN_MATCHES } from './lib/hosts/matches';
+import { manifestCommands } from './lib/keymap/keymap';
 
 // Holdspace build configuration. The manifest asks for the least that works:
 // storage (settings), sidePanel (Chrome only), and the call hosts for the tiny content script.
@@ -24,16 +25,8 @@ export default defineConfig({
       'The session contract, a question deck, a private timer and quick capture beside your Meet or Zoom call. Nothing leaves your machine.',
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     action: { default_title: 'Open Holdspace' },
-    commands: {
-      'focus-capture': {
-        suggested_key: { default: 'Alt+Shift+O' },
-        description: 'Open Holdspace and focus quick capture',
-      },
-      'toggle-overlay': {
-        suggested_key: { default: 'Ctrl+Shift+Y' },
-        description: 'Hide or show the Holdspace panel on the call',
-      },
-    },
+    // The browser commands (Alt+Shift+O, Ctrl+Shift+Y) are the keymap's browser entries.
+    commands: manifestCommands(),
     web_accessible_resources:
       manifestVersion === 3
         ? [{ resources: ['overlay.html'], matches: CALL_ORIGIN_MATCHES, use_dynamic_url: browser !== 'firefox' }]

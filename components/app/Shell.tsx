@@ -38,20 +38,24 @@ export function Shell(props: { slots: Slots }) {
   const handle = useRef<(a: ShortcutAction) => boolean>(() => false);
   handle.current = (action) => {
     if (help) return false; // the dialog owns the keyboard while open
-    switch (action.type) {
-      case 'timer':
+    switch (action) {
+      case 'timer.toggle':
         if (!bundle) return false;
         void timer.toggle();
         return true;
-      case 'blur':
+      case 'screen.blur':
         setBlurred((b) => !b);
         return true;
-      case 'hide':
+      case 'panel.hide':
         if (env.layout !== 'overlay') return false;
         setCollapsed(!collapsed);
         return true;
-      case 'help':
+      case 'help.open':
         setHelp(true);
+        return true;
+      case 'view.back': // out of settings (views inside handle their own Escape first and stop it)
+        if (view.kind !== 'settings') return false;
+        setView({ kind: 'work' });
         return true;
       default:
         send(action);
@@ -59,26 +63,14 @@ export function Shell(props: { slots: Slots }) {
     }
   };
 
-  // Escape steps back out of settings (views inside handle their own Escape first and stop it).
-  const escape = useRef<() => boolean>(() => false);
-  escape.current = () => {
-    if (help || view.kind !== 'settings') return false;
-    setView({ kind: 'work' });
-    return true;
-  };
-
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
-      if (e.key === 'Escape' && escape.current()) {
-        e.preventDefault();
-        return;
-      }
       const action = matchShortcut(e);
       if (action && handle.current(action)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
-    const stopCapture = env.frame?.onFocusCapture(() => handle.current({ type: 'capture' }));
+    const stopCapture = env.frame?.onFocusCapture(() => handle.current('capture.focus'));
     return () => {
       document.removeEventListener('keydown', onKey);
       stopCapture?.();

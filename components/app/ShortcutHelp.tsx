@@ -1,26 +1,47 @@
+import { Fragment } from 'preact';
+import { KEYMAP, keyParts, keysByScope, SCOPE_NAMES, type KeyEntry } from '@/lib/keymap/keymap';
 import { Dialog } from '../ui/Dialog';
 import { Button } from '../ui/Button';
-import { SHORTCUT_HELP } from './shortcuts';
 import type { Layout } from '@/lib/view/ports';
 
-/** Every in-app key, one dialog away (? or the keyboard button). */
-export function ShortcutHelp(props: { layout: Layout; onClose(): void }) {
-  const rows = SHORTCUT_HELP.filter((s) => !s.overlayOnly || props.layout === 'overlay');
+/**
+ * Every in-app key, one dialog away (? or the keyboard button), grouped by where it works. The rows are the
+ * keymap's (lib/keymap): browser commands are left out (the coach may have changed them in the browser),
+ * and keys for the overlay only are left out of the side panel.
+ */
+export function ShortcutHelp(props: { layout: Layout; onClose(): void; /** The keymap unless a test passes its own. */ keymap?: readonly KeyEntry[] }) {
+  const groups = keysByScope(props.keymap ?? KEYMAP)
+    .filter((g) => g.scope !== 'browser')
+    .map((g) => ({ ...g, entries: g.entries.filter((e) => !e.overlayOnly || props.layout === 'overlay') }))
+    .filter((g) => g.entries.length > 0);
   return (
     <Dialog title="Keyboard shortcuts" onClose={props.onClose} class="dialog--help">
-      <dl class="shortcut-list">
-        {rows.map((s) => (
-          <div class="shortcut-list__row" key={s.keys}>
-            <dt>
-              {s.keys.split('+').map((k) => (
-                <kbd key={k}>{k}</kbd>
+      {/* The list scrolls on its own (a tab stop, so it scrolls by keyboard too) and Close stays in view. */}
+      <div class="shortcut-help__list" role="region" aria-label="All shortcuts" tabIndex={0}>
+        {groups.map((g) => (
+          <section key={g.scope} class="shortcut-group">
+            <h3 class="shortcut-group__title">{SCOPE_NAMES[g.scope]}</h3>
+            <dl class="shortcut-list">
+              {g.entries.map((e) => (
+                <div class="shortcut-list__row" key={e.id} data-key-id={e.id}>
+                  <dt>
+                    {e.keys.map((chord, i) => (
+                      <Fragment key={chord}>
+                        {i > 0 && (e.typed ? ' ' : <span class="shortcut-list__or">or</span>)}
+                        {keyParts(chord).map((k, j) => (
+                          <kbd key={j}>{k}</kbd>
+                        ))}
+                      </Fragment>
+                    ))}
+                  </dt>
+                  <dd>{e.what}</dd>
+                </div>
               ))}
-            </dt>
-            <dd>{s.what}</dd>
-          </div>
+            </dl>
+          </section>
         ))}
-      </dl>
-      <p class="muted small">In the question deck and capture, their own keys are shown beside the controls.</p>
+      </div>
+      <p class="muted small">Single-character keys wait while you type in a field.</p>
       <div class="dialog__actions">
         <Button variant="primary" small onClick={props.onClose} data-autofocus>
           Close

@@ -10,7 +10,7 @@ import { GlobalSearch } from '../search/GlobalSearch';
 import { isOverdue } from '@/lib/model/dates';
 import { panelId, Tabs, tabPanelProps, tabId, type TabSpec } from '../ui/Tabs';
 import { useEnv } from './env';
-import { TAB_SLOT, tabShortcut, type ShortcutAction, type TabKey } from './shortcuts';
+import { isTabAction, TAB_KEY, type ShortcutAction, type TabKey } from './shortcuts';
 import type { Slots } from './slots';
 import { useWorkspaceTab } from './useWorkspaceTab';
 
@@ -54,17 +54,17 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
   useLayoutEffect(() => {
     const action = props.command?.action;
     if (!action) return;
-    if (action.type === 'tab') {
-      const target = available.find((t) => TAB_SLOT[t] === action.slot);
+    if (isTabAction(action)) {
+      const target = available.find((t) => TAB_KEY[t] === action);
       if (!target) return;
       if (target === 'capture') setCaptureSignal((n) => n + 1);
       if (target === 'search') setSearchSignal((n) => n + 1);
       if (target !== 'capture' && target !== 'search') focusNext.current = target;
       if (!props.wide) selectTab(target);
-    } else if (action.type === 'search') {
+    } else if (action === 'search.focus') {
       if (!props.wide) selectTab('search');
       setSearchSignal((n) => n + 1);
-    } else if (action.type === 'capture' && session) {
+    } else if (action === 'capture.focus' && session) {
       if (!props.wide) selectTab('capture');
       setCaptureSignal((n) => n + 1);
     }
@@ -84,7 +84,7 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
   const tabs: TabSpec<TabKey>[] = available.map((key) => ({
     key,
     ...LABELS[key],
-    shortcut: tabShortcut(key),
+    shortcut: TAB_KEY[key],
     ...(key === 'prior' && unreviewed > 0
       ? { badge: String(unreviewed), badgeTone: overdue > 0 ? ('warn' as const) : ('accent' as const), badgeLabel: `${unreviewed} to review${overdue > 0 ? `, ${overdue} overdue` : ''}` }
       : {}),

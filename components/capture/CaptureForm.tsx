@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/api/result';
+import { keyIs, pressesButton, whichKey } from '@/lib/keymap/match';
 import { ITEM_KINDS, type Item, type ItemKind } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
@@ -31,7 +32,8 @@ export interface CaptureFormProps {
 /**
  * One field plus a kind switch. Enter adds and the field keeps focus for the next one; Shift+Enter is a new
  * line; Escape steps back (from a commitment field to the words, then clears the words, with a way back);
- * "c: n: i: b: q: " at the start switch the kind (Ctrl+1…5 too, where the browser does not keep Ctrl+digit for its tabs; the hint does not promise it). A refused add keeps every word and says what failed.
+ * "c: n: i: b: q: " at the start switch the kind (Ctrl+1…5 too, where the browser does not keep Ctrl+digit for its tabs; the hint does not promise it).
+ * The keys are the keymap's `capture.*` entries. A refused add keeps every word and says what failed.
  */
 export function CaptureForm(props: CaptureFormProps) {
   const { api } = useEnv();
@@ -81,15 +83,15 @@ export function CaptureForm(props: CaptureFormProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const digit = Number(event.key);
-    if (event.ctrlKey && !event.altKey && !event.metaKey && digit >= 1 && digit <= ITEM_KINDS.length) {
-      const next = ITEM_KINDS[digit - 1]!;
+    const kindAt = whichKey('capture.kind', event); // in the order of ITEM_KINDS
+    if (kindAt >= 0) {
+      const next = ITEM_KINDS[kindAt]!;
       event.preventDefault();
       if (allowed(next)) update({ kind: next });
-    } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && (event.target as HTMLElement).tagName !== 'BUTTON') {
+    } else if (keyIs('capture.add', event) && !keyIs('capture.newline', event) && !event.isComposing && !pressesButton(event)) {
       event.preventDefault();
       void add();
-    } else if (event.key === 'Escape') {
+    } else if (keyIs('capture.clear', event)) {
       if (event.target !== field.current) {
         event.preventDefault();
         event.stopPropagation();

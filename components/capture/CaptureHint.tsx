@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { keyText } from '@/lib/keymap/keymap';
 import type { ItemKind } from '@/lib/model/types';
 import { usePrefs } from '../app/prefs';
 
@@ -24,12 +25,14 @@ export function CaptureHint(props: {
       </p>
     );
   }
-  const switching = props.canSwitch ? ' · start with c: n: i: b: q: to switch kind' : '';
+  const adds = `${keyText('capture.add')} adds`;
+  const clears = `${keyText('capture.clear')} clears`;
+  const switching = props.canSwitch ? ` · start with ${keyText('capture.prefix', ' ')} to switch kind` : '';
   const text = !props.hasText
-    ? `Type, Enter adds${switching}`
+    ? `Type, ${adds}${switching}`
     : props.kind === 'commitment'
-      ? 'Enter adds · Tab for due date, how will you know, support · Esc clears'
-      : 'Enter adds · Shift+Enter new line · Esc clears';
+      ? `${adds} · Tab for due date, how will you know, support · ${clears}`
+      : `${adds} · ${keyText('capture.newline')} new line · ${clears}`;
   return (
     <p id={props.id} class="hs-capture__hint">
       {settings.showShortcutHints && <span>{text}</span>} {props.status}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ItemPatch } from '@/lib/api/contract';
+import { keyText } from '@/lib/keymap/keymap';
+import { keyIs, pressesButton } from '@/lib/keymap/match';
 import type { Item } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
@@ -44,7 +46,7 @@ export function ItemEditor(props: { item: Item; onClose(): void }) {
     <div
       class="hs-capture__editor"
       onKeyDown={(e) => {
-        if (e.key === 'Escape' || (e.key === 'Enter' && !e.shiftKey && (e.target as HTMLElement).tagName !== 'BUTTON')) {
+        if (keyIs('capture.done', e) && !keyIs('capture.newline', e) && !pressesButton(e)) {
           e.preventDefault();
           e.stopPropagation();
           void close();
@@ -63,7 +65,7 @@ export function ItemEditor(props: { item: Item; onClose(): void }) {
       {autosave.error && <ErrorNote what="Not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       <div class="hs-capture__editor-foot">
         <span class="hs-capture__hint">
-          Enter or Esc when done <SavedTick status={autosave.status} />
+          {keyText('capture.done')} when done <SavedTick status={autosave.status} />
         </span>
         <Button small onClick={() => void close()}>
           Done

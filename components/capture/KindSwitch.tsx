@@ -1,3 +1,4 @@
+import { chordText, keyEntry } from '@/lib/keymap/keymap';
 import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind } from '@/lib/model/types';
 
 /**
@@ -11,7 +12,7 @@ export function KindSwitch(props: { name: string; kind: ItemKind; commitmentsOnl
       {ITEM_KINDS.map((kind, index) => {
         const disabled = props.commitmentsOnly && kind !== 'commitment';
         return (
-          <label key={kind} class={`hs-capture__kind${disabled ? ' hs-capture__kind--off' : ''}`} title={disabled ? undefined : `Ctrl+${index + 1}`}>
+          <label key={kind} class={`hs-capture__kind${disabled ? ' hs-capture__kind--off' : ''}`} title={disabled ? undefined : chordText(keyEntry('capture.kind').keys[index]!)}>
             <input
               type="radio"
               class="visually-hidden"

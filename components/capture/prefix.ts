@@ -1,13 +1,8 @@
-/** Typing shortcuts for the kind of a capture: "c: " at the start makes a commitment, and so on. */
-import type { ItemKind } from '@/lib/model/types';
+/** Typing shortcuts for the kind of a capture: "c: " at the start makes a commitment, and so on (letters from the keymap). */
+import { KIND_PREFIX } from '@/lib/keymap/keymap';
+import { ITEM_KINDS, type ItemKind } from '@/lib/model/types';
 
-const KIND_PREFIXES: Record<string, ItemKind> = {
-  c: 'commitment',
-  n: 'note',
-  i: 'insight',
-  b: 'belief',
-  q: 'inquiry',
-};
+const KIND_BY_LETTER = new Map<string, ItemKind>(ITEM_KINDS.map((kind) => [KIND_PREFIX[kind], kind]));
 
 /**
  * "c: Call the board" → commitment "Call the board". Only a single known letter, a colon and a space at the
@@ -15,6 +10,6 @@ const KIND_PREFIXES: Record<string, ItemKind> = {
  */
 export function parsePrefix(text: string): { kind: ItemKind; text: string } | null {
   const match = /^([a-z]): /i.exec(text);
-  const kind = match ? KIND_PREFIXES[match[1]!.toLowerCase()] : undefined;
+  const kind = match ? KIND_BY_LETTER.get(match[1]!.toLowerCase()) : undefined;
   return kind ? { kind, text: text.slice(3) } : null;
 }

@@ -1,11 +1,12 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { ariaKeys, keyText, type KeyId } from '@/lib/keymap/keymap';
+import { keyIs } from '@/lib/keymap/match';
 import { STAGE_LABELS, type DeckQuestion, type Question, type Stage } from '@/lib/model/types';
 import { filterQuestions, isSearching, nextQuestion } from './filter';
 import { usePrefs } from '../app/prefs';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Kbd } from '../ui/Kbd';
-import { isPlainKey } from './keys';
 import { DeckEmpty } from './DeckEmpty';
 import { OwnQuestionForm } from './OwnQuestionForm';
 import { QuestionList } from './QuestionList';
@@ -13,6 +14,19 @@ import { StageTabs, stageTabId } from './StageTabs';
 import { useDeckData } from './useDeckData';
 import { useDeckStage } from './useDeckStage';
 import './deck.css';
+
+/** The deck's keys in one quiet line: "↑↓ move · a asked · f favourite · n next · s search". */
+const DECK_HINT = (
+  [
+    ['deck.move', 'move'],
+    ['deck.asked', 'asked'],
+    ['deck.favourite', 'favourite'],
+    ['deck.next', 'next'],
+    ['deck.search', 'search'],
+  ] as const satisfies readonly (readonly [KeyId, string])[]
+)
+  .map(([id, word]) => `${keyText(id, '')} ${word}`)
+  .join(' · ');
 
 /**
  * The question prompt deck: stage tabs, search across stages, favourites, "Next question" within a stage,
@@ -61,10 +75,10 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (isPlainKey(event, 'n')) {
+    if (keyIs('deck.next', event)) {
       event.preventDefault();
       next();
-    } else if (isPlainKey(event, 's')) {
+    } else if (keyIs('deck.search', event)) {
       event.preventDefault();
       search.current?.focus();
     }
@@ -95,16 +109,16 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
           type="search"
           class="input hs-deck__input hs-deck__search"
           aria-label="Search questions"
-          aria-keyshortcuts="s"
+          aria-keyshortcuts={ariaKeys('deck.search')}
           placeholder="Search all stages"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && query !== '') {
+            if (keyIs('deck.clearSearch', e) && query !== '') {
               e.preventDefault();
               e.stopPropagation();
               setQuery('');
-            } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+            } else if (keyIs('deck.toList', e)) {
               e.preventDefault();
               panel.current?.querySelector<HTMLElement>('li[tabindex="0"]')?.focus();
             }
@@ -113,8 +127,8 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
         <Button small aria-label="Favourites only" aria-pressed={favouritesOnly} onClick={() => setFavouritesOnly(!favouritesOnly)}>
           ★ Favourites
         </Button>
-        <Button small variant="primary" aria-keyshortcuts="n" onClick={next}>
-          Next question <Kbd keys="n" />
+        <Button small variant="primary" aria-keyshortcuts={ariaKeys('deck.next')} onClick={next}>
+          Next question <Kbd shortcut="deck.next" />
         </Button>
       </div>
       <div ref={panel} id={panelId} class="hs-deck__panel" role="tabpanel" aria-labelledby={stageTabId(idBase, stage)}>
@@ -169,7 +183,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
         }} />
       {settings.showShortcutHints && (
         <p class="hs-deck__keys" aria-hidden="true">
-          ↑↓ move · a asked · f favourite · n next · s search
+          {DECK_HINT}
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeckQuestion, Id } from '@/lib/model/types';
-import { isPlainKey, isTyping } from './keys';
+import { keyIs, whichKey } from '@/lib/keymap/match';
+import { isTyping } from './keys';
 import { QuestionRow } from './QuestionRow';
 
 export interface QuestionListProps {
@@ -41,15 +42,17 @@ export function QuestionList(props: QuestionListProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (!active || isTyping(event)) return;
     const at = props.questions.indexOf(active);
-    const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: props.questions.length - 1 }[event.key];
+    const step = whichKey('deck.move', event); // 0 previous, 1 next
+    const end = whichKey('deck.jump', event); // 0 first, 1 last
+    const move = step >= 0 ? at + (step === 1 ? 1 : -1) : end >= 0 ? (end === 0 ? 0 : props.questions.length - 1) : undefined;
     if (move !== undefined) {
       event.preventDefault();
       const to = props.questions[Math.max(0, Math.min(props.questions.length - 1, move))];
       if (to) focusRow(to.id);
-    } else if (isPlainKey(event, 'a')) {
+    } else if (keyIs('deck.asked', event)) {
       event.preventDefault();
       if (props.canMarkAsked) props.onMarkAsked(active);
-    } else if (isPlainKey(event, 'f')) {
+    } else if (keyIs('deck.favourite', event)) {
       event.preventDefault();
       props.onFavourite(active);
     }

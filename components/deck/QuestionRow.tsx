@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { keyIs } from '@/lib/keymap/match';
 import { STAGE_LABELS, type DeckQuestion } from '@/lib/model/types';
 import { Button, IconButton } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -105,8 +106,8 @@ function QuestionEditor(props: { text: string; onSave(text: string): Promise<str
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           e.stopPropagation();
-          if (e.key === 'Enter') void save();
-          if (e.key === 'Escape') close();
+          if (keyIs('deck.save', e)) void save();
+          if (keyIs('deck.cancel', e)) close();
         }}
       />
       <Button small variant="primary" onClick={() => void save()}>

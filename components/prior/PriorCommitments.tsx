@@ -1,4 +1,5 @@
 import type { CommitmentView } from '@/lib/api/contract';
+import { ariaKeys } from '@/lib/keymap/keymap';
 import type { Id } from '@/lib/model/types';
 import type { LiveQuery } from '../hooks/useLiveQuery';
 import { Button } from '../ui/Button';
@@ -40,9 +41,9 @@ export function PriorCommitments(props: { sessionId: Id; clientName: string; com
           {props.onDone && reviewed === list.length && (
             <div class="actions">
               <span class="muted small">All reviewed.</span>
-              <Button variant="primary" small onClick={props.onDone} aria-keyshortcuts="Alt+1">
+              <Button variant="primary" small onClick={props.onDone} aria-keyshortcuts={ariaKeys('tab.contract')}>
                 On to the contract
-                <Kbd keys="Alt+1" />
+                <Kbd shortcut="tab.contract" />
               </Button>
             </div>
           )}

@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/api/contract';
+import { ariaKeys } from '@/lib/keymap/keymap';
+import { keyIs, whichKey } from '@/lib/keymap/match';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Icon } from '../ui/Icon';
 import { Kbd } from '../ui/Kbd';
@@ -62,27 +64,29 @@ export function GlobalSearch(props: { focusSignal?: number }) {
   });
 
   const onInputKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' && search.hits.length > 0) {
+    if (keyIs('search.toResults', e) && search.hits.length > 0) {
       e.preventDefault();
       focusResult(0);
-    } else if (e.key === 'Enter' && search.hits[0]) {
+    } else if (keyIs('search.openFirst', e) && search.hits[0]) {
       e.preventDefault();
       open(search.hits[0], 0);
-    } else if (e.key === 'Escape' && query) {
+    } else if (keyIs('search.clear', e) && query) {
       e.preventDefault();
       e.stopPropagation();
       setQuery('');
     }
   };
   const onResultKey = (e: KeyboardEvent, i: number) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const step = whichKey('search.move', e); // 0 previous, 1 next
+    const end = whichKey('search.jump', e); // 0 first, 1 last
+    if (step >= 0) {
       e.preventDefault();
-      if (e.key === 'ArrowUp' && i === 0) input.current?.focus();
-      else focusResult(i + (e.key === 'ArrowDown' ? 1 : -1));
-    } else if (e.key === 'Home' || e.key === 'End') {
+      if (step === 0 && i === 0) input.current?.focus();
+      else focusResult(i + (step === 1 ? 1 : -1));
+    } else if (end >= 0) {
       e.preventDefault();
-      focusResult(e.key === 'Home' ? 0 : search.hits.length - 1);
-    } else if (e.key === 'Escape') {
+      focusResult(end === 0 ? 0 : search.hits.length - 1);
+    } else if (keyIs('search.toField', e)) {
       e.preventDefault();
       e.stopPropagation();
       input.current?.focus();
@@ -104,7 +108,7 @@ export function GlobalSearch(props: { focusSignal?: number }) {
           type="search"
           class="input search__input"
           aria-label="Search everything"
-          aria-keyshortcuts="/ Control+K"
+          aria-keyshortcuts={ariaKeys('search.focus')}
           aria-describedby="search-hint"
           placeholder="Clients, sessions, commitments, questions"
           autocomplete="off"
@@ -113,7 +117,7 @@ export function GlobalSearch(props: { focusSignal?: number }) {
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={onInputKey}
         />
-        <Kbd keys="/" class="search__kbd" />
+        <Kbd shortcut="search.focus" class="search__kbd" />
       </div>
       <section class="search__results" aria-label="Search results" aria-busy={search.searching}>
         {!q && (

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { ariaKeys } from '@/lib/keymap/keymap';
+import { keyIs } from '@/lib/keymap/match';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
 import type { DetailTarget } from './detailTarget';
@@ -12,7 +14,7 @@ export function SearchDetail(props: { target: DetailTarget; depth: number; onBac
     if (box.current && !box.current.contains(document.activeElement)) box.current.focus();
   }, [props.target]);
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
+    if (!keyIs('search.back', e)) return;
     e.preventDefault();
     e.stopPropagation();
     props.onBack();
@@ -21,9 +23,9 @@ export function SearchDetail(props: { target: DetailTarget; depth: number; onBac
   return (
     <section ref={box} tabIndex={-1} class="detail" aria-label="Search result" onKeyDown={onKeyDown}>
       <div class="detail__bar">
-        <Button variant="ghost" small icon="back" onClick={props.onBack} aria-keyshortcuts="Escape">
+        <Button variant="ghost" small icon="back" onClick={props.onBack} aria-keyshortcuts={ariaKeys('search.back')}>
           {props.depth > 1 ? 'Back' : 'Back to results'}
-          <Kbd keys="Esc" />
+          <Kbd shortcut="search.back" />
         </Button>
         <span class="muted small">Read-only</span>
       </div>

@@ -1,3 +1,4 @@
+import { ariaKeys, keyText } from '@/lib/keymap/keymap';
 import type { TimerState } from '@/lib/model/types';
 import type { OverlayFrame } from '@/lib/view/ports';
 import { Button } from '../ui/Button';
@@ -15,7 +16,7 @@ export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | nu
       {props.frame && <MoveHandle frame={props.frame} />}
       <h1 class={props.timer ? 'visually-hidden' : 'pill__brand'}>Holdspace</h1>
       {props.timer && <PillClock timer={props.timer} />}
-      <Button small variant="secondary" onClick={props.onShow} aria-keyshortcuts="Alt+H" title="Show panel (Alt+H)">
+      <Button small variant="secondary" onClick={props.onShow} aria-keyshortcuts={ariaKeys('panel.hide')} title={`Show panel (${keyText('panel.hide')})`}>
         Show panel
       </Button>
     </main>

@@ -1,4 +1,5 @@
 import type { SessionBundle } from '@/lib/api/contract';
+import { ariaKeys, keyText } from '@/lib/keymap/keymap';
 import type { OverlayFrame } from '@/lib/view/ports';
 import { Timer } from '../timer/Timer';
 import type { TimerActions } from '../timer/useTimerActions';
@@ -52,14 +53,14 @@ export function StatusStrip(props: StripProps) {
             icon={props.blurred ? 'eye' : 'eyeOff'}
             label="Blur text"
             aria-pressed={props.blurred}
-            aria-keyshortcuts="Alt+B"
-            title={props.blurred ? 'Show text (Alt+B)' : 'Blur text for screen sharing (Alt+B)'}
+            aria-keyshortcuts={ariaKeys('screen.blur')}
+            title={`${props.blurred ? 'Show text' : 'Blur text for screen sharing'} (${keyText('screen.blur')})`}
             onClick={props.onToggleBlur}
           />
-          <IconButton small variant="ghost" icon="keyboard" label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={props.onHelp} />
+          <IconButton small variant="ghost" icon="keyboard" label="Keyboard shortcuts" aria-keyshortcuts={ariaKeys('help.open')} onClick={props.onHelp} />
           <IconButton small variant="ghost" icon="gear" label="Settings" onClick={props.onSettings} />
           {props.onHide && (
-            <IconButton small variant="ghost" icon="minimize" label="Hide panel" aria-keyshortcuts="Alt+H" title="Hide panel (Alt+H)" onClick={props.onHide} />
+            <IconButton small variant="ghost" icon="minimize" label="Hide panel" aria-keyshortcuts={ariaKeys('panel.hide')} title={`Hide panel (${keyText('panel.hide')})`} onClick={props.onHide} />
           )}
         </div>
       </div>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { ariaKeys } from '@/lib/keymap/keymap';
 import type { TimerState } from '@/lib/model/types';
 import { LIMITS } from '@/lib/model/limits';
 import { Button } from '../ui/Button';
@@ -51,14 +52,14 @@ export function Timer(props: { timer: TimerState; actions: TimerActions; /** Pla
           small
           variant={button.variant}
           icon={button.icon}
-          aria-keyshortcuts="Alt+T"
+          aria-keyshortcuts={ariaKeys('timer.toggle')}
           aria-busy={actions.busy}
           onClick={() => void actions.toggle()}
         >
           {/* Named by its content ("Start timer"): an aria-label would leave the visible key hint out of the name. */}
           {button.text}
           <span class="visually-hidden"> timer</span>
-          <Kbd keys="Alt+T" />
+          <Kbd shortcut="timer.toggle" />
         </Button>
       </div>
       <div class="timer__more">

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { keyIs } from '@/lib/keymap/match';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -24,7 +25,7 @@ export function Dialog(props: { title: string; onClose(): void; children: Compon
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
+    if (keyIs('dialog.close', event)) {
       event.preventDefault();
       event.stopPropagation();
       onClose.current();

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
+import { ariaKeys, keyText, type KeyId } from '@/lib/keymap/keymap';
 import { Icon, type IconName } from './Icon';
 import { Kbd } from './Kbd';
 
@@ -10,8 +11,8 @@ export interface TabSpec<K extends string> {
   name?: string;
   /** Shown instead of the label where space is tight (the label stays the accessible name). */
   icon?: IconName;
-  /** Shortcut shown on the tab, e.g. `Alt+1`. */
-  shortcut?: string;
+  /** The keymap entry of the key that opens the tab (e.g. `tab.contract`, Alt+1), shown on it. */
+  shortcut?: KeyId;
   /** A small count beside the label (e.g. prior commitments left to review): an accent pill, amber for `warn`. */
   badge?: string;
   badgeTone?: 'accent' | 'warn';
@@ -62,10 +63,10 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
             id={tabId(props.prefix, tab.key)}
             aria-controls={panelId(props.prefix, tab.key)}
             aria-selected={selected}
-            aria-keyshortcuts={tab.shortcut}
+            aria-keyshortcuts={tab.shortcut && ariaKeys(tab.shortcut)}
             aria-label={ariaLabel}
             aria-describedby={described}
-            title={tab.shortcut ? `${tip} (${tab.shortcut})` : described ? tip : undefined}
+            title={tab.shortcut ? `${tip} (${keyText(tab.shortcut)})` : described ? tip : undefined}
             tabIndex={selected ? 0 : -1}
             class="tab"
             onClick={() => props.onSelect(tab.key)}
@@ -77,7 +78,7 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
                 {tab.badge}
               </span>
             )}
-            {tab.shortcut && <Kbd keys={tab.shortcut} short class="tab__kbd" />}
+            {tab.shortcut && <Kbd shortcut={tab.shortcut} short class="tab__kbd" />}
             {described && (
               <span id={described} hidden>
                 {tab.badgeLabel}

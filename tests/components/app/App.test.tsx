@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommitmentView, HoldspaceApi, SessionBundle } from '@/lib/api/contract';
 import { fail, ok } from '@/lib/api/result';
+import { ariaKeys, KEYMAP } from '@/lib/keymap/keymap';
 import type { Settings } from '@/lib/settings/settings';
 import { App } from '@/components/app/App';
 import type { OverlayFrame } from '@/lib/view/ports';
@@ -317,6 +318,17 @@ describe('App: end session, settings, help', () => {
     expect(dialog.textContent).toContain('Start, pause or resume the timer');
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('takes every aria-keyshortcuts value from the keymap', async () => {
+    await start({ overlay: true, prior: [aCommitment()] });
+    const values = [...document.querySelectorAll('[aria-keyshortcuts]')].map((el) => el.getAttribute('aria-keyshortcuts'));
+    const fromKeymap = new Set(KEYMAP.map((e) => e.keys.join(' ')));
+    expect(values.length).toBeGreaterThan(5);
+    expect(values.filter((v) => !fromKeymap.has(v ?? ''))).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Start timer' }).getAttribute('aria-keyshortcuts')).toBe(ariaKeys('timer.toggle'));
+    expect(screen.getByRole('button', { name: 'Keyboard shortcuts' }).getAttribute('aria-keyshortcuts')).toBe(ariaKeys('help.open'));
+    expect(screen.getByRole('tab', { name: /Prior/ }).getAttribute('aria-keyshortcuts')).toBe(ariaKeys('tab.prior'));
   });
 
   it('hides the shortcut hints when settings say so', async () => {

@@ -10,8 +10,8 @@ type K = 'a' | 'b' | 'c';
 function Harness() {
   const [active, setActive] = useState<K>('a');
   const tabs: TabSpec<K>[] = [
-    { key: 'a', label: 'Contract', shortcut: 'Alt+1' },
-    { key: 'b', label: 'Deck', shortcut: 'Alt+2' },
+    { key: 'a', label: 'Contract', shortcut: 'tab.contract' },
+    { key: 'b', label: 'Deck', shortcut: 'tab.deck' },
     { key: 'c', label: 'Search', icon: 'search' },
   ];
   return (
@@ -54,8 +54,8 @@ describe('Tabs', () => {
 
   it('names tabs by their content, so the visible key hint and badge never contradict an aria-label', () => {
     const tabs: TabSpec<'p' | 's'>[] = [
-      { key: 'p', label: 'Prior', name: 'Prior commitments', shortcut: 'Alt+4', badge: '3' },
-      { key: 's', label: 'Search', icon: 'search', shortcut: 'Alt+5' },
+      { key: 'p', label: 'Prior', name: 'Prior commitments', shortcut: 'tab.prior', badge: '3' },
+      { key: 's', label: 'Search', icon: 'search', shortcut: 'tab.search' },
     ];
     render(<Tabs label="Views" prefix="n" tabs={tabs} active="p" onSelect={() => {}} />);
     for (const name of ['Prior commitments', 'Search']) {
@@ -67,8 +67,8 @@ describe('Tabs', () => {
 
   it('keeps a count apart from the key hint: an accent pill, said in words as the description and tooltip', () => {
     const tabs: TabSpec<'p' | 'q'>[] = [
-      { key: 'p', label: 'Prior', name: 'Prior commitments', shortcut: 'Alt+4', badge: '3', badgeLabel: '3 to review' },
-      { key: 'q', label: 'Later', shortcut: 'Alt+5', badge: '2', badgeTone: 'warn', badgeLabel: '2 to review, 1 overdue' },
+      { key: 'p', label: 'Prior', name: 'Prior commitments', shortcut: 'tab.prior', badge: '3', badgeLabel: '3 to review' },
+      { key: 'q', label: 'Later', shortcut: 'tab.search', badge: '2', badgeTone: 'warn', badgeLabel: '2 to review, 1 overdue' },
     ];
     render(<Tabs label="Views" prefix="b" tabs={tabs} active="p" onSelect={() => {}} />);
     const prior = screen.getByRole('tab', { name: 'Prior commitments' });

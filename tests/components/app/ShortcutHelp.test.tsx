@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ShortcutHelp } from '@/components/app/ShortcutHelp';
+import { KEYMAP, keyParts, listedKeys, SCOPE_NAMES, type KeyEntry } from '@/lib/keymap/keymap';
+import { axeViolations } from './axe';
+
+afterEach(cleanup);
+
+const rowOf = (id: string) => document.querySelector<HTMLElement>(`[data-key-id="${id}"]`);
+
+describe('ShortcutHelp', () => {
+  it('lists every listed in-app key from the keymap, grouped by where it works (overlay)', () => {
+    render(<ShortcutHelp layout="overlay" onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const inApp = listedKeys().filter((e) => e.scope !== 'browser');
+    expect([...dialog.querySelectorAll('[data-key-id]')].map((r) => r.getAttribute('data-key-id'))).toEqual(inApp.map((e) => e.id));
+    for (const e of inApp) {
+      const row = rowOf(e.id)!;
+      expect(row.querySelector('dd')?.textContent).toBe(e.what);
+      expect([...row.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(e.keys.flatMap(keyParts));
+      expect(row.closest('section')?.querySelector('h3')?.textContent).toBe(SCOPE_NAMES[e.scope]);
+    }
+    expect(within(dialog).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
+      ['app', 'deck', 'capture', 'search', 'dialog'].map((s) => SCOPE_NAMES[s as keyof typeof SCOPE_NAMES]),
+    );
+  });
+
+  it('leaves out browser commands, unlisted keys, and overlay-only keys in the side panel', () => {
+    render(<ShortcutHelp layout="panel" onClose={() => {}} />);
+    expect(rowOf('browser.focusCapture')).toBeNull();
+    expect(rowOf('capture.kind')).toBeNull();
+    expect(rowOf('panel.hide')).toBeNull();
+    expect(rowOf('timer.toggle')).not.toBeNull();
+    expect(rowOf('deck.next')).not.toBeNull();
+  });
+
+  it('shows whatever the keymap says: a changed entry changes its row', () => {
+    const changed: KeyEntry[] = KEYMAP.map((e) => (e.id === 'timer.toggle' ? { ...e, keys: ['Alt+Y', 'F9'], what: 'Run the timer' } : e));
+    render(<ShortcutHelp layout="panel" onClose={() => {}} keymap={changed} />);
+    const row = rowOf('timer.toggle')!;
+    expect(row.textContent).toBe('AltYorF9Run the timer');
+  });
+
+  it('has no axe violations', async () => {
+    render(<ShortcutHelp layout="overlay" onClose={() => {}} />);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('closes by its button', () => {
+    const onClose = vi.fn();
+    render(<ShortcutHelp layout="panel" onClose={onClose} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});
