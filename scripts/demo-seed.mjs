@@ -1,5 +1,6 @@
 // Seeds a demo client with a prior session, so the demo shows the product working (prior commitments,
 // a running contract). Goes through the same typed API the views use, from an extension page.
+/* global chrome -- the page.evaluate body runs on an extension page */
 export async function seedDemo(page) {
   await page.evaluate(async () => {
     const call = async (method, args) => {

@@ -1,5 +1,5 @@
 /** Validation of captured items, commitments and their reviews. */
-import type { ItemInput, ItemPatch } from '../api/contract';
+import type { ItemPatch } from '../api/contract';
 import type { Result } from '../api/result';
 import { ITEM_KINDS, REVIEW_STATUSES, type Item, type ItemKind, type Review, type ReviewStatus } from '../model/types';
 import { bool, dueDate, guard, id, invalid, object, oneOf, requiredText, text } from './fields';
