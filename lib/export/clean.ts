@@ -4,6 +4,7 @@
  * labels included; right-to-left letters themselves and the LRM/RLM marks are kept), no trailing spaces.
  */
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
 export function cleanText(text: string): string {

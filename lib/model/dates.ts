@@ -1,10 +1,13 @@
 /**
  * Dates, once: the due-date pattern and its range check, parsing, "is it overdue", and the formatters —
  * `formatDueIso` for exports (2026-12-01 09:30), `formatDueShort` and `formatDay`/`formatTime` for the UI in
- * the browser's locale. Pure: `now` and, for exports, the time zone come in as arguments.
+ * the browser's locale. Pure: `now` and, for exports, the time zone come in as arguments. Instants are
+ * milliseconds since the epoch.
  */
-import type { Millis } from './primitives';
+
 import { LIMITS } from './limits';
+
+type Millis = number;
 
 /** A due value: `YYYY-MM-DD` (a whole day) or `YYYY-MM-DDTHH:mm` (local wall-clock time). */
 const DUE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;

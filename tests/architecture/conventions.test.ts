@@ -1,11 +1,13 @@
 /**
  * The architecture, enforced: components never reach browser APIs or IndexedDB, lib/ keeps browser and DOM
- * access in its named adapters, entrypoints stay wiring, the content script stays free of UI and storage,
- * and tests mirror the source tree.
+ * access in its named adapters, entrypoints stay wiring, the source imports form no cycle, the content script
+ * stays free of UI and storage, and tests mirror the source tree.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findCycles, importGraph, type ImportGraph } from './import-graph';
+import { MAX_BRANCHES, MAX_STATEMENTS, wiringViolations } from './wiring';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -45,6 +47,10 @@ function exists(rel: string): boolean {
   }
 }
 
+function sourceTexts(dirs: string[]): Map<string, string> {
+  return new Map(dirs.flatMap((d) => filesUnder(d)).map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]));
+}
+
 function offenders(files: string[], rule: RegExp, allowed: (f: string) => boolean = () => false): string[] {
   return files.filter((f) => !allowed(f) && rule.test(code(f)));
 }
@@ -81,6 +87,19 @@ describe('architecture', () => {
     expect(long).toEqual([]);
     expect(offenders(entry, IDB)).toEqual([]);
     expect(offenders(entry, /\.(put|add|delete|getAll)\(|createObjectStore|\bopenDB\b/)).toEqual([]);
+  });
+
+  it('entrypoints are wiring: imports, the WXT define* call and calls of imported functions, nothing else', () => {
+    const entry = filesUnder('entrypoints');
+    const violations = new Map(entry.map((f) => [f, wiringViolations(f, readFileSync(join(ROOT, f), 'utf8'))]));
+    const breaking = entry.filter((f) => violations.get(f)!.length > 0);
+    expect(breaking.flatMap((f) => violations.get(f)!), 'logic in entrypoints/ belongs in lib/ or components/').toEqual([]);
+  });
+
+  it('the source import graph has no cycle, type-only imports included', () => {
+    const cycles = findCycles(importGraph(sourceTexts(['lib', 'components', 'entrypoints'])));
+    if (cycles.length > 0) console.info(`Import cycles:\n${cycles.map((c) => `  ${c.key}\n    ${c.path}`).join('\n')}`);
+    expect(cycles.map((c) => c.key), 'import cycle').toEqual([]);
   });
 
   it('the content script carries no UI framework, no storage and no coaching data', () => {
@@ -135,5 +154,55 @@ describe('architecture', () => {
     expect(TYPES_ONLY('export interface A {\n  f(cb: () => void): void;\n}')).toBe(true);
     expect(TYPES_ONLY('export interface A {}\nexport const a = () => 1;')).toBe(false);
     expect(relative(ROOT, join(ROOT, 'lib'))).toBe('lib');
+  });
+
+  it('the cycle detector finds a planted cycle, through `@/`, relative, index and type-only imports', () => {
+    const planted = new Map([
+      ['lib/a.ts', "import { b } from '@/lib/b';\nimport 'preact';"],
+      ['lib/b.ts', "export { c } from './deep';"],
+      ['lib/deep/index.ts', "import type { A } from '../a';"],
+      ['lib/leaf.ts', "import { a } from './a';"],
+      ['lib/self.ts', "const again = () => import('./self');"],
+    ]);
+    expect(findCycles(importGraph(planted))).toEqual([
+      { key: 'lib/a.ts <-> lib/b.ts <-> lib/deep/index.ts', path: 'lib/a.ts -> lib/b.ts -> lib/deep/index.ts -> lib/a.ts' },
+      { key: 'lib/self.ts', path: 'lib/self.ts -> lib/self.ts' },
+    ]);
+    planted.set('lib/deep/index.ts', "import type { Issue } from 'valibot';");
+    expect(findCycles(importGraph(planted)).map((c) => c.key)).toEqual(['lib/self.ts']);
+
+    // And in the real graph: one more edge closes a loop the test above would report.
+    const real: ImportGraph = importGraph(sourceTexts(['lib', 'components', 'entrypoints']));
+    const before = findCycles(real).map((c) => c.key);
+    real.get(join('lib', 'model', 'types.ts'))!.add(join('lib', 'store', 'store.ts'));
+    const added = findCycles(real).filter((c) => !before.includes(c.key));
+    expect(added).toHaveLength(1);
+    expect(added[0]!.key).toContain('lib/model/types.ts');
+  });
+
+  it('the wiring rule catches helpers, loops and long functions in an entrypoint, and passes plain wiring', () => {
+    const wiring = [
+      "import { mountApp } from '@/components/app/mount';",
+      'mountApp(document.body, () => env());',
+      'export default defineBackground(() => {',
+      '  const api = create();',
+      '  if (api) serve(api);',
+      '});',
+    ].join('\n');
+    expect(wiringViolations('entrypoints/x/index.ts', wiring)).toEqual([]);
+    expect(wiringViolations('entrypoints/x/index.ts', 'export function helper() {}')).toEqual(['entrypoints/x/index.ts:1: top-level FunctionDeclaration']);
+    expect(wiringViolations('entrypoints/x/index.ts', 'const LIMIT = 3;')).toEqual(['entrypoints/x/index.ts:1: top-level VariableStatement']);
+    expect(wiringViolations('entrypoints/x/index.ts', 'document.body.append(x);')).toEqual(['entrypoints/x/index.ts:1: top-level ExpressionStatement']);
+    expect(wiringViolations('entrypoints/x/index.ts', 'export default defineBackground(() => { for (;;) {} });')).toEqual([
+      'entrypoints/x/index.ts:1: a loop',
+    ]);
+    const long = `export default defineContentScript({ main() {\n${'  step();\n'.repeat(MAX_STATEMENTS + 1)}} });`;
+    expect(wiringViolations('entrypoints/x/index.ts', long)).toEqual([
+      `entrypoints/x/index.ts:1: a function of ${MAX_STATEMENTS + 1} statements (at most ${MAX_STATEMENTS})`,
+    ]);
+    const branchy = `export default defineBackground(() => on((m) => {\n${'  m.a ? x() : y();\n'.repeat(MAX_BRANCHES + 1)}}));`;
+    expect(wiringViolations('entrypoints/x/index.ts', branchy)).toEqual([
+      `entrypoints/x/index.ts:1: a function with ${MAX_BRANCHES + 1} branches (at most ${MAX_BRANCHES})`,
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEET_CALL } from './harness/browser';
 import { viewSuite } from './harness/suite';
-import { button, capture, captureCommitment, capturedTexts, dayFromNow, endSession, fillContract, isFocused, openOverlay, openTab, pressOn, reload, snap, startSession, textbox, typeInto } from './harness/coach';
+import { button, capture, captureCommitment, capturedTexts, dayFromNow, endSession, fillContract, openOverlay, openTab, pressOn, reload, snap, startSession, textbox, typeInto } from './harness/coach';
 
 const CONTRACT = {
   Topic: 'Delegating the quarterly planning',

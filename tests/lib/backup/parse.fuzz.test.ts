@@ -36,6 +36,7 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
 }
 
 function at(root: unknown, path: (string | number)[]) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks arbitrary JSON by path
   const parent = path.slice(0, -1).reduce<any>((o, k) => o[k], root);
   return { parent, key: path[path.length - 1]! };
 }

@@ -62,6 +62,7 @@ describe('toPlainText', () => {
   it('removes control and bidi override characters', () => {
     const out = text(false, hostileBundle('a\u0000b\u202Ec\u0007d'));
     expect(out).toContain('Topic: abcd');
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(out).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u202A-\u202E]/);
   });
 });
