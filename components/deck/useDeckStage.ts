@@ -1,27 +1,26 @@
 /**
- * The open stage tab, remembered as the draft `deck:stage` so reopening the overlay or side panel shows the
+ * The open stage tab, remembered in the view's state (`deck:stage`) so reopening the overlay or side panel shows the
  * same tab. A stage handed in by the shell (e.g. "contracting" from the contract form) wins over the draft.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { STAGES, type Stage } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 
-export const DECK_STAGE_DRAFT = 'deck:stage';
+const STAGE_KEY = 'deck:stage';
 
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 }
 
 export function useDeckStage(requested: Stage | undefined): [Stage, (stage: Stage) => void] {
-  const { api } = useEnv();
+  const { viewState } = useEnv();
   const [stage, setStageState] = useState<Stage>(requested ?? STAGES[0]!);
   const chosen = useRef(requested !== undefined);
 
   useEffect(() => {
     if (chosen.current) return;
     let live = true;
-    void api.getDraft({ key: DECK_STAGE_DRAFT }).then((result) => {
-      const saved = result.ok ? result.value?.value.stage : undefined;
+    void viewState.get(STAGE_KEY).then((saved) => {
       if (live && !chosen.current && isStage(saved)) setStageState(saved);
     });
     return () => {
@@ -32,7 +31,7 @@ export function useDeckStage(requested: Stage | undefined): [Stage, (stage: Stag
   const setStage = (next: Stage) => {
     chosen.current = true;
     setStageState(next);
-    void api.setDraft({ key: DECK_STAGE_DRAFT, value: { stage: next } });
+    void viewState.set(STAGE_KEY, next);
   };
 
   useEffect(() => {

@@ -2,10 +2,10 @@
 import type { AppEnv, Layout } from '../view/ports';
 import { createOverlayFrame } from './overlay-frame';
 import { exportIo } from './export-io';
-import { viewTabDraftKey } from '../api/draft-keys';
 import { withPrefetch } from '../api/prefetch';
 import { connectToBackground } from './runtime-api';
 import { browserSettings } from './browser-settings';
+import { browserViewState } from './view-state';
 
 export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
   const connection = connectToBackground(signal);
@@ -16,7 +16,6 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
     { method: 'activeSession', args: {} },
     { method: 'listClients', args: {} },
     { method: 'recentClients', args: { limit: 5 } },
-    { method: 'getDraft', args: { key: viewTabDraftKey(layout) } },
   ]);
   const host = layout === 'overlay' ? new URLSearchParams(location.search).get('host') : null;
   const validHost = host && /^[a-z0-9.-]+$/.test(host) ? host : null;
@@ -24,6 +23,7 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
     api,
     subscribe,
     settings: browserSettings,
+    viewState: browserViewState,
     io: exportIo,
     frame: validHost ? createOverlayFrame(validHost, browserSettings, signal) : null,
     layout,

@@ -29,6 +29,16 @@ export interface SettingsPort {
   watch(cb: (settings: Settings) => void): () => void;
 }
 
+/**
+ * Small state of a view that is not coaching text — which tab is open, the deck's stage — kept across
+ * reloads in browser storage, apart from the record (so choosing a tab writes nothing to the store and
+ * makes no other view refetch anything).
+ */
+export interface ViewStatePort {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
 /** Side effects of exporting, injectable so components stay testable. */
 export interface ExportIo {
   download(filename: string, mime: string, content: string): void;
@@ -43,6 +53,7 @@ export interface AppEnv {
   /** Change events pushed by the background after every write (and `{topics:['all']}` after a reconnect). */
   subscribe(onChange: (event: ChangeEvent) => void): () => void;
   settings: SettingsPort;
+  viewState: ViewStatePort;
   io: ExportIo;
   frame: OverlayFrame | null;
   layout: Layout;

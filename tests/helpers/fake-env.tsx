@@ -25,9 +25,13 @@ export interface FakeEnv extends AppEnv {
   api: HoldspaceApi & FakeApi;
   emit(event: Partial<ChangeEvent>): void;
   settingsValue(): Settings;
+  viewState: AppEnv['viewState'] & { get: ReturnType<typeof vi.fn>; set: ReturnType<typeof vi.fn> };
 }
 
-export function fakeEnv(options: { api?: Partial<HoldspaceApi>; layout?: Layout; now?: () => number; settings?: Partial<Settings> } = {}): FakeEnv {
+export function fakeEnv(
+  options: { api?: Partial<HoldspaceApi>; layout?: Layout; now?: () => number; settings?: Partial<Settings>; viewState?: Record<string, unknown> } = {},
+): FakeEnv {
+  const viewState = new Map(Object.entries(options.viewState ?? {}));
   const listeners = new Set<(e: ChangeEvent) => void>();
   const settingsListeners = new Set<(s: Settings) => void>();
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -54,6 +58,10 @@ export function fakeEnv(options: { api?: Partial<HoldspaceApi>; layout?: Layout;
       },
     },
     settingsValue: () => settings,
+    viewState: {
+      get: vi.fn(async (key: string) => viewState.get(key) ?? null),
+      set: vi.fn(async (key: string, value: unknown) => void viewState.set(key, value)),
+    },
     io: { download: vi.fn(), copy: vi.fn(async () => true), openUrl: vi.fn(), print: vi.fn() },
     frame: null,
     layout: options.layout ?? 'panel',

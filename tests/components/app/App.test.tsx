@@ -41,6 +41,7 @@ interface Setup {
   api?: Partial<HoldspaceApi>;
   overlay?: boolean;
   settings?: Partial<Settings>;
+  viewState?: Record<string, unknown>;
 }
 
 async function start(setup: Setup = {}) {
@@ -48,6 +49,7 @@ async function start(setup: Setup = {}) {
   const base = fakeEnv({
     layout: setup.overlay ? 'overlay' : 'panel',
     settings: setup.settings,
+    viewState: setup.viewState,
     api: {
       activeSession: async () => ok(setup.bundle === undefined ? aBundle() : setup.bundle),
       openCommitments: async () => ok(setup.prior ?? []),
@@ -198,11 +200,13 @@ describe('App: what opens first', () => {
   });
 
   it('restores the tab the coach had open before a reload', async () => {
-    const { env } = await start({ overlay: true, api: { getDraft: async () => ok({ key: 'view:overlay:tab', value: { sessionId: 's1', tab: 'deck' }, updatedAt: NOW }) } });
-    expect(env.api.getDraft).toHaveBeenCalledWith({ key: 'view:overlay:tab' });
+    const { env } = await start({ overlay: true, viewState: { 'overlay:tab': { sessionId: 's1', tab: 'deck' } } });
+    expect(env.viewState.get).toHaveBeenCalledWith('overlay:tab');
     expect(screen.getByRole('tab', { name: /Deck/, selected: true })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: /Capture/ }));
-    expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'view:overlay:tab', value: { sessionId: 's1', tab: 'capture' } });
+    expect(env.viewState.set).toHaveBeenCalledWith('overlay:tab', { sessionId: 's1', tab: 'capture' });
+    // UI state stays out of the record: choosing a tab writes no draft (which every open capture would refetch).
+    expect(env.api.setDraft).not.toHaveBeenCalled();
   });
 
   it('a first session with the client says so', async () => {

@@ -28,12 +28,10 @@ function deckEnv(options: { asked?: string[]; draftStage?: string } = {}): FakeE
   let asked = (options.asked ?? []).map((questionId) => ({ questionId, at: 1 }));
   const session = () => ({ id: 's1', asked }) as unknown as Session;
   return fakeEnv({
+    viewState: options.draftStage ? { 'deck:stage': options.draftStage } : {},
     api: {
       listQuestions: async () => ok(questions),
       getSessionBundle: async () => ok({ session: session() } as unknown as SessionBundle),
-      getDraft: async ({ key }) =>
-        ok(options.draftStage && key === 'deck:stage' ? { key, value: { stage: options.draftStage }, updatedAt: 1 } : null),
-      setDraft: async () => ok(null),
       markAsked: async ({ questionId, asked: on }) => {
         asked = asked.filter((a) => a.questionId !== questionId);
         if (on) asked.push({ questionId, at: 2 });
@@ -85,16 +83,16 @@ describe('Deck', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Goal' }));
     expect(screen.getByRole('tab', { name: 'Goal' }).getAttribute('aria-selected')).toBe('true');
     expect(rows().map((r) => r.querySelector('p')?.textContent)).toEqual(['What do you want instead?']);
-    expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'deck:stage', value: { stage: 'goal' } });
+    expect(env.viewState.set).toHaveBeenCalledWith('deck:stage', 'goal');
   });
 
-  it('restores the open stage from the draft', async () => {
+  it('restores the open stage from the view state', async () => {
     renderDeck(deckEnv({ draftStage: 'reality' }));
     await screen.findByText('Qué está pasando ahora?');
     expect(screen.getByRole('tab', { name: 'Reality' }).getAttribute('aria-selected')).toBe('true');
   });
 
-  it('opens the stage the shell asks for, over the draft', async () => {
+  it('opens the stage the shell asks for, over the stored one', async () => {
     const env = deckEnv({ draftStage: 'reality' });
     render(
       <WithEnv env={env}>
@@ -103,8 +101,8 @@ describe('Deck', () => {
     );
     await screen.findByText('What do you want instead?');
     expect(screen.getByRole('tab', { name: 'Goal' }).getAttribute('aria-selected')).toBe('true');
-    expect(env.api.getDraft).not.toHaveBeenCalled();
-    expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'deck:stage', value: { stage: 'goal' } });
+    expect(env.viewState.get).not.toHaveBeenCalled();
+    expect(env.viewState.set).toHaveBeenCalledWith('deck:stage', 'goal');
   });
 
   it('moves between stage tabs with the arrow keys', async () => {
