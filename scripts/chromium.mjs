@@ -54,11 +54,16 @@ export function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (process.env.CHROME_PATH) throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
   if (isRoot && existsSync('/etc/debian_version')) {
-    console.log('No Chromium found: installing Debian\'s chromium (apt-get install chromium)…');
+    console.log("No Chromium found: installing Debian's chromium (apt-get install chromium)…");
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     const installed = findChromium();
     if (installed) return installed;
   }
-  throw new Error('No Chromium or Chrome found. Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.');
+  throw new Error(
+    'No Chromium or Chrome found. Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.',
+  );
 }

@@ -9,7 +9,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** @returns {Promise<string>} the module as an IIFE that sets `globalThis[globalName]` to its exports */
 export async function bundlePageScript(entry, globalName) {
-  const bundle = await rolldown({ input: resolve(root, entry), resolve: { alias: { '@': root } }, platform: 'browser', logLevel: 'silent' });
+  const bundle = await rolldown({
+    input: resolve(root, entry),
+    resolve: { alias: { '@': root } },
+    platform: 'browser',
+    logLevel: 'silent',
+  });
   const { output } = await bundle.generate({ format: 'iife', name: globalName, minify: false });
   await bundle.close();
   return `${output[0].code}\nglobalThis.${globalName} = ${globalName};`;

@@ -15,7 +15,9 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 /** The table: keys | where | what, one row per listed entry, grouped by scope. */
 export function keyTable(map: readonly KeyEntry[] = KEYMAP): string {
   const rows = keysByScope(map).flatMap((g) =>
-    g.entries.map((e) => `| ${e.keys.map((k) => `\`${chordText(k)}\``).join(e.typed ? ' ' : ' or ')} | ${cell(whereText(e))} | ${cell(e.what)} |`),
+    g.entries.map(
+      (e) => `| ${e.keys.map((k) => `\`${chordText(k)}\``).join(e.typed ? ' ' : ' or ')} | ${cell(whereText(e))} | ${cell(e.what)} |`,
+    ),
   );
   return ['| keys | where | what |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -13,7 +13,8 @@ import { seedDemo } from './demo-seed.mjs';
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8443);
 const MEET_CALL = 'https://meet.google.com/abc-defg-hij';
 const extensionDir = resolve('.output/chrome-mv3');
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
+const hasDisplay =
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 const headless = process.env.HEADLESS === '1' || !hasDisplay;
 
 console.log('Building Holdspace…');
@@ -62,7 +63,9 @@ if (headless) {
   console.log(`  ${join(out, 'overlay-on-meet.png')}`);
   console.log(`  ${join(out, 'side-panel.png')}`);
   console.log('\nTo use it in your own browser: chrome://extensions → Developer mode → Load unpacked → .output/chrome-mv3');
-  console.log('Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary Add-on → .output/firefox-mv2/manifest.json');
+  console.log(
+    'Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary Add-on → .output/firefox-mv2/manifest.json',
+  );
   await context.close();
   await server.close();
 } else {

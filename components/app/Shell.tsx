@@ -108,7 +108,14 @@ export function Shell(props: { slots: Slots }) {
           ) : active.error && active.data === undefined ? (
             <ErrorNote what="Holdspace could not reach its store." error={active.error} onRetry={active.reload} retryLabel="Try again" />
           ) : (
-            <Workspace bundle={bundle} wide={wide} slots={props.slots} command={command} onSaved={onSaved} onStarted={(s) => (active.apply(s), active.reload())} />
+            <Workspace
+              bundle={bundle}
+              wide={wide}
+              slots={props.slots}
+              command={command}
+              onSaved={onSaved}
+              onStarted={(s) => (active.apply(s), active.reload())}
+            />
           )}
         </div>
       </main>

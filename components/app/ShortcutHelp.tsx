@@ -9,7 +9,11 @@ import type { Layout } from '@/lib/view/ports';
  * keymap's (lib/keymap): browser commands are left out (the coach may have changed them in the browser),
  * and keys for the overlay only are left out of the side panel.
  */
-export function ShortcutHelp(props: { layout: Layout; onClose(): void; /** The keymap unless a test passes its own. */ keymap?: readonly KeyEntry[] }) {
+export function ShortcutHelp(props: {
+  layout: Layout;
+  onClose(): void;
+  /** The keymap unless a test passes its own. */ keymap?: readonly KeyEntry[];
+}) {
   const groups = keysByScope(props.keymap ?? KEYMAP)
     .filter((g) => g.scope !== 'browser')
     .map((g) => ({ ...g, entries: g.entries.filter((e) => !e.overlayOnly || props.layout === 'overlay') }))

@@ -34,15 +34,30 @@ const LABELS: Record<TabKey, Pick<TabSpec<TabKey>, 'label' | 'name' | 'icon'>> =
  * The work area: one task at a time behind tabs (overlay, narrow panel) or two columns (wide panel:
  * contract and prior commitments left, deck and capture right). Every component is mounted once either way.
  */
-export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; slots: Slots; command: Command | null; onSaved(s: Session): void; onStarted(s: Session): void }) {
+export function Workspace(props: {
+  bundle: SessionBundle | null;
+  wide: boolean;
+  slots: Slots;
+  command: Command | null;
+  onSaved(s: Session): void;
+  onStarted(s: Session): void;
+}) {
   const env = useEnv();
   const { bundle, slots } = props;
   const session = bundle?.session ?? null;
   const prior = usePriorCommitments(bundle?.client.id ?? null, bundle?.reviewed ?? []);
   const priorList = session ? (prior.data ?? []) : [];
   const outOfSession = session?.contract.focus === 'out-of-session';
-  const available: TabKey[] = session ? ['contract', 'deck', 'capture', ...(priorList.length ? ['prior' as const] : []), 'search'] : ['start', 'deck', 'search'];
-  const fallback: TabKey = !session ? 'start' : priorList.length ? 'prior' : outOfSession && session.contract.desiredOutcome ? 'capture' : 'contract';
+  const available: TabKey[] = session
+    ? ['contract', 'deck', 'capture', ...(priorList.length ? ['prior' as const] : []), 'search']
+    : ['start', 'deck', 'search'];
+  const fallback: TabKey = !session
+    ? 'start'
+    : priorList.length
+      ? 'prior'
+      : outOfSession && session.contract.desiredOutcome
+        ? 'capture'
+        : 'contract';
   const [tab, selectTab] = useWorkspaceTab(session?.id ?? null, available, fallback);
   const [deckStage, setDeckStage] = useState<Stage | undefined>(undefined);
   const [captureSignal, setCaptureSignal] = useState(0);
@@ -86,7 +101,11 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
     ...LABELS[key],
     shortcut: TAB_KEY[key],
     ...(key === 'prior' && unreviewed > 0
-      ? { badge: String(unreviewed), badgeTone: overdue > 0 ? ('warn' as const) : ('accent' as const), badgeLabel: `${unreviewed} to review${overdue > 0 ? `, ${overdue} overdue` : ''}` }
+      ? {
+          badge: String(unreviewed),
+          badgeTone: overdue > 0 ? ('warn' as const) : ('accent' as const),
+          badgeLabel: `${unreviewed} to review${overdue > 0 ? `, ${overdue} overdue` : ''}`,
+        }
       : {}),
   }));
 
@@ -110,17 +129,32 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
 
   const panes: Partial<Record<TabKey, preact.VNode>> = {
     start: session ? undefined : <ClientPicker onStarted={onStarted} />,
-    contract: session && bundle ? (
-      <>
-        {!session.contract.desiredOutcome.trim() && <FirstSessionNote client={bundle.client} sessionId={session.id} />}
-        <ContractPanel key={session.id} session={session} onSaved={props.onSaved} onContractingQuestions={openContractingQuestions} />
-      </>
-    ) : undefined,
-    prior: session && bundle && priorList.length ? <PriorCommitments sessionId={session.id} clientName={bundle.client.name} commitments={prior} onDone={props.wide ? undefined : () => selectTab('contract')} /> : undefined,
+    contract:
+      session && bundle ? (
+        <>
+          {!session.contract.desiredOutcome.trim() && <FirstSessionNote client={bundle.client} sessionId={session.id} />}
+          <ContractPanel key={session.id} session={session} onSaved={props.onSaved} onContractingQuestions={openContractingQuestions} />
+        </>
+      ) : undefined,
+    prior:
+      session && bundle && priorList.length ? (
+        <PriorCommitments
+          sessionId={session.id}
+          clientName={bundle.client.name}
+          commitments={prior}
+          onDone={props.wide ? undefined : () => selectTab('contract')}
+        />
+      ) : undefined,
     deck: slots.deck({ sessionId: session?.id ?? null, stage: deckStage }),
-    capture: session && bundle
-      ? slots.capture({ sessionId: session.id, keepNoNotes: bundle.client.keepNoNotes, focusSignal: captureSignal, ...(outOfSession ? { preferKind: 'commitment' as const } : {}) })
-      : undefined,
+    capture:
+      session && bundle
+        ? slots.capture({
+            sessionId: session.id,
+            keepNoNotes: bundle.client.keepNoNotes,
+            focusSignal: captureSignal,
+            ...(outOfSession ? { preferKind: 'commitment' as const } : {}),
+          })
+        : undefined,
     search: <GlobalSearch focusSignal={searchSignal} />,
   };
 
@@ -130,9 +164,25 @@ export function Workspace(props: { bundle: SessionBundle | null; wide: boolean; 
       <div class="columns">
         <div class="column">
           <div class="pane pane--search">{panes.search}</div>
-          {(['prior', 'contract', 'start'] as const).map((k) => panes[k] && <div key={k} class={`pane pane--${k}`}>{panes[k]}</div>)}
+          {(['prior', 'contract', 'start'] as const).map(
+            (k) =>
+              panes[k] && (
+                <div key={k} class={`pane pane--${k}`}>
+                  {panes[k]}
+                </div>
+              ),
+          )}
         </div>
-        <div class="column">{right.map((k) => panes[k] && <div key={k} class={`pane pane--${k}`}>{panes[k]}</div>)}</div>
+        <div class="column">
+          {right.map(
+            (k) =>
+              panes[k] && (
+                <div key={k} class={`pane pane--${k}`}>
+                  {panes[k]}
+                </div>
+              ),
+          )}
+        </div>
       </div>
     );
   }

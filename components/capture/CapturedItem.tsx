@@ -30,7 +30,9 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
           <p class="hs-capture__item-text">{item.text}</p>
           {item.kind === 'commitment' && (
             <dl class="hs-capture__facts">
-              {item.due && <Fact term="By when" value={formatDueShort(item.due, now()) + (isOverdue(item.due, now()) ? ' (overdue)' : '')} />}
+              {item.due && (
+                <Fact term="By when" value={formatDueShort(item.due, now()) + (isOverdue(item.due, now()) ? ' (overdue)' : '')} />
+              )}
               {item.howWillYouKnow && <Fact term="How will you know" value={item.howWillYouKnow} />}
               {item.support && <Fact term="Support" value={item.support} />}
             </dl>
@@ -43,7 +45,14 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
             Edit
           </Button>
         )}
-        <Button small variant="ghost" class="hs-capture__share" aria-label="Shareable with client" aria-pressed={item.shareable} onClick={props.onToggleShare}>
+        <Button
+          small
+          variant="ghost"
+          class="hs-capture__share"
+          aria-label="Shareable with client"
+          aria-pressed={item.shareable}
+          onClick={props.onToggleShare}
+        >
           Shareable
         </Button>
         <Button small variant="ghost" onClick={props.onDelete}>

@@ -63,14 +63,18 @@ export function CapturedList(props: { items: Item[] | undefined; loadError: ApiE
           <CapturedItem
             key={item.id}
             item={item}
-            onToggleShare={() => void run('Could not change sharing.', () => api.updateItem({ id: item.id, patch: { shareable: !item.shareable } }))}
+            onToggleShare={() =>
+              void run('Could not change sharing.', () => api.updateItem({ id: item.id, patch: { shareable: !item.shareable } }))
+            }
             onDelete={() => void remove(item)}
             onEdited={props.onChanged}
           />
         ))}
       </ul>
       {props.items && items.length === 0 && (
-        <p class="hs-capture__empty">Nothing captured yet. Commitments, notes, insights, beliefs and inquiries land here as you add them.</p>
+        <p class="hs-capture__empty">
+          Nothing captured yet. Commitments, notes, insights, beliefs and inquiries land here as you add them.
+        </p>
       )}
     </section>
   );

@@ -14,7 +14,13 @@ export function CommitmentFields(props: { value: CommitmentValue; editing?: bool
     <div class="hs-capture__commitment">
       <label class="hs-capture__field hs-capture__field--date">
         <span>Due date</span>
-        <input type="date" class="input hs-capture__input" aria-label={name('Due date')} value={value.dueDate} onInput={(e) => onChange({ dueDate: e.currentTarget.value })} />
+        <input
+          type="date"
+          class="input hs-capture__input"
+          aria-label={name('Due date')}
+          value={value.dueDate}
+          onInput={(e) => onChange({ dueDate: e.currentTarget.value })}
+        />
       </label>
       <label class="hs-capture__field hs-capture__field--time">
         <span>Time</span>
@@ -30,11 +36,21 @@ export function CommitmentFields(props: { value: CommitmentValue; editing?: bool
       </label>
       <label class="hs-capture__field hs-capture__field--wide">
         <span>How will you know</span>
-        <input class="input hs-capture__input" aria-label={name('How will you know')} value={value.howWillYouKnow} onInput={(e) => onChange({ howWillYouKnow: e.currentTarget.value })} />
+        <input
+          class="input hs-capture__input"
+          aria-label={name('How will you know')}
+          value={value.howWillYouKnow}
+          onInput={(e) => onChange({ howWillYouKnow: e.currentTarget.value })}
+        />
       </label>
       <label class="hs-capture__field hs-capture__field--wide">
         <span>Support</span>
-        <input class="input hs-capture__input" aria-label={name('Support')} value={value.support} onInput={(e) => onChange({ support: e.currentTarget.value })} />
+        <input
+          class="input hs-capture__input"
+          aria-label={name('Support')}
+          value={value.support}
+          onInput={(e) => onChange({ support: e.currentTarget.value })}
+        />
       </label>
     </div>
   );

@@ -5,14 +5,23 @@ import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind } from '@/lib/model/types';
  * The kind of the next capture: a radio group drawn as segmented buttons (arrow keys move within it).
  * With a client who keeps no notes, only "Commitment" is offered.
  */
-export function KindSwitch(props: { name: string; kind: ItemKind; commitmentsOnly: boolean; onChange(kind: ItemKind, byPointer: boolean): void }) {
+export function KindSwitch(props: {
+  name: string;
+  kind: ItemKind;
+  commitmentsOnly: boolean;
+  onChange(kind: ItemKind, byPointer: boolean): void;
+}) {
   return (
     <fieldset class="hs-capture__kinds">
       <legend class="visually-hidden">Kind</legend>
       {ITEM_KINDS.map((kind, index) => {
         const disabled = props.commitmentsOnly && kind !== 'commitment';
         return (
-          <label key={kind} class={`hs-capture__kind${disabled ? ' hs-capture__kind--off' : ''}`} title={disabled ? undefined : chordText(keyEntry('capture.kind').keys[index]!)}>
+          <label
+            key={kind}
+            class={`hs-capture__kind${disabled ? ' hs-capture__kind--off' : ''}`}
+            title={disabled ? undefined : chordText(keyEntry('capture.kind').keys[index]!)}
+          >
             <input
               type="radio"
               class="visually-hidden"

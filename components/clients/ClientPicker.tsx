@@ -79,11 +79,15 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
     <section class="picker" aria-labelledby="picker-title">
       {none ? (
         <div class="empty">
-          <h2 id="picker-title" class="empty__title">No client yet</h2>
+          <h2 id="picker-title" class="empty__title">
+            No client yet
+          </h2>
           <p class="muted">Type your client's name to create them. Everything stays on this computer.</p>
         </div>
       ) : (
-        <h2 id="picker-title" class="section-title">Who are you coaching?</h2>
+        <h2 id="picker-title" class="section-title">
+          Who are you coaching?
+        </h2>
       )}
       <Field label="Client" prompt={none ? undefined : 'Start typing: recent clients come first.'}>
         {({ id, describedBy }) => (
@@ -109,7 +113,9 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
           <strong>New client: {query.trim()}.</strong> <span class="muted">This will be your first session together.</span>
         </p>
       )}
-      {error && <ErrorNote what={error.what} error={error.error} onRetry={typeof error.error === 'string' ? undefined : () => void start()} />}
+      {error && (
+        <ErrorNote what={error.what} error={error.error} onRetry={typeof error.error === 'string' ? undefined : () => void start()} />
+      )}
       <div class="actions">
         <Button buttonRef={startButton} variant="primary" icon="play" onClick={() => void start()} aria-busy={busy}>
           Start session

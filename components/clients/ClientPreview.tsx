@@ -12,7 +12,12 @@ export function ClientPreview(props: { client: Client }) {
   const id = props.client.id;
   const history = useLiveQuery(() => env.api.clientHistory({ clientId: id }), [id], ['session', 'contract']);
   const open = useLiveQuery(() => env.api.openCommitments({ clientId: id }), [id], ['items', 'reviews']);
-  if (history.loading || open.loading) return <p class="preview muted" aria-busy="true">Looking up {props.client.name}…</p>;
+  if (history.loading || open.loading)
+    return (
+      <p class="preview muted" aria-busy="true">
+        Looking up {props.client.name}…
+      </p>
+    );
 
   const sessions = history.data ?? [];
   const commitments = open.data ?? [];

@@ -10,8 +10,8 @@ export function FirstSessionNote(props: { client: Client; sessionId: string }) {
   if (!earlier || earlier.length > 0) return null;
   return (
     <div class="note-first" role="note">
-      <strong>First session with {props.client.name}.</strong> Agree confidentiality and recording first; ask what they want from
-      coaching overall, then from today.
+      <strong>First session with {props.client.name}.</strong> Agree confidentiality and recording first; ask what they want from coaching
+      overall, then from today.
     </div>
   );
 }

@@ -25,7 +25,10 @@ export function ContractChoices(props: { session: Session; onSaved(session: Sess
   const [focus, setFocus] = useState<Focus>(contract.focus);
   const [agreements, setAgreements] = useState<Agreements>(contract.agreements);
   useEffect(() => setFocus(contract.focus), [contract.focus]);
-  useEffect(() => setAgreements(contract.agreements), [contract.agreements.confidentiality, contract.agreements.recordingConsent, contract.agreements.permissionToOffer]);
+  useEffect(
+    () => setAgreements(contract.agreements),
+    [contract.agreements.confidentiality, contract.agreements.recordingConsent, contract.agreements.permissionToOffer],
+  );
 
   return (
     <div class="choices">

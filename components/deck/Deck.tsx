@@ -177,10 +177,13 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
           </button>
         </p>
       )}
-      <OwnQuestionForm stage={stage} onAdd={async (text) => {
+      <OwnQuestionForm
+        stage={stage}
+        onAdd={async (text) => {
           const added = await data.addQuestion(stage, text);
           return added.ok ? null : added.error.message;
-        }} />
+        }}
+      />
       {settings.showShortcutHints && (
         <p class="hs-deck__keys" aria-hidden="true">
           {DECK_HINT}

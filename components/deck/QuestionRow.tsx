@@ -68,10 +68,25 @@ export function QuestionRow(props: QuestionRowProps) {
         {/* Icons beside the marks, shown on the question in hand (deck.css keeps their room). */}
         <span class="hs-deck__more">
           {q.builtin ? (
-            <IconButton small variant="ghost" icon={q.hidden ? 'eye' : 'eyeOff'} label={q.hidden ? 'Unhide question' : 'Hide question'} tabIndex={tab} onClick={props.onHide} />
+            <IconButton
+              small
+              variant="ghost"
+              icon={q.hidden ? 'eye' : 'eyeOff'}
+              label={q.hidden ? 'Unhide question' : 'Hide question'}
+              tabIndex={tab}
+              onClick={props.onHide}
+            />
           ) : (
             <>
-              <IconButton small variant="ghost" icon="pencil" label="Edit question" tabIndex={tab} onClick={() => setEditing(true)} disabled={editing} />
+              <IconButton
+                small
+                variant="ghost"
+                icon="pencil"
+                label="Edit question"
+                tabIndex={tab}
+                onClick={() => setEditing(true)}
+                disabled={editing}
+              />
               <IconButton small variant="ghost" icon="trash" label="Delete question" tabIndex={tab} onClick={props.onDelete} />
             </>
           )}

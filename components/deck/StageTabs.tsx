@@ -14,11 +14,15 @@ export function StageTabs(props: { idBase: string; panelId: string; stage: Stage
     const at = STAGES.indexOf(props.stage);
     const last = STAGES.length - 1;
     const to =
-      event.key === 'ArrowRight' ? (at + 1) % STAGES.length
-      : event.key === 'ArrowLeft' ? (at + last) % STAGES.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : -1;
+      event.key === 'ArrowRight'
+        ? (at + 1) % STAGES.length
+        : event.key === 'ArrowLeft'
+          ? (at + last) % STAGES.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : -1;
     const next = STAGES[to];
     if (!next) return;
     event.preventDefault();
@@ -27,7 +31,13 @@ export function StageTabs(props: { idBase: string; panelId: string; stage: Stage
   };
 
   return (
-    <div ref={list} class={`hs-deck__tabs${props.dimmed ? ' hs-deck__tabs--dimmed' : ''}`} role="tablist" aria-label="Stages" onKeyDown={onKeyDown}>
+    <div
+      ref={list}
+      class={`hs-deck__tabs${props.dimmed ? ' hs-deck__tabs--dimmed' : ''}`}
+      role="tablist"
+      aria-label="Stages"
+      onKeyDown={onKeyDown}
+    >
       {STAGES.map((stage) => {
         const selected = stage === props.stage;
         return (

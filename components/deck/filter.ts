@@ -14,12 +14,7 @@ export interface DeckFilter {
 
 /** Lower case, accents removed, spaces collapsed: "Qué  ÉS" → "que es". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Case- and diacritic-insensitive substring match over the question's text and tags. */

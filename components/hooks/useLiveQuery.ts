@@ -20,7 +20,12 @@ export interface LiveQueryOptions {
   skipOwn?: ChangeTopic[];
 }
 
-export function useLiveQuery<T>(load: () => Promise<Result<T>>, deps: unknown[], topics: ChangeTopic[], options: LiveQueryOptions = {}): LiveQuery<T> {
+export function useLiveQuery<T>(
+  load: () => Promise<Result<T>>,
+  deps: unknown[],
+  topics: ChangeTopic[],
+  options: LiveQueryOptions = {},
+): LiveQuery<T> {
   const { subscribe } = useEnv();
   const [state, setState] = useState<{ data: T | undefined; error: ApiError | null; loading: boolean }>({
     data: undefined,

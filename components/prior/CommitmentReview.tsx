@@ -43,7 +43,10 @@ export function CommitmentReview(props: { commitment: CommitmentView; sessionId:
   };
 
   return (
-    <li class={`commitment ${overdue ? 'commitment--overdue' : ''} ${here || status ? 'commitment--reviewed' : ''}`} aria-labelledby={`${ids}-what`}>
+    <li
+      class={`commitment ${overdue ? 'commitment--overdue' : ''} ${here || status ? 'commitment--reviewed' : ''}`}
+      aria-labelledby={`${ids}-what`}
+    >
       <p class="commitment__what" id={`${ids}-what`}>
         {item.text}
       </p>
@@ -70,7 +73,13 @@ export function CommitmentReview(props: { commitment: CommitmentView; sessionId:
         </p>
       )}
       <div class="commitment__review">
-        <select aria-label="Status" aria-describedby={`${ids}-what`} class="select" value={status} onChange={(e) => onStatus(e.currentTarget.value)}>
+        <select
+          aria-label="Status"
+          aria-describedby={`${ids}-what`}
+          class="select"
+          value={status}
+          onChange={(e) => onStatus(e.currentTarget.value)}
+        >
           <option value="">Not reviewed yet</option>
           {REVIEW_STATUSES.map((s) => (
             <option key={s} value={s}>

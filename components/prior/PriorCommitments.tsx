@@ -12,7 +12,12 @@ import { CommitmentReview } from './CommitmentReview';
  * The accountability conversation that opens a follow-up session: what the client committed to, and
  * how it went. A region named "Prior commitments".
  */
-export function PriorCommitments(props: { sessionId: Id; clientName: string; commitments: LiveQuery<CommitmentView[]>; /** Offered once all are reviewed. */ onDone?: () => void }) {
+export function PriorCommitments(props: {
+  sessionId: Id;
+  clientName: string;
+  commitments: LiveQuery<CommitmentView[]>;
+  /** Offered once all are reviewed. */ onDone?: () => void;
+}) {
   const { data, loading, error, reload } = props.commitments;
   const list = data ?? [];
   const reviewed = list.filter((c) => c.lastReview?.sessionId === props.sessionId).length;
@@ -28,7 +33,11 @@ export function PriorCommitments(props: { sessionId: Id; clientName: string; com
           </span>
         )}
       </div>
-      {loading && !data && <p class="muted" aria-busy="true">Loading commitments…</p>}
+      {loading && !data && (
+        <p class="muted" aria-busy="true">
+          Loading commitments…
+        </p>
+      )}
       {error && <ErrorNote what="Commitments could not be loaded." error={error} onRetry={reload} />}
       {list.length > 0 && (
         <>

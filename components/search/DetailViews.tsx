@@ -15,7 +15,12 @@ import { SessionRecord } from './SessionRecord';
 function Loaded<T>(props: { query: LiveQuery<T>; what: string; children: (data: T) => VNode }) {
   const { data, loading, error, reload } = props.query;
   if (error) return <ErrorNote what={`The ${props.what} could not be opened.`} error={error} onRetry={reload} />;
-  if (loading || data === undefined) return <p class="muted" aria-busy="true">Opening the {props.what}…</p>;
+  if (loading || data === undefined)
+    return (
+      <p class="muted" aria-busy="true">
+        Opening the {props.what}…
+      </p>
+    );
   return props.children(data);
 }
 
@@ -28,9 +33,7 @@ export function ClientDetail(props: { id: Id; onOpen(target: DetailTarget): void
     <Loaded query={client} what="client">
       {(c) => (
         <div class="stack">
-          <DetailHeading>
-            {c.name}
-          </DetailHeading>
+          <DetailHeading>{c.name}</DetailHeading>
           {c.email && <p class="muted small">{c.email}</p>}
           {c.goals.length > 0 && (
             <div>
@@ -74,8 +77,16 @@ export function ClientDetail(props: { id: Id; onOpen(target: DetailTarget): void
 
 export function SessionDetail(props: { id: Id }) {
   const env = useEnv();
-  const bundle = useLiveQuery(() => env.api.getSessionBundle({ sessionId: props.id }), [props.id], ['session', 'contract', 'asked', 'reflection', 'items', 'reviews']);
-  return <Loaded query={bundle} what="session">{(b) => <SessionRecord bundle={b} now={env.now()} />}</Loaded>;
+  const bundle = useLiveQuery(
+    () => env.api.getSessionBundle({ sessionId: props.id }),
+    [props.id],
+    ['session', 'contract', 'asked', 'reflection', 'items', 'reviews'],
+  );
+  return (
+    <Loaded query={bundle} what="session">
+      {(b) => <SessionRecord bundle={b} now={env.now()} />}
+    </Loaded>
+  );
 }
 
 export function ItemDetail(props: { id: Id; sessionId: Id | null; onOpen(target: DetailTarget): void }) {
@@ -94,9 +105,7 @@ export function ItemDetail(props: { id: Id; sessionId: Id | null; onOpen(target:
         if (!b || !item) return <p class="muted">This was deleted or moved.</p>;
         return (
           <div class="stack">
-            <DetailHeading>
-              {ITEM_KIND_LABELS[item.kind]}
-            </DetailHeading>
+            <DetailHeading>{ITEM_KIND_LABELS[item.kind]}</DetailHeading>
             <ItemBody item={item} now={now} />
             <Button variant="secondary" small onClick={() => props.onOpen({ kind: 'session', id: b.session.id })}>
               Open the session with {b.client.name}, {formatDay(b.session.startedAt, now)}
@@ -118,9 +127,7 @@ export function QuestionDetail(props: { id: Id }) {
         if (!q) return <p class="muted">This question was deleted.</p>;
         return (
           <div class="stack">
-            <DetailHeading>
-              Question
-            </DetailHeading>
+            <DetailHeading>Question</DetailHeading>
             <p class="question-text">{q.text}</p>
             <dl class="meta-list">
               <Meta term="Stage" value={STAGE_LABELS[q.stage]} />

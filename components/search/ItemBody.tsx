@@ -13,7 +13,11 @@ export function ItemBody(props: { item: Item; now: number }) {
           {item.howWillYouKnow && <Meta term="How will you know" value={item.howWillYouKnow} />}
           {item.support && <Meta term="Support" value={item.support} />}
           {item.reviews.map((r) => (
-            <Meta key={r.at} term={`Reviewed ${formatDay(r.at, props.now)}`} value={`${REVIEW_STATUS_LABELS[r.status]}${r.note ? ` — ${r.note}` : ''}`} />
+            <Meta
+              key={r.at}
+              term={`Reviewed ${formatDay(r.at, props.now)}`}
+              value={`${REVIEW_STATUS_LABELS[r.status]}${r.note ? ` — ${r.note}` : ''}`}
+            />
           ))}
         </dl>
       )}

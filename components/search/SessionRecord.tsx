@@ -4,7 +4,13 @@ import { formatDay, formatTime } from '@/lib/model/dates';
 import { DetailHeading } from './DetailHeading';
 import { ItemBody, Meta } from './ItemBody';
 
-const PLURAL: Record<string, string> = { Commitment: 'Commitments', Note: 'Notes', Insight: 'Insights', Belief: 'Beliefs', Inquiry: 'Inquiries' };
+const PLURAL: Record<string, string> = {
+  Commitment: 'Commitments',
+  Note: 'Notes',
+  Insight: 'Insights',
+  Belief: 'Beliefs',
+  Inquiry: 'Inquiries',
+};
 
 /** A session as it was recorded, read-only: contract, what was reviewed, captured and asked. */
 export function SessionRecord(props: { bundle: SessionBundle; now: number }) {
@@ -17,7 +23,9 @@ export function SessionRecord(props: { bundle: SessionBundle; now: number }) {
         {client.name}, {formatDay(session.startedAt, props.now)}
       </DetailHeading>
       <p class="muted small">
-        {session.status === 'active' ? `Running since ${formatTime(session.startedAt)}` : `${minutes} min, ended ${formatTime(session.endedAt!)}`}
+        {session.status === 'active'
+          ? `Running since ${formatTime(session.startedAt)}`
+          : `${minutes} min, ended ${formatTime(session.endedAt!)}`}
       </p>
       <dl class="meta-list">
         <Meta term="Topic" value={c.topic || '—'} />

@@ -40,7 +40,9 @@ export function ClientDataSection() {
     if (!result.ok) return setError(`${client.name} was not deleted: ${result.error.message}`);
     const r = result.value;
     setChosenId('');
-    setMessage(`Deleted ${r.clientName}: ${r.sessions} session${r.sessions === 1 ? '' : 's'} and ${r.items} captured item${r.items === 1 ? '' : 's'}.`);
+    setMessage(
+      `Deleted ${r.clientName}: ${r.sessions} session${r.sessions === 1 ? '' : 's'} and ${r.items} captured item${r.items === 1 ? '' : 's'}.`,
+    );
   };
 
   return (
@@ -69,7 +71,9 @@ export function ClientDataSection() {
         </Button>
       </div>
       <Outcome error={error} message={message} />
-      {deleting && <DeleteClientDialog client={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void deleteClient(deleting)} />}
+      {deleting && (
+        <DeleteClientDialog client={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void deleteClient(deleting)} />
+      )}
     </SettingsSection>
   );
 }
@@ -89,14 +93,21 @@ function DeleteClientDialog(props: { client: Client; onCancel(): void; onConfirm
         }}
       >
         <p class="dialog__body">
-          This deletes {props.client.name} and every session, commitment, note and reflection recorded with them. It cannot be undone. Export
-          their data first if they asked for it.
+          This deletes {props.client.name} and every session, commitment, note and reflection recorded with them. It cannot be undone.
+          Export their data first if they asked for it.
         </p>
         <div class="field">
           <label class="field__label" for={inputId}>
             Type the client's name to confirm
           </label>
-          <input id={inputId} class="input" autoComplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} data-autofocus />
+          <input
+            id={inputId}
+            class="input"
+            autoComplete="off"
+            value={typed}
+            onInput={(e) => setTyped(e.currentTarget.value)}
+            data-autofocus
+          />
         </div>
         <div class="dialog__actions">
           <Button variant="ghost" onClick={props.onCancel}>

@@ -50,7 +50,11 @@ export function DefaultsSection(props: { settings: Settings; onSave(patch: Parti
         </select>
       </div>
       <label class="choice">
-        <input type="checkbox" checked={settings.showShortcutHints} onChange={(e) => onSave({ showShortcutHints: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.showShortcutHints}
+          onChange={(e) => onSave({ showShortcutHints: e.currentTarget.checked })}
+        />
         Show shortcut hints
       </label>
       <label class="choice">
@@ -78,7 +82,15 @@ function PhaseSplit(props: { phases: PhasePlan; onSave(phases: PhasePlan): void 
       <legend class="field__label">Phase split (% of the session)</legend>
       <div class="settings__grid settings__grid--phases">
         {PHASE_ORDER.map((phase) => (
-          <NumberSetting key={phase} label={`${PHASE_LABELS[phase]} (%)`} value={draft[phase]} min={0} max={100} unit="%" onSave={(v) => change(phase, v)} />
+          <NumberSetting
+            key={phase}
+            label={`${PHASE_LABELS[phase]} (%)`}
+            value={draft[phase]}
+            min={0}
+            max={100}
+            unit="%"
+            onSave={(v) => change(phase, v)}
+          />
         ))}
       </div>
       <p class={`small ${total === 100 ? 'muted' : 'settings__problem'}`} aria-live="polite">

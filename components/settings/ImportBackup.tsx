@@ -69,7 +69,13 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
         <label class="field__label" for={inputId}>
           Import backup
         </label>
-        <input id={inputId} class="settings__file" type="file" accept=".json,application/json" onChange={(e) => void choose(e.currentTarget)} />
+        <input
+          id={inputId}
+          class="settings__file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void choose(e.currentTarget)}
+        />
         <p class="small muted">The whole file is checked before anything changes.</p>
       </div>
       {step.kind === 'reading' && <p class="small muted">Checking the file…</p>}
@@ -108,7 +114,8 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           onCancel={() => setStep({ ...step, kind: 'preview' })}
           onConfirm={() => void run(step.text, 'replace')}
         >
-          Every client, session and captured item stored now is deleted and replaced by the contents of {step.fileName}. This cannot be undone.
+          Every client, session and captured item stored now is deleted and replaced by the contents of {step.fileName}. This cannot be
+          undone.
         </ConfirmDialog>
       )}
     </div>

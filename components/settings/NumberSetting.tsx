@@ -4,7 +4,14 @@ import { useEffect, useId, useState } from 'preact/hooks';
  * A whole-number setting. Saved when the value is committed (Enter, blur, the arrows) and valid; an
  * out-of-range value is explained next to the field and not saved.
  */
-export function NumberSetting(props: { label: string; value: number; min: number; max: number; unit: string; onSave(value: number): void }) {
+export function NumberSetting(props: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  unit: string;
+  onSave(value: number): void;
+}) {
   const id = useId();
   const [text, setText] = useState(String(props.value));
   const [problem, setProblem] = useState('');

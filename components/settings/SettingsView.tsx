@@ -21,7 +21,11 @@ export function SettingsView(props: { onClose(): void }) {
           Close settings
         </Button>
       </div>
-      {loaded ? <DefaultsSection settings={settings} onSave={(patch) => void update(patch)} /> : <p class="small muted">Loading settings…</p>}
+      {loaded ? (
+        <DefaultsSection settings={settings} onSave={(patch) => void update(patch)} />
+      ) : (
+        <p class="small muted">Loading settings…</p>
+      )}
       <BackupSection />
       <ClientDataSection />
       <StorageSection />

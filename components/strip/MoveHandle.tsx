@@ -3,7 +3,12 @@ import type { OverlayFrame } from '@/lib/view/ports';
 import { Icon } from '../ui/Icon';
 
 const STEP = 16;
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-STEP, 0], ArrowRight: [STEP, 0], ArrowUp: [0, -STEP], ArrowDown: [0, STEP] };
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-STEP, 0],
+  ArrowRight: [STEP, 0],
+  ArrowUp: [0, -STEP],
+  ArrowDown: [0, STEP],
+};
 
 /**
  * Moves the overlay on the call page: drag it, or focus it and use the arrow keys. Deltas are in screen

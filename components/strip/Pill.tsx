@@ -16,7 +16,13 @@ export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | nu
       {props.frame && <MoveHandle frame={props.frame} />}
       <h1 class={props.timer ? 'visually-hidden' : 'pill__brand'}>Holdspace</h1>
       {props.timer && <PillClock timer={props.timer} />}
-      <Button small variant="secondary" onClick={props.onShow} aria-keyshortcuts={ariaKeys('panel.hide')} title={`Show panel (${keyText('panel.hide')})`}>
+      <Button
+        small
+        variant="secondary"
+        onClick={props.onShow}
+        aria-keyshortcuts={ariaKeys('panel.hide')}
+        title={`Show panel (${keyText('panel.hide')})`}
+      >
         Show panel
       </Button>
     </main>

@@ -57,10 +57,25 @@ export function StatusStrip(props: StripProps) {
             title={`${props.blurred ? 'Show text' : 'Blur text for screen sharing'} (${keyText('screen.blur')})`}
             onClick={props.onToggleBlur}
           />
-          <IconButton small variant="ghost" icon="keyboard" label="Keyboard shortcuts" aria-keyshortcuts={ariaKeys('help.open')} onClick={props.onHelp} />
+          <IconButton
+            small
+            variant="ghost"
+            icon="keyboard"
+            label="Keyboard shortcuts"
+            aria-keyshortcuts={ariaKeys('help.open')}
+            onClick={props.onHelp}
+          />
           <IconButton small variant="ghost" icon="gear" label="Settings" onClick={props.onSettings} />
           {props.onHide && (
-            <IconButton small variant="ghost" icon="minimize" label="Hide panel" aria-keyshortcuts={ariaKeys('panel.hide')} title={`Hide panel (${keyText('panel.hide')})`} onClick={props.onHide} />
+            <IconButton
+              small
+              variant="ghost"
+              icon="minimize"
+              label="Hide panel"
+              aria-keyshortcuts={ariaKeys('panel.hide')}
+              title={`Hide panel (${keyText('panel.hide')})`}
+              onClick={props.onHide}
+            />
           )}
         </div>
       </div>

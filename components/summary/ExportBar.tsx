@@ -47,7 +47,10 @@ export function ExportBar(props: {
         io.openUrl(draft.url);
         setMessage(`Email draft to ${name} opened (client version).`);
       } else if (draft.kind === 'too-long') {
-        await copy(draft.body, `The summary is too long for an email link, so the client version was copied: paste it into a new email to ${draft.to}.`);
+        await copy(
+          draft.body,
+          `The summary is too long for an email link, so the client version was copied: paste it into a new email to ${draft.to}.`,
+        );
       } else {
         await copy(draft.body, `No email address is saved for ${name}, so the client version was copied: paste it into an email.`);
       }
@@ -59,7 +62,9 @@ export function ExportBar(props: {
     calendar: () => {
       const count = datedCommitments(doc).length;
       if (count === 0) {
-        setMessage(`No commitment${props.clientVersion ? ' in the client version' : ''} has a due date, so there is nothing for a calendar.`);
+        setMessage(
+          `No commitment${props.clientVersion ? ' in the client version' : ''} has a due date, so there is nothing for a calendar.`,
+        );
         return;
       }
       const name = summaryFilename(doc, 'ics');
@@ -76,7 +81,13 @@ export function ExportBar(props: {
   return (
     <div class="summary-export" role="group" aria-label="Export">
       <label class="choice summary-export__switch">
-        <input type="checkbox" role="switch" checked={props.clientVersion} aria-describedby={hintId} onChange={(e) => props.onClientVersion(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={props.clientVersion}
+          aria-describedby={hintId}
+          onChange={(e) => props.onClientVersion(e.currentTarget.checked)}
+        />
         Client version
       </label>
       <p class="small muted" id={hintId}>
@@ -85,12 +96,24 @@ export function ExportBar(props: {
           : 'Coach version: everything, private notes included. The email draft is always the client version.'}
       </p>
       <div class="actions">
-        <Button small onClick={actions.markdown}>Download Markdown</Button>
-        <Button small onClick={() => void actions.copy()}>Copy summary</Button>
-        <Button small onClick={() => void actions.email()}>Email draft</Button>
-        <Button small onClick={actions.print}>Print</Button>
-        <Button small onClick={actions.calendar}>Download calendar (.ics)</Button>
-        <Button small onClick={actions.json}>Download JSON</Button>
+        <Button small onClick={actions.markdown}>
+          Download Markdown
+        </Button>
+        <Button small onClick={() => void actions.copy()}>
+          Copy summary
+        </Button>
+        <Button small onClick={() => void actions.email()}>
+          Email draft
+        </Button>
+        <Button small onClick={actions.print}>
+          Print
+        </Button>
+        <Button small onClick={actions.calendar}>
+          Download calendar (.ics)
+        </Button>
+        <Button small onClick={actions.json}>
+          Download JSON
+        </Button>
       </div>
       <p class="summary-export__status small" role="status" aria-live="polite">
         {message}

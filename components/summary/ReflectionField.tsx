@@ -11,7 +11,11 @@ export function ReflectionField(props: { sessionId: string; initial: string; onC
   const [text, setText] = useState(props.initial);
   const autosave = useAutosave<string>((value) => api.setReflection({ sessionId: props.sessionId, text: value }));
   return (
-    <Field label="Closing reflection" prompt="Coach-private. What did you notice about this session, and about yourself as coach?" status={<SavedTick status={autosave.status} />}>
+    <Field
+      label="Closing reflection"
+      prompt="Coach-private. What did you notice about this session, and about yourself as coach?"
+      status={<SavedTick status={autosave.status} />}
+    >
       {(ids) => (
         <div class="stack">
           <textarea

@@ -36,7 +36,11 @@ export function SummaryView(props: { sessionId: string; onClose(): void }) {
   // Opened after "End session" or from history: the coach's focus moves here.
   useEffect(() => heading.current?.focus(), []);
   const docs = useMemo(
-    () => bundle && { coach: buildSummary(bundle, { clientVersion: false, now: env.now }), client: buildSummary(bundle, { clientVersion: true, now: env.now }) },
+    () =>
+      bundle && {
+        coach: buildSummary(bundle, { clientVersion: false, now: env.now }),
+        client: buildSummary(bundle, { clientVersion: true, now: env.now }),
+      },
     [bundle, env.now],
   );
   useEffect(() => {

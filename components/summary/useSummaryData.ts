@@ -35,7 +35,10 @@ export function useSummaryData(sessionId: Id) {
       const next: Record<Id, ItemEdit> = {};
       for (const [id, edit] of Object.entries(prev)) {
         const item = byId.get(id);
-        const caughtUp = item && (edit.text === undefined || edit.text === item.text) && (edit.shareable === undefined || edit.shareable === item.shareable);
+        const caughtUp =
+          item &&
+          (edit.text === undefined || edit.text === item.text) &&
+          (edit.shareable === undefined || edit.shareable === item.shareable);
         if (item && !caughtUp) next[id] = edit;
       }
       return Object.keys(next).length === Object.keys(prev).length ? prev : next;

@@ -24,16 +24,22 @@ const TIMER_ERROR: Record<string, string> = {
  * Remaining time, the phase, start/pause/resume and the planned length. Re-renders once a second only
  * while running; the wrap-up warning is amber and silent, overtime is red and counts up.
  */
-export function Timer(props: { timer: TimerState; actions: TimerActions; /** Placed at the end of the second row (e.g. End session). */ children?: ComponentChildren }) {
+export function Timer(props: {
+  timer: TimerState;
+  actions: TimerActions;
+  /** Placed at the end of the second row (e.g. End session). */ children?: ComponentChildren;
+}) {
   const { timer, actions } = props;
   const view = useTimerView(timer);
   useWrapUpChime(view.mode);
   const words = modeText(view);
 
   const button =
-    view.mode === 'not-started' ? { text: 'Start', icon: 'play' as const, variant: 'primary' as const }
-    : view.paused ? { text: 'Resume', icon: 'play' as const, variant: 'primary' as const }
-    : { text: 'Pause', icon: 'pause' as const, variant: 'secondary' as const };
+    view.mode === 'not-started'
+      ? { text: 'Start', icon: 'play' as const, variant: 'primary' as const }
+      : view.paused
+        ? { text: 'Resume', icon: 'play' as const, variant: 'primary' as const }
+        : { text: 'Pause', icon: 'pause' as const, variant: 'secondary' as const };
 
   return (
     <div class={`timer timer--${view.mode}`}>
@@ -42,9 +48,15 @@ export function Timer(props: { timer: TimerState; actions: TimerActions; /** Pla
           <TimerClock view={view} />
           {/* Short words on screen (no ellipsis at 360 px), the whole sentence for screen readers and on hover. */}
           <div class="timer__words" title={words.full}>
-            <span class="timer__phase" aria-hidden="true">{words.phase}</span>
-            <span class="timer__status timer__status--short" aria-hidden="true">{words.short}</span>
-            <span class="timer__status timer__status--long" aria-hidden="true">{words.long}</span>
+            <span class="timer__phase" aria-hidden="true">
+              {words.phase}
+            </span>
+            <span class="timer__status timer__status--short" aria-hidden="true">
+              {words.short}
+            </span>
+            <span class="timer__status timer__status--long" aria-hidden="true">
+              {words.long}
+            </span>
             <span class="visually-hidden">{words.full}</span>
           </div>
         </div>
@@ -67,7 +79,11 @@ export function Timer(props: { timer: TimerState; actions: TimerActions; /** Pla
         {props.children}
       </div>
       {actions.error && actions.failed && (
-        <ErrorNote what={TIMER_ERROR[actions.failed.type] ?? 'The timer did not change.'} error={actions.error} onRetry={() => void actions.run(actions.failed!)} />
+        <ErrorNote
+          what={TIMER_ERROR[actions.failed.type] ?? 'The timer did not change.'}
+          error={actions.error}
+          onRetry={() => void actions.run(actions.failed!)}
+        />
       )}
     </div>
   );

@@ -19,10 +19,20 @@ export function modeText(view: TimerView): ModeWords {
   switch (view.mode) {
     case 'not-started': {
       const planned = Math.round(view.plannedMs / 60_000);
-      return { phase: 'Not started', short: `${planned} min`, long: `${planned} min planned`, full: `Timer not started: ${planned} min planned.` };
+      return {
+        phase: 'Not started',
+        short: `${planned} min`,
+        long: `${planned} min planned`,
+        full: `Timer not started: ${planned} min planned.`,
+      };
     }
     case 'paused':
-      return { phase, short: 'Paused', long: `Paused · ${phaseLeft} min left in phase`, full: `Paused in ${phase}: ${phaseLeft} min left in this phase.` };
+      return {
+        phase,
+        short: 'Paused',
+        long: `Paused · ${phaseLeft} min left in phase`,
+        full: `Paused in ${phase}: ${phaseLeft} min left in this phase.`,
+      };
     case 'wrap-up': {
       const soon = minutesLeft <= 1;
       return {
@@ -36,9 +46,20 @@ export function modeText(view: TimerView): ModeWords {
       return { phase: 'Overtime', short: 'Past end', long: 'Past planned end', full: 'Overtime: past the planned end of the session.' };
     default: {
       const next = PHASE_ORDER[PHASE_ORDER.indexOf(view.phase) + 1];
-      if (!next) return { phase, short: `${minutesLeft} min left`, long: `${minutesLeft} min left in the session`, full: `${phase}: ${minutesLeft} min left in the session.` };
+      if (!next)
+        return {
+          phase,
+          short: `${minutesLeft} min left`,
+          long: `${minutesLeft} min left in the session`,
+          full: `${phase}: ${minutesLeft} min left in the session.`,
+        };
       const nextLabel = PHASE_LABELS[next];
-      return { phase, short: `${phaseLeft} min left`, long: `${phaseLeft} min left · ${nextLabel} next`, full: `${phase}: ${phaseLeft} min left in this phase, then ${nextLabel}.` };
+      return {
+        phase,
+        short: `${phaseLeft} min left`,
+        long: `${phaseLeft} min left · ${nextLabel} next`,
+        full: `${phase}: ${phaseLeft} min left in this phase, then ${nextLabel}.`,
+      };
     }
   }
 }

@@ -14,7 +14,7 @@ export function useNow(ticking: boolean, phaseMs = 0): number {
 
   useEffect(() => {
     if (!ticking) return;
-    const offset = ((now + phaseMs) % 1000 + 1000) % 1000;
+    const offset = (((now + phaseMs) % 1000) + 1000) % 1000;
     const timer = setTimeout(tick, 1000 - offset + 5);
     return () => clearTimeout(timer);
   });

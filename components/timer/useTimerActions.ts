@@ -47,7 +47,10 @@ export function useTimerActions(session: Session | null, onSession: (session: Se
     [env, session, onSession],
   );
 
-  const toggle = useCallback(() => (session ? run(nextTimerAction(session.timer, env.now())) : Promise.resolve(false)), [session, run, env]);
+  const toggle = useCallback(
+    () => (session ? run(nextTimerAction(session.timer, env.now())) : Promise.resolve(false)),
+    [session, run, env],
+  );
 
   return { run, toggle, error, failed, busy };
 }

@@ -24,7 +24,13 @@ export function ConfirmDialog(props: {
         <Button variant="ghost" onClick={props.onCancel}>
           {props.cancelLabel ?? 'Cancel'}
         </Button>
-        <Button variant={props.danger ? 'danger' : 'primary'} data-autofocus onClick={() => !props.busy && props.onConfirm()} aria-disabled={props.busy} aria-busy={props.busy}>
+        <Button
+          variant={props.danger ? 'danger' : 'primary'}
+          data-autofocus
+          onClick={() => !props.busy && props.onConfirm()}
+          aria-disabled={props.busy}
+          aria-busy={props.busy}
+        >
           {props.confirmLabel}
         </Button>
       </div>

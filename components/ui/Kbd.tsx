@@ -7,7 +7,11 @@ import { usePrefs } from '../app/prefs';
  * entry (Alt T). Decorative for screen readers: the control it sits on carries `aria-keyshortcuts`. Hidden
  * when the coach turns shortcut hints off in settings.
  */
-export function Kbd(props: { shortcut: KeyId; class?: string; /** Only the last key ("1" for Alt+1), where space is tight. */ short?: boolean }) {
+export function Kbd(props: {
+  shortcut: KeyId;
+  class?: string;
+  /** Only the last key ("1" for Alt+1), where space is tight. */ short?: boolean;
+}) {
   const { settings } = usePrefs();
   if (!settings.showShortcutHints) return null;
   const parts = keyParts(keyEntry(props.shortcut).keys[0]!);

@@ -35,11 +35,15 @@ export function Tabs<K extends string>(props: { label: string; prefix: string; t
     const keys = props.tabs.map((t) => t.key);
     const at = keys.indexOf(props.active);
     const next =
-      event.key === 'ArrowRight' ? keys[(at + 1) % keys.length]
-      : event.key === 'ArrowLeft' ? keys[(at - 1 + keys.length) % keys.length]
-      : event.key === 'Home' ? keys[0]
-      : event.key === 'End' ? keys[keys.length - 1]
-      : undefined;
+      event.key === 'ArrowRight'
+        ? keys[(at + 1) % keys.length]
+        : event.key === 'ArrowLeft'
+          ? keys[(at - 1 + keys.length) % keys.length]
+          : event.key === 'Home'
+            ? keys[0]
+            : event.key === 'End'
+              ? keys[keys.length - 1]
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     props.onSelect(next);

@@ -11,10 +11,25 @@ import * as v from 'valibot';
 import type { FieldLabels } from '../model/check';
 import { ClientInputSchema, ClientPatchSchema, type Client } from '../model/client';
 import { DraftValueSchema, type Draft } from '../model/draft';
-import { ItemInputSchema, ItemPatchSchema, RestoredItemSchema, ReviewInputSchema, type CommitmentStatus, type Item, type Review } from '../model/item';
+import {
+  ItemInputSchema,
+  ItemPatchSchema,
+  RestoredItemSchema,
+  ReviewInputSchema,
+  type CommitmentStatus,
+  type Item,
+  type Review,
+} from '../model/item';
 import { DEFAULTS, LIMITS } from '../model/limits';
 import { Day, Id, SessionMinutes, Text, type Millis } from '../model/primitives';
-import { QuestionInputSchema, QuestionMarksSchema, QuestionPatchSchema, type DeckQuestion, type Question, type Stage } from '../model/question';
+import {
+  QuestionInputSchema,
+  QuestionMarksSchema,
+  QuestionPatchSchema,
+  type DeckQuestion,
+  type Question,
+  type Stage,
+} from '../model/question';
 import { ContractPatchSchema, TimerActionSchema, type Session } from '../model/session';
 import type { Result } from './result';
 
@@ -100,17 +115,7 @@ export interface DeleteReport {
  * clients; questions; one draft (`draft:<key>`); or everything (`all`: a restore, a delete, a reconnect).
  */
 export type ChangeTopic =
-  | 'clients'
-  | 'session'
-  | 'contract'
-  | 'timer'
-  | 'asked'
-  | 'reflection'
-  | 'items'
-  | 'reviews'
-  | 'questions'
-  | `draft:${string}`
-  | 'all';
+  'clients' | 'session' | 'contract' | 'timer' | 'asked' | 'reflection' | 'items' | 'reviews' | 'questions' | `draft:${string}` | 'all';
 
 /** Every topic of a session's own record (not its items). */
 export const SESSION_TOPICS = ['session', 'contract', 'timer', 'asked', 'reflection'] as const satisfies readonly ChangeTopic[];
@@ -149,7 +154,9 @@ export const API = {
   listClients: method<Client[]>()({ input: args({ includeArchived: v.optional(v.boolean()) }) }),
   /** Most recently seen first. */
   recentClients: method<Client[]>()({
-    input: args({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.listEntries)), DEFAULTS.recentClients) }),
+    input: args({
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.listEntries)), DEFAULTS.recentClients),
+    }),
   }),
   getClient: method<Client>()({ input: args({ id: Id }) }),
   createClient: method<Client>()({ input: args({ input: ClientInputSchema }), changes: ['clients'] }),
@@ -164,8 +171,15 @@ export const API = {
   updateContract: method<Session>()({ input: args({ sessionId: Id, patch: ContractPatchSchema }), changes: ['contract'] }),
   contractCheckIn: method<Session>()({ input: args({ sessionId: Id }), changes: ['contract'] }),
   timer: method<Session>()({ input: args({ sessionId: Id, action: TimerActionSchema }), changes: ['timer'] }),
-  markAsked: method<Session>()({ input: args({ sessionId: Id, questionId: Id, asked: v.optional(v.boolean(), true) }), changes: ['asked'] }),
-  setReflection: method<Session>()({ input: args({ sessionId: Id, text: Text }), changes: ['reflection'], labels: { text: 'The reflection' } }),
+  markAsked: method<Session>()({
+    input: args({ sessionId: Id, questionId: Id, asked: v.optional(v.boolean(), true) }),
+    changes: ['asked'],
+  }),
+  setReflection: method<Session>()({
+    input: args({ sessionId: Id, text: Text }),
+    changes: ['reflection'],
+    labels: { text: 'The reflection' },
+  }),
   endSession: method<Session>()({ input: args({ sessionId: Id }), changes: ['session'] }),
   getSessionBundle: method<SessionBundle>()({ input: args({ sessionId: Id }) }),
   /** A client's sessions, newest first. */
@@ -210,9 +224,17 @@ export const API = {
   // Search and drafts
   search: method<SearchHit[]>()({
     input: args({
-      query: v.pipe(v.string('must be text'), v.transform((q: string) => q.slice(0, LIMITS.searchQueryLength))),
+      query: v.pipe(
+        v.string('must be text'),
+        v.transform((q: string) => q.slice(0, LIMITS.searchQueryLength)),
+      ),
       limit: v.optional(
-        v.pipe(v.number(), v.integer(), v.minValue(1), v.transform((n: number) => Math.min(n, LIMITS.searchResults))),
+        v.pipe(
+          v.number(),
+          v.integer(),
+          v.minValue(1),
+          v.transform((n: number) => Math.min(n, LIMITS.searchResults)),
+        ),
         DEFAULTS.searchResults,
       ),
     }),

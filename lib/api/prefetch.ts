@@ -11,7 +11,11 @@ export interface PrefetchCall<M extends ApiMethod = ApiMethod> {
  * The first call with the same method and arguments gets the answer already under way; every later call
  * (and any after `maxAgeMs`, so nothing stale is served) goes to the store as usual.
  */
-export function withPrefetch(api: HoldspaceApi, calls: PrefetchCall[], options: { maxAgeMs?: number; now?: () => number } = {}): HoldspaceApi {
+export function withPrefetch(
+  api: HoldspaceApi,
+  calls: PrefetchCall[],
+  options: { maxAgeMs?: number; now?: () => number } = {},
+): HoldspaceApi {
   const now = options.now ?? Date.now;
   const maxAgeMs = options.maxAgeMs ?? 3000;
   const startedAt = now();

@@ -24,7 +24,10 @@ export function idsOf(records: Pick<BackupRecords, 'clients' | 'sessions' | 'ite
 export function conflictCount(file: BackupRecords, existing: ExistingIds): number {
   const n = (list: { id: Id }[], set: ReadonlySet<Id>) => list.filter((r) => set.has(r.id)).length;
   return (
-    n(file.clients, existing.clients) + n(file.sessions, existing.sessions) + n(file.items, existing.items) + n(file.questions, existing.questions)
+    n(file.clients, existing.clients) +
+    n(file.sessions, existing.sessions) +
+    n(file.items, existing.items) +
+    n(file.questions, existing.questions)
   );
 }
 

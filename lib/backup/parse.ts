@@ -42,7 +42,9 @@ export function decodeBackup(bytes: ArrayBuffer | Uint8Array): Result<string> {
   try {
     return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return invalid(refusal('it is not UTF-8 text, so it may be damaged or not a Holdspace backup. Choose the file Holdspace saved, unchanged.'));
+    return invalid(
+      refusal('it is not UTF-8 text, so it may be damaged or not a Holdspace backup. Choose the file Holdspace saved, unchanged.'),
+    );
   }
 }
 
@@ -73,7 +75,10 @@ export function parseBackup(text: string, now: number): Result<BackupFile> {
     return invalid(refusal('its format version is missing or unreadable.'), 'formatVersion');
   }
   if (version > BACKUP_FORMAT_VERSION) {
-    return invalid(refusal(`it was made by a newer version of Holdspace (format ${version}). Update Holdspace, then import it again.`), 'formatVersion');
+    return invalid(
+      refusal(`it was made by a newer version of Holdspace (format ${version}). Update Holdspace, then import it again.`),
+      'formatVersion',
+    );
   }
   const migrated = migrateToCurrent(raw, version);
   if (!migrated.ok) return migrated;
@@ -81,7 +86,8 @@ export function parseBackup(text: string, now: number): Result<BackupFile> {
   const parsed = v.safeParse(BackupSchema, migrated.value, { abortEarly: true });
   if (!parsed.success) return invalid(issueSentence(parsed.issues[0]));
   const file: BackupFile = parsed.output;
-  if (file.exportedAt > now + CLOCK_SKEW_MS) return invalid(refusal('it says it was made in the future; its dates cannot be trusted.'), 'exportedAt');
+  if (file.exportedAt > now + CLOCK_SKEW_MS)
+    return invalid(refusal('it says it was made in the future; its dates cannot be trusted.'), 'exportedAt');
   const problem = integrityProblem(file);
   return problem ? invalid(problem) : ok(file);
 }

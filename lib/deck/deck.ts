@@ -20,7 +20,11 @@ export function withPref(question: Question, pref: QuestionPref | undefined): De
  * stage: built-in first, then own ones by text. Marks stay keyed by question id: a mark for a built-in
  * question that a deck update retired is simply not shown.
  */
-export function mergeDeck(custom: readonly Question[], prefs: readonly QuestionPref[], builtins: readonly Question[] = BUILTIN_QUESTIONS): DeckQuestion[] {
+export function mergeDeck(
+  custom: readonly Question[],
+  prefs: readonly QuestionPref[],
+  builtins: readonly Question[] = BUILTIN_QUESTIONS,
+): DeckQuestion[] {
   const prefById = new Map(prefs.map((p) => [p.questionId, p]));
   const own = [...custom].sort((a, b) => a.text.localeCompare(b.text));
   return STAGES.flatMap((stage) =>

@@ -165,9 +165,7 @@ export function buildSummary(bundle: SessionBundle, options: SummaryOptions): Su
     inquiries: ofKind('inquiry'),
     notes: ofKind('note'),
     beliefs: ofKind('belief'),
-    questions: clientVersion
-      ? []
-      : bundle.asked.map((q) => ({ text: q.text, stageLabel: q.stage ? STAGE_LABELS[q.stage] : '', at: q.at })),
+    questions: clientVersion ? [] : bundle.asked.map((q) => ({ text: q.text, stageLabel: q.stage ? STAGE_LABELS[q.stage] : '', at: q.at })),
     reflection: clientVersion ? '' : session.reflection,
   };
 }

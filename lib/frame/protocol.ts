@@ -9,9 +9,7 @@ export type FrameToHost =
   | { hs: 'frame'; type: 'place'; right: number; top: number }
   | { hs: 'frame'; type: 'hide' };
 
-export type HostToFrame =
-  | { hs: 'host'; type: 'placed'; right: number; top: number }
-  | { hs: 'host'; type: 'focus-capture' };
+export type HostToFrame = { hs: 'host'; type: 'placed'; right: number; top: number } | { hs: 'host'; type: 'focus-capture' };
 
 const FRAME_TYPES = new Set(['size', 'move-by', 'place', 'hide']);
 const HOST_TYPES = new Set(['placed', 'focus-capture']);

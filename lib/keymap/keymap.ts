@@ -50,8 +50,21 @@ const kindWords = ITEM_KINDS.map((k, i) => (i === 0 ? ITEM_KIND_LABELS[k] : ITEM
 
 export const KEYMAP = [
   // Browser commands (the coach can change them at chrome://extensions/shortcuts).
-  { id: 'browser.focusCapture', command: 'focus-capture', scope: 'browser', keys: ['Alt+Shift+O'], what: 'Open Holdspace and focus quick capture' },
-  { id: 'browser.toggleOverlay', command: 'toggle-overlay', scope: 'browser', keys: ['Control+Shift+Y'], where: 'On a call', what: 'Hide or show the Holdspace panel on the call' },
+  {
+    id: 'browser.focusCapture',
+    command: 'focus-capture',
+    scope: 'browser',
+    keys: ['Alt+Shift+O'],
+    what: 'Open Holdspace and focus quick capture',
+  },
+  {
+    id: 'browser.toggleOverlay',
+    command: 'toggle-overlay',
+    scope: 'browser',
+    keys: ['Control+Shift+Y'],
+    where: 'On a call',
+    what: 'Hide or show the Holdspace panel on the call',
+  },
 
   // Anywhere in Holdspace. The tab keys stay fixed so they never move under the coach's hand.
   { id: 'tab.contract', scope: 'app', keys: ['Alt+1'], what: 'Contract (or choose the client)' },
@@ -85,9 +98,22 @@ export const KEYMAP = [
   { id: 'capture.add', scope: 'capture', keys: ['Enter'], what: 'Add (the field keeps focus for the next one)' },
   { id: 'capture.newline', scope: 'capture', keys: ['Shift+Enter'], what: 'New line' },
   { id: 'capture.clear', scope: 'capture', keys: ['Escape'], what: 'Step back to the words, then clear them (with a way back)' },
-  { id: 'capture.prefix', scope: 'capture', typed: true, keys: ITEM_KINDS.map((k) => `${KIND_PREFIX[k]}:`), where: 'Capture, at the start of the field', what: kindWords },
+  {
+    id: 'capture.prefix',
+    scope: 'capture',
+    typed: true,
+    keys: ITEM_KINDS.map((k) => `${KIND_PREFIX[k]}:`),
+    where: 'Capture, at the start of the field',
+    what: kindWords,
+  },
   // In the order of ITEM_KINDS. Chrome keeps Ctrl+digit for its tabs, so only the kind switch's tooltips show these.
-  { id: 'capture.kind', scope: 'capture', unlisted: true, keys: ITEM_KINDS.map((_, i) => `Control+${i + 1}`), what: `Switch kind: ${kindWords.toLowerCase()}` },
+  {
+    id: 'capture.kind',
+    scope: 'capture',
+    unlisted: true,
+    keys: ITEM_KINDS.map((_, i) => `Control+${i + 1}`),
+    what: `Switch kind: ${kindWords.toLowerCase()}`,
+  },
   { id: 'capture.done', scope: 'capture', keys: ['Enter', 'Escape'], what: 'Done editing a captured item' },
 
   // Search.
@@ -135,10 +161,13 @@ export const keyText = (id: KeyId, or = ' or ', map?: readonly KeyEntry[]): stri
 export const manifestKey = (chord: string): string => chord.replace(/\bControl\b/g, 'Ctrl');
 
 /** The manifest's `commands`, from the keymap's browser entries. */
-export function manifestCommands(map: readonly KeyEntry[] = KEYMAP): Record<string, { suggested_key: { default: string }; description: string }> {
+export function manifestCommands(
+  map: readonly KeyEntry[] = KEYMAP,
+): Record<string, { suggested_key: { default: string }; description: string }> {
   const commands: Record<string, { suggested_key: { default: string }; description: string }> = {};
   for (const e of map) {
-    if (e.scope === 'browser' && e.command) commands[e.command] = { suggested_key: { default: manifestKey(e.keys[0]!) }, description: e.what };
+    if (e.scope === 'browser' && e.command)
+      commands[e.command] = { suggested_key: { default: manifestKey(e.keys[0]!) }, description: e.what };
   }
   return commands;
 }
@@ -147,7 +176,8 @@ export function manifestCommands(map: readonly KeyEntry[] = KEYMAP): Record<stri
 export const listedKeys = (map: readonly KeyEntry[] = KEYMAP): KeyEntry[] => map.filter((e) => !e.unlisted);
 
 /** Where an entry works, in words. */
-export const whereText = (e: KeyEntry): string => e.where ?? (e.overlayOnly ? 'In Holdspace on a call (the overlay)' : SCOPE_NAMES[e.scope]);
+export const whereText = (e: KeyEntry): string =>
+  e.where ?? (e.overlayOnly ? 'In Holdspace on a call (the overlay)' : SCOPE_NAMES[e.scope]);
 
 /** The listed entries grouped by scope, scopes in keymap order. */
 export function keysByScope(map: readonly KeyEntry[] = KEYMAP): { scope: KeyScope; entries: KeyEntry[] }[] {

@@ -11,7 +11,10 @@ export const ClientSchema = v.object({
   name: Name,
   email: Email,
   /** The engagement's overall coaching goals: what the client hired a coach for. */
-  goals: v.pipe(v.array(EngagementGoalSchema, 'must be a list'), v.maxLength(LIMITS.listEntries, `has more than ${LIMITS.listEntries} entries`)),
+  goals: v.pipe(
+    v.array(EngagementGoalSchema, 'must be a list'),
+    v.maxLength(LIMITS.listEntries, `has more than ${LIMITS.listEntries} entries`),
+  ),
   notes: Text,
   /** The client declined note taking: only the contract and commitments are captured. */
   keepNoNotes: Bool,

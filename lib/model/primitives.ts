@@ -38,13 +38,20 @@ export const Millis = v.pipe(
 /** A whole number, 0 or more. */
 export const Count = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'cannot be negative'));
 
-export const Id = v.pipe(v.string('must be text'), v.minLength(1, 'cannot be empty'), v.maxLength(LIMITS.idLength, tooLong(LIMITS.idLength)));
+export const Id = v.pipe(
+  v.string('must be text'),
+  v.minLength(1, 'cannot be empty'),
+  v.maxLength(LIMITS.idLength, tooLong(LIMITS.idLength)),
+);
 
 /** Free text, kept as typed (autosave must not eat a trailing space). */
 export const Text = v.pipe(string, v.maxLength(LIMITS.textLength, tooLong(LIMITS.textLength)));
 
 /** Free text that must say something; kept as typed. */
-export const RequiredText = v.pipe(Text, v.check((s: string) => s.trim().length > 0, 'cannot be empty'));
+export const RequiredText = v.pipe(
+  Text,
+  v.check((s: string) => s.trim().length > 0, 'cannot be empty'),
+);
 
 /** A required name: trimmed, not empty. */
 export const Name = v.pipe(string, v.trim(), v.nonEmpty('cannot be empty'), v.maxLength(LIMITS.nameLength, tooLong(LIMITS.nameLength)));
@@ -55,7 +62,10 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 export const Email = v.pipe(
   string,
   v.trim(),
-  v.check((s: string) => s === '' || (s.length <= LIMITS.emailLength && EMAIL.test(s)), "doesn't look like an email address (name@example.com)"),
+  v.check(
+    (s: string) => s === '' || (s.length <= LIMITS.emailLength && EMAIL.test(s)),
+    "doesn't look like an email address (name@example.com)",
+  ),
 );
 
 const yearRange = `years ${LIMITS.minYear}–${LIMITS.maxYear}`;

@@ -38,7 +38,10 @@ const questionEntries = {
 };
 export const QuestionSchema = v.object(questionEntries);
 /** A backup holds only the coach's own questions. */
-export const OwnQuestionSchema = v.object({ ...questionEntries, builtin: v.literal(false, 'must be false: a backup holds only your own questions') });
+export const OwnQuestionSchema = v.object({
+  ...questionEntries,
+  builtin: v.literal(false, 'must be false: a backup holds only your own questions'),
+});
 
 /** The coach's marks on a question (built-in or own). */
 export const QuestionPrefSchema = v.object({ questionId: Id, favourite: Bool, hidden: Bool, updatedAt: Millis });

@@ -9,7 +9,11 @@ import { PhasePlanSchema } from './session';
 
 /** A number brought into range (rounded, clamped); anything else is refused (and falls back). */
 const clamped = ({ min, max }: { min: number; max: number }) =>
-  v.pipe(v.number(), v.finite(), v.transform((n: number) => Math.min(max, Math.max(min, Math.round(n)))));
+  v.pipe(
+    v.number(),
+    v.finite(),
+    v.transform((n: number) => Math.min(max, Math.max(min, Math.round(n)))),
+  );
 
 const finite = v.pipe(v.number(), v.finite());
 

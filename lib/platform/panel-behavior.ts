@@ -4,8 +4,9 @@ import type { browser } from 'wxt/browser';
 type Browser = typeof browser;
 
 export function wireToolbarButton(b: Browser): void {
-  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } } })
-    .chrome?.sidePanel;
+  const chromeSidePanel = (
+    globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } } }
+  ).chrome?.sidePanel;
   if (chromeSidePanel) {
     void chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
     return;

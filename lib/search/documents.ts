@@ -38,7 +38,11 @@ export function clientDoc(c: Client): SearchDoc {
 
 export function sessionDoc(s: Session): SearchDoc {
   const c = s.contract;
-  return { id: refOf('session', s.id), text: c.topic, body: join(c.desiredOutcome, c.whyItMatters, c.successMeasures, c.notes, s.reflection) };
+  return {
+    id: refOf('session', s.id),
+    text: c.topic,
+    body: join(c.desiredOutcome, c.whyItMatters, c.successMeasures, c.notes, s.reflection),
+  };
 }
 
 export function itemDoc(i: Item): SearchDoc {

@@ -30,7 +30,9 @@ export interface SearchIndex {
  * large record (a query for "the" would otherwise score most of it).
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  'a an and are as at be but by for from had has have he her his i if in into is it its me my of on or our she so than that the their them then there they this to was we were will with you your'.split(' '),
+  'a an and are as at be but by for from had has have he her his i if in into is it its me my of on or our she so than that the their them then there they this to was we were will with you your'.split(
+    ' ',
+  ),
 );
 
 export function processTerm(term: string): string | null {
@@ -99,7 +101,10 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex
     async search(query, limit) {
       if (!query.trim()) return [];
       const ready = await current();
-      return ready.search(query).slice(0, limit).map((r) => ({ ref: String(r.id), score: r.score }));
+      return ready
+        .search(query)
+        .slice(0, limit)
+        .map((r) => ({ ref: String(r.id), score: r.score }));
     },
     upsert: (doc) => change({ doc }),
     remove: (ref) => change({ remove: ref }),

@@ -26,7 +26,10 @@ export async function buildBundle(tx: ReadTx, session: Session): Promise<Session
       }),
     ),
   ]);
-  const views = await commitmentViews(tx, reviewedStored.filter((i) => i.sessionId !== session.id));
+  const views = await commitmentViews(
+    tx,
+    reviewedStored.filter((i) => i.sessionId !== session.id),
+  );
   // As of this session: the status recorded here, even if a later session reviewed it again.
   const reviewed = views
     .map((view) => {

@@ -22,7 +22,10 @@ export function openCommitments(ctx: RepoContext, clientId: Id): Promise<Commitm
 /** Reviews in the order of the sessions that recorded them, so the latest session's review is the status. */
 async function inSessionOrder(tx: ReadTx, reviews: Review[]): Promise<Review[]> {
   const starts = await Promise.all(reviews.map(async (r) => (await tx.objectStore('sessions').get(r.sessionId))?.startedAt ?? r.at));
-  return reviews.map((review, i) => ({ review, start: starts[i]! })).sort((a, b) => a.start - b.start).map((e) => e.review);
+  return reviews
+    .map((review, i) => ({ review, start: starts[i]! }))
+    .sort((a, b) => a.start - b.start)
+    .map((e) => e.review);
 }
 
 /** Records a review in `sessionId`; a second review in the same session replaces the first. */
@@ -34,7 +37,8 @@ export function reviewCommitment(ctx: RepoContext, itemId: Id, sessionId: Id, st
     if (item.kind !== 'commitment') throw invalid('Only a commitment can be reviewed.', 'itemId');
     const session = await requireSession(tx, sessionId);
     if (session.clientId !== item.clientId) throw invalid('A commitment is reviewed in a session with the same client.', 'sessionId');
-    if (session.id === item.sessionId) throw invalid('A commitment is reviewed in a later session than the one it was made in.', 'sessionId');
+    if (session.id === item.sessionId)
+      throw invalid('A commitment is reviewed in a later session than the one it was made in.', 'sessionId');
     const review: Review = { sessionId, status, note, at: now };
     const at = item.reviews.findIndex((r) => r.sessionId === sessionId);
     if (at < 0) assertRoom(item.reviews, 'This commitment', 'itemId');

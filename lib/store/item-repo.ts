@@ -32,10 +32,20 @@ export function addItem(ctx: RepoContext, sessionId: Id, input: CleanItemInput):
     const session = await requireSession(tx, sessionId);
     await assertKindAllowed(tx, session.clientId, input.kind);
     const item: Item = {
-      id, sessionId, clientId: session.clientId, kind: input.kind, text: input.text,
-      shareable: input.shareable ?? DEFAULT_SHAREABLE[input.kind], order: await nextOrder(tx, sessionId),
-      createdAt: now, updatedAt: now,
-      due: input.due, howWillYouKnow: input.howWillYouKnow, support: input.support, reviews: [], open: 0,
+      id,
+      sessionId,
+      clientId: session.clientId,
+      kind: input.kind,
+      text: input.text,
+      shareable: input.shareable ?? DEFAULT_SHAREABLE[input.kind],
+      order: await nextOrder(tx, sessionId),
+      createdAt: now,
+      updatedAt: now,
+      due: input.due,
+      howWillYouKnow: input.howWillYouKnow,
+      support: input.support,
+      reviews: [],
+      open: 0,
     };
     await tx.objectStore('items').add(deriveItemKeys(item));
     return fromStored(deriveItemKeys(item));

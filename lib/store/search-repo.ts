@@ -27,7 +27,7 @@ export async function loadSearchDocs(ctx: RepoContext, pageSize = SEARCH_LOAD_PA
     ]);
     return [...clients.map(clientDoc), ...sessions.map(sessionDoc), ...BUILTIN_QUESTIONS.map(questionDoc), ...own.map(questionDoc)];
   });
-  for (let last: string | undefined; ; ) {
+  for (let last: string | undefined; ;) {
     const page = await read(ctx, ['items'], (tx) => tx.objectStore('items').getAll(keysAfter(last), pageSize));
     for (const item of page) docs.push(itemDoc(item));
     if (page.length < pageSize) return docs;
@@ -43,7 +43,12 @@ function cached<T>(load: (id: Id) => Promise<T | undefined>): (id: Id) => Promis
   };
 }
 
-async function resolveOne(tx: ReadTx, r: RankedRef, client: (id: Id) => Promise<Client | undefined>, session: (id: Id) => Promise<Session | undefined>): Promise<SearchHit | null> {
+async function resolveOne(
+  tx: ReadTx,
+  r: RankedRef,
+  client: (id: Id) => Promise<Client | undefined>,
+  session: (id: Id) => Promise<Session | undefined>,
+): Promise<SearchHit | null> {
   const parsed = parseRef(r.ref);
   if (!parsed) return null;
   const { kind, id } = parsed;

@@ -15,9 +15,15 @@ export interface SessionDefaults {
 
 export function emptyContract(): Contract {
   return {
-    topic: '', desiredOutcome: '', whyItMatters: '', successMeasures: '', focus: '',
+    topic: '',
+    desiredOutcome: '',
+    whyItMatters: '',
+    successMeasures: '',
+    focus: '',
     agreements: { confidentiality: false, recordingConsent: false, permissionToOffer: false },
-    notes: '', goalId: null, checkIns: [],
+    notes: '',
+    goalId: null,
+    checkIns: [],
   };
 }
 
@@ -50,13 +56,22 @@ export function startSession(ctx: RepoContext, clientId: Id, defaults: SessionDe
     if (client.archived) throw conflict(`${client.name} is archived. Restore them before starting a session.`, 'clientId');
     const running = await findActive(tx);
     if (running) {
-      const with_ = running.clientId === clientId ? client.name : ((await tx.objectStore('clients').get(running.clientId))?.name ?? 'another client');
+      const with_ =
+        running.clientId === clientId ? client.name : ((await tx.objectStore('clients').get(running.clientId))?.name ?? 'another client');
       throw conflict(`A session with ${with_} is still running. End it before starting another.`);
     }
     const session: Session = {
-      id, clientId, status: 'active', startedAt: now, endedAt: null, contract: emptyContract(),
+      id,
+      clientId,
+      status: 'active',
+      startedAt: now,
+      endedAt: null,
+      contract: emptyContract(),
       timer: newTimer(defaults.plannedMinutes, defaults.phases, defaults.warningMinutes),
-      asked: [], reflection: '', createdAt: now, updatedAt: now,
+      asked: [],
+      reflection: '',
+      createdAt: now,
+      updatedAt: now,
     };
     await tx.objectStore('sessions').add(session);
     return session;
@@ -88,7 +103,8 @@ export function updateContract(ctx: RepoContext, id: Id, patch: ContractPatch): 
     async (session, _now, tx) => {
       if (patch.goalId) {
         const client = await requireClient(tx, session.clientId);
-        if (!client.goals.some((g) => g.id === patch.goalId)) throw invalid('That coaching goal is not one of this client’s goals.', 'goalId');
+        if (!client.goals.some((g) => g.id === patch.goalId))
+          throw invalid('That coaching goal is not one of this client’s goals.', 'goalId');
       }
       const { agreements, ...fields } = patch;
       const contract: Contract = { ...session.contract, ...fields, agreements: { ...session.contract.agreements, ...agreements } };
@@ -109,11 +125,15 @@ export function applyTimer(ctx: RepoContext, id: Id, action: TimerAction): Promi
   return mutateSession(ctx, id, (s, now) => {
     if (s.status === 'ended' && action.type !== 'set-length') throw conflict('This session has ended: its timer is stopped.');
     const timer =
-      action.type === 'start' ? startTimer(s.timer, now)
-      : action.type === 'pause' ? pauseTimer(s.timer, now)
-      : action.type === 'resume' ? resumeTimer(s.timer, now)
-      : action.type === 'set-length' ? setLength(s.timer, action.minutes)
-      : resetTimer(s.timer);
+      action.type === 'start'
+        ? startTimer(s.timer, now)
+        : action.type === 'pause'
+          ? pauseTimer(s.timer, now)
+          : action.type === 'resume'
+            ? resumeTimer(s.timer, now)
+            : action.type === 'set-length'
+              ? setLength(s.timer, action.minutes)
+              : resetTimer(s.timer);
     return timer === s.timer ? s : { ...s, timer };
   });
 }

@@ -50,7 +50,8 @@ const FALLBACK_DEFAULTS: sessions.SessionDefaults = {
 function toResult(error: unknown): Result<never> {
   if (error instanceof HoldspaceError) return fail(error.code, error.message, error.field);
   const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError') return fail('storage', 'Your browser refused to save: its storage for Holdspace is full. Nothing was changed.');
+  if (name === 'QuotaExceededError')
+    return fail('storage', 'Your browser refused to save: its storage for Holdspace is full. Nothing was changed.');
   if (name === 'DataError') return fail('invalid', 'Part of this request is malformed, so nothing was changed.');
   if (error instanceof DOMException) return fail('storage', `The browser could not save this change (${error.name}). Nothing was changed.`);
   return fail('internal', `Something went wrong in Holdspace: ${error instanceof Error ? error.message : String(error)}`);

@@ -30,7 +30,11 @@ export interface TimerView {
   overtime: boolean;
 }
 
-export function newTimer(plannedMinutes: number, phases: PhasePlan = { ...DEFAULTS.phases }, warningMinutes: number = DEFAULTS.warningMinutes): TimerState {
+export function newTimer(
+  plannedMinutes: number,
+  phases: PhasePlan = { ...DEFAULTS.phases },
+  warningMinutes: number = DEFAULTS.warningMinutes,
+): TimerState {
   return { plannedMinutes, startedAt: null, pausedAt: null, pausedTotalMs: 0, phases, warningMinutes };
 }
 

@@ -28,14 +28,27 @@ export async function seedDemo(): Promise<void> {
   });
   await call('addItem', {
     sessionId: first.id,
-    input: { kind: 'commitment', text: 'Hand the weekly report to Priya', due: '2026-11-18', howWillYouKnow: 'Priya sends the next report', support: 'A template' },
+    input: {
+      kind: 'commitment',
+      text: 'Hand the weekly report to Priya',
+      due: '2026-11-18',
+      howWillYouKnow: 'Priya sends the next report',
+      support: 'A template',
+    },
   });
-  await call('addItem', { sessionId: first.id, input: { kind: 'commitment', text: 'Block two hours of thinking time each week', howWillYouKnow: 'It is in the calendar' } });
+  await call('addItem', {
+    sessionId: first.id,
+    input: { kind: 'commitment', text: 'Block two hours of thinking time each week', howWillYouKnow: 'It is in the calendar' },
+  });
   await call('endSession', { sessionId: first.id });
   const today = await call('startSession', { clientId: client.id });
   await call('updateContract', {
     sessionId: today.id,
-    patch: { topic: 'Speaking up in the leadership meeting', desiredOutcome: 'One sentence I will say on Monday', agreements: { confidentiality: true } },
+    patch: {
+      topic: 'Speaking up in the leadership meeting',
+      desiredOutcome: 'One sentence I will say on Monday',
+      agreements: { confidentiality: true },
+    },
   });
   await call('timer', { sessionId: today.id, action: { type: 'start' } });
 }

@@ -28,11 +28,13 @@ function code(file: string): string {
     .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
-const BROWSER_API = /\b(browser|chrome)\.(runtime|storage|tabs|commands|sidePanel|sidebarAction|action|windows|scripting)\b|from ['"](wxt\/browser|#imports|webextension-polyfill)['"]/;
+const BROWSER_API =
+  /\b(browser|chrome)\.(runtime|storage|tabs|commands|sidePanel|sidebarAction|action|windows|scripting)\b|from ['"](wxt\/browser|#imports|webextension-polyfill)['"]/;
 const IDB = /from ['"]idb['"]|\bindexedDB\b|\bIDBFactory\b/;
 const DOM = /\b(document|window|navigator|localStorage|sessionStorage)\./;
 /** What the content script (and the call-page DOM adapter it bundles) must never pull in. */
-const CALL_PAGE_FORBIDDEN = /from ['"](preact|preact\/.*|@\/components\/.*|idb|#imports)['"]|\bstorage\.|(@\/lib\/|\.\.\/)(store|api|platform)\//;
+const CALL_PAGE_FORBIDDEN =
+  /from ['"](preact|preact\/.*|@\/components\/.*|idb|#imports)['"]|\bstorage\.|(@\/lib\/|\.\.\/)(store|api|platform)\//;
 const TESTS_IMPORT = /from ['"](@\/tests\/|(\.\.\/)+tests\/)[^'"]*/;
 const UI_IMPORT = /from ['"](@\/components\/|(\.\.\/)+components\/)/;
 /** A module that declares only types (no top-level value): it has nothing of its own to test. */
@@ -83,7 +85,12 @@ describe('architecture', () => {
 
   it('entrypoints are wiring: short files, no storage or database code of their own', () => {
     const entry = filesUnder('entrypoints');
-    const long = entry.filter((f) => code(f).split('\n').filter((l) => l.trim()).length > 70);
+    const long = entry.filter(
+      (f) =>
+        code(f)
+          .split('\n')
+          .filter((l) => l.trim()).length > 70,
+    );
     expect(long).toEqual([]);
     expect(offenders(entry, IDB)).toEqual([]);
     expect(offenders(entry, /\.(put|add|delete|getAll)\(|createObjectStore|\bopenDB\b/)).toEqual([]);
@@ -93,13 +100,19 @@ describe('architecture', () => {
     const entry = filesUnder('entrypoints');
     const violations = new Map(entry.map((f) => [f, wiringViolations(f, readFileSync(join(ROOT, f), 'utf8'))]));
     const breaking = entry.filter((f) => violations.get(f)!.length > 0);
-    expect(breaking.flatMap((f) => violations.get(f)!), 'logic in entrypoints/ belongs in lib/ or components/').toEqual([]);
+    expect(
+      breaking.flatMap((f) => violations.get(f)!),
+      'logic in entrypoints/ belongs in lib/ or components/',
+    ).toEqual([]);
   });
 
   it('the source import graph has no cycle, type-only imports included', () => {
     const cycles = findCycles(importGraph(sourceTexts(['lib', 'components', 'entrypoints'])));
     if (cycles.length > 0) console.info(`Import cycles:\n${cycles.map((c) => `  ${c.key}\n    ${c.path}`).join('\n')}`);
-    expect(cycles.map((c) => c.key), 'import cycle').toEqual([]);
+    expect(
+      cycles.map((c) => c.key),
+      'import cycle',
+    ).toEqual([]);
   });
 
   it('the content script carries no UI framework, no storage and no coaching data', () => {
@@ -110,7 +123,7 @@ describe('architecture', () => {
     expect(offenders([...cs, ...dock], CALL_PAGE_FORBIDDEN)).toEqual([]);
   });
 
-  it('production code does not import tests; only the background\'s bench hook reaches the bench seeder', () => {
+  it("production code does not import tests; only the background's bench hook reaches the bench seeder", () => {
     const background = join('entrypoints', 'background', 'index.ts');
     const sources = [...components, ...lib, ...filesUnder('entrypoints')];
     expect(offenders(sources, TESTS_IMPORT, (f) => f === background)).toEqual([]);
@@ -190,9 +203,15 @@ describe('architecture', () => {
       '});',
     ].join('\n');
     expect(wiringViolations('entrypoints/x/index.ts', wiring)).toEqual([]);
-    expect(wiringViolations('entrypoints/x/index.ts', 'export function helper() {}')).toEqual(['entrypoints/x/index.ts:1: top-level FunctionDeclaration']);
-    expect(wiringViolations('entrypoints/x/index.ts', 'const LIMIT = 3;')).toEqual(['entrypoints/x/index.ts:1: top-level VariableStatement']);
-    expect(wiringViolations('entrypoints/x/index.ts', 'document.body.append(x);')).toEqual(['entrypoints/x/index.ts:1: top-level ExpressionStatement']);
+    expect(wiringViolations('entrypoints/x/index.ts', 'export function helper() {}')).toEqual([
+      'entrypoints/x/index.ts:1: top-level FunctionDeclaration',
+    ]);
+    expect(wiringViolations('entrypoints/x/index.ts', 'const LIMIT = 3;')).toEqual([
+      'entrypoints/x/index.ts:1: top-level VariableStatement',
+    ]);
+    expect(wiringViolations('entrypoints/x/index.ts', 'document.body.append(x);')).toEqual([
+      'entrypoints/x/index.ts:1: top-level ExpressionStatement',
+    ]);
     expect(wiringViolations('entrypoints/x/index.ts', 'export default defineBackground(() => { for (;;) {} });')).toEqual([
       'entrypoints/x/index.ts:1: a loop',
     ]);

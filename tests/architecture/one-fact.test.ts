@@ -32,7 +32,11 @@ const FACTS: { fact: string; home: string; spelled: RegExp }[] = [
   { fact: 'the text limit', home: 'lib/model/limits.ts', spelled: /\b20_?000\b|\b20,000\b/ },
   { fact: 'the name / id limit', home: 'lib/model/limits.ts', spelled: /(Length|maxLength\(|MAX_[A-Z_]+\s*=)\s*:?\s*200\b/ },
   { fact: 'the session length range', home: 'lib/model/limits.ts', spelled: /\b(MIN|MAX)_(LENGTH_)?MINUTES\b|min:\s*5,\s*max:\s*240\b/ },
-  { fact: 'the default session length and warning', home: 'lib/model/limits.ts', spelled: /(plannedMinutes|defaultLengthMinutes|warningMinutes)\s*:\s*(60|5)\b/ },
+  {
+    fact: 'the default session length and warning',
+    home: 'lib/model/limits.ts',
+    spelled: /(plannedMinutes|defaultLengthMinutes|warningMinutes)\s*:\s*(60|5)\b/,
+  },
   { fact: 'the default phases', home: 'lib/model/limits.ts', spelled: /contracting:\s*10\b/ },
   { fact: 'the focus values', home: 'lib/model/session.ts', spelled: /'in-session'\s*,\s*'out-of-session'/ },
   { fact: 'the file format names', home: 'lib/model/limits.ts', spelled: /['"]holdspace-(session|backup)['"]/ },
@@ -47,7 +51,7 @@ describe('one fact in one place', () => {
   });
 
   it('the probe sees a second spelling (control)', () => {
-    expect(FACTS[0]!.spelled.test("const MAX = 20_000;")).toBe(true);
+    expect(FACTS[0]!.spelled.test('const MAX = 20_000;')).toBe(true);
     expect(FACTS[7]!.spelled.test('const DATE = /^(\\d{4})-(\\d{2})-(\\d{2})$/;')).toBe(true);
     expect(FACTS[6]!.spelled.test("format: 'holdspace-session'")).toBe(true);
   });

@@ -47,7 +47,13 @@ export async function settle(chromium, runs) {
     await tab.close();
   }
   const pick = (k) => median(out.map((r) => r[k]));
-  return { pageScriptMs: pick('pageScriptMs'), frameScriptMs: pick('frameScriptMs'), pageTaskMs: pick('pageTaskMs'), frameTaskMs: pick('frameTaskMs'), runs: out.map(rounded) };
+  return {
+    pageScriptMs: pick('pageScriptMs'),
+    frameScriptMs: pick('frameScriptMs'),
+    pageTaskMs: pick('pageTaskMs'),
+    frameTaskMs: pick('frameTaskMs'),
+    runs: out.map(rounded),
+  };
 }
 
 const rounded = (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]));

@@ -28,7 +28,9 @@ const direct = (worker, calls) => evaluate(worker.session, `(${RUNNER})(globalTh
 /** Seeds `opts` through the API and deletes it again: `where` is the page (messaging) or the worker. */
 async function seedThroughApi(target, where, opts) {
   const api = where === 'page' ? '__hsKit.messagingApi()' : 'globalThis.__holdspaceBench.api';
-  return evaluate(target.session, `(async () => {
+  return evaluate(
+    target.session,
+    `(async () => {
     const api = ${api};
     let writes = 0;
     const counted = new Proxy(api, { get: (t, k) => (a) => { writes++; return t[k](a); } });
@@ -37,7 +39,8 @@ async function seedThroughApi(target, where, opts) {
     const ms = performance.now() - t;
     for (const c of (await api.listClients({ includeArchived: true })).value) await api.deleteClient({ id: c.id });
     return { ms, writes, commitments, perWriteMs: ms / writes };
-  })()`);
+  })()`,
+  );
 }
 
 export async function seed({ worker, page, kit, scale, slice, log }) {
@@ -46,12 +49,15 @@ export async function seed({ worker, page, kit, scale, slice, log }) {
   const messaging = await seedThroughApi(page, 'page', slice);
   const directApi = await seedThroughApi(worker, 'worker', slice);
   log(`bulk seeding ${scale.clients} clients × ${scale.sessionsPerClient} sessions × ${scale.commitmentsPerSession} commitments directly…`);
-  const bulk = await inWorker(worker, `
+  const bulk = await inWorker(
+    worker,
+    `
     const db = await B.db();
     const t = performance.now();
     const commitments = await B.seedDirect(db, ${JSON.stringify(scale)});
     const ms = performance.now() - t;
-    return { ms, commitments, clients: await db.count('clients'), sessions: await db.count('sessions'), items: await db.count('items') };`);
+    return { ms, commitments, clients: await db.count('clients'), sessions: await db.count('sessions'), items: await db.count('items') };`,
+  );
   const estimate = await evaluate(page.session, 'navigator.storage.estimate()');
   return {
     seedDirectMs: round(bulk.ms),
@@ -97,20 +103,56 @@ export async function queries({ chromium, worker, page, scale, samples, log }) {
   if (!active) throw new Error('The seeded record has no active session');
   log('timing lookups, history, search, active session and autosave (messaging and direct)…');
   const out = {
-    lookupOpenCommitments: await both(worker, page, calls('openCommitments', samples, (i) => ({ clientId: client(i) }))),
-    clientHistory: await both(worker, page, calls('clientHistory', samples, (i) => ({ clientId: client(i) }))),
-    searchPrefix: await both(worker, page, calls('search', samples, (i) => ({ query: PREFIXES[i % PREFIXES.length], limit: 20 }))),
-    searchTypo: await both(worker, page, calls('search', samples, (i) => ({ query: TYPOS[i % TYPOS.length], limit: 20 }))),
-    activeSession: await both(worker, page, calls('activeSession', samples, () => ({}))),
-    autosave: await both(worker, page, calls('updateContract', samples, (i) => ({ sessionId: active, patch: { whyItMatters: `Draft ${i}: because it matters` } }))),
+    lookupOpenCommitments: await both(
+      worker,
+      page,
+      calls('openCommitments', samples, (i) => ({ clientId: client(i) })),
+    ),
+    clientHistory: await both(
+      worker,
+      page,
+      calls('clientHistory', samples, (i) => ({ clientId: client(i) })),
+    ),
+    searchPrefix: await both(
+      worker,
+      page,
+      calls('search', samples, (i) => ({ query: PREFIXES[i % PREFIXES.length], limit: 20 })),
+    ),
+    searchTypo: await both(
+      worker,
+      page,
+      calls('search', samples, (i) => ({ query: TYPOS[i % TYPOS.length], limit: 20 })),
+    ),
+    activeSession: await both(
+      worker,
+      page,
+      calls('activeSession', samples, () => ({})),
+    ),
+    autosave: await both(
+      worker,
+      page,
+      calls('updateContract', samples, (i) => ({ sessionId: active, patch: { whyItMatters: `Draft ${i}: because it matters` } })),
+    ),
   };
-  return { ...out, workerColdCallMs: round(coldCall.ms), searchColdMs: round(cold.ms), searchIndexBuildMs: round(indexBuildMs), activeSessionId: active, worker };
+  return {
+    ...out,
+    workerColdCallMs: round(coldCall.ms),
+    searchColdMs: round(cold.ms),
+    searchIndexBuildMs: round(indexBuildMs),
+    activeSessionId: active,
+    worker,
+  };
 }
 
 /** The summary of an ended session (a bundle → Markdown and calendar file), as the summary view makes it. */
 export async function summaryExport({ page, scale, samples }) {
-  const ids = Array.from({ length: samples }, (_, i) => `seed-s${(i * 53) % scale.clients}-${Math.min(scale.sessionsPerClient - 2, 10 + (i % 20))}`);
-  return evaluate(page.session, `(async () => {
+  const ids = Array.from(
+    { length: samples },
+    (_, i) => `seed-s${(i * 53) % scale.clients}-${Math.min(scale.sessionsPerClient - 2, 10 + (i % 20))}`,
+  );
+  return evaluate(
+    page.session,
+    `(async () => {
     const api = __hsKit.messagingApi();
     const bundleMs = [], exportMs = [];
     let bytes = 0;
@@ -126,7 +168,8 @@ export async function summaryExport({ page, scale, samples }) {
       bytes = md.length + ics.length;
     }
     return { bundleMs, exportMs, bytes };
-  })()`).then((r) => ({ bundle: summarize(r.bundleMs), export: summarize(r.exportMs), lastBytes: r.bytes }));
+  })()`,
+  ).then((r) => ({ bundle: summarize(r.bundleMs), export: summarize(r.exportMs), lastBytes: r.bytes }));
 }
 
 /**
@@ -136,11 +179,16 @@ export async function summaryExport({ page, scale, samples }) {
  */
 export async function backupAndRestore({ worker, page, log }) {
   log('backup export (direct, then through messaging)…');
-  const directExport = await inWorker(worker, `
+  const directExport = await inWorker(
+    worker,
+    `
     const t = performance.now(); const r = await B.api.exportBackup({}); const ms = performance.now() - t;
     if (!r.ok) throw new Error(r.error.message);
-    return { ms, bytes: new TextEncoder().encode(r.value).length };`);
-  const result = await evaluate(page.session, `(async () => {
+    return { ms, bytes: new TextEncoder().encode(r.value).length };`,
+  );
+  const result = await evaluate(
+    page.session,
+    `(async () => {
     const api = __hsKit.messagingApi();
     let t = performance.now();
     const exported = await api.exportBackup({});
@@ -157,18 +205,22 @@ export async function backupAndRestore({ worker, page, log }) {
     const restoreMs = performance.now() - t;
     return { exportMs, fullBytes, restoreBytes: cut.bytes, restoreClients: cut.clients, previewMs, restoreMs,
       restored: restored.ok ? restored.value : null, error: restored.ok ? null : 'import: ' + restored.error.message };
-  })()`);
+  })()`,
+  );
   log(`restore: ${result.error ?? `${result.restoreBytes} bytes restored in ${Math.round(result.restoreMs)} ms`}`);
   let directRestoreMs = null;
   if (!result.error) {
     // The same records restored directly on the worker's store: the store now holds exactly what was
     // restored, so its export is the same file (under the limit).
-    directRestoreMs = await inWorker(worker, `
+    directRestoreMs = await inWorker(
+      worker,
+      `
       const exported = await B.api.exportBackup({});
       if (!exported.ok) throw new Error(exported.error.message);
       const t = performance.now(); const r = await B.api.importBackup({ text: exported.value, mode: 'replace' });
       if (!r.ok) throw new Error(r.error.message);
-      return performance.now() - t;`);
+      return performance.now() - t;`,
+    );
   }
   return { directExport, ...result, directRestoreMs };
 }

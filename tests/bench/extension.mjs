@@ -16,7 +16,13 @@ export async function attachWorker(chromium, timeoutMs = 20_000) {
     const sw = (await chromium.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
     if (sw) {
       const session = await chromium.attach(sw.targetId);
-      const answer = await Promise.race([session.send('Runtime.evaluate', { expression: '1' }).then(() => true, () => false), sleep(2_000).then(() => false)]);
+      const answer = await Promise.race([
+        session.send('Runtime.evaluate', { expression: '1' }).then(
+          () => true,
+          () => false,
+        ),
+        sleep(2_000).then(() => false),
+      ]);
       if (answer) return { session, extensionId: new URL(sw.url).host, targetId: sw.targetId };
       await chromium.browser.send('Target.detachFromTarget', { sessionId: session.id }).catch(() => undefined);
     }
@@ -98,7 +104,9 @@ export async function overlayFrame(chromium, frames, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of frames) {
-      const { targetInfo } = await chromium.browser.send('Target.getTargetInfo', { targetId: frame.info.targetId }).catch(() => ({ targetInfo: null }));
+      const { targetInfo } = await chromium.browser
+        .send('Target.getTargetInfo', { targetId: frame.info.targetId })
+        .catch(() => ({ targetInfo: null }));
       if (targetInfo?.url.includes('/overlay.html')) return frame;
     }
     if (Date.now() > deadline) throw new Error('The overlay frame did not appear on the call page');

@@ -15,21 +15,59 @@ export const TARGETS = [
 
 /** Rows of the printed table, in reading order: [key, unit]. Keys without a target print "—". */
 const ROWS = [
-  ['contentScriptBytes', 'B'], ['contentScriptGzipBytes', 'B'], ['contentScriptHoldspaceBytes', 'B'], ['contentScriptWxtRuntimeBytes', 'B'],
-  ['overlayBundleBytes', 'B'], ['overlayBundleGzipBytes', 'B'], ['sidepanelBundleBytes', 'B'], ['sidepanelBundleGzipBytes', 'B'],
-  ['backgroundBundleBytes', 'B'], ['backgroundBundleGzipBytes', 'B'],
-  ['overlayMountMs', 'ms'], ['callPageSettleScriptMs', 'ms'], ['callPageSettlePageScriptMs', 'ms'], ['callPageSettleFrameScriptMs', 'ms'], ['callPageSettleColdScriptMs', 'ms'],
-  ['callPageIdleScriptMsPer30s', 'ms'], ['callPageIdleTaskMsPer30s', 'ms'], ['callPageIdleScriptMsPer30sTimerRunning', 'ms'],
-  ['panelReadyMs', 'ms'], ['panelReadyWorkerStoppedMs', 'ms'],
-  ['lookupOpenCommitmentsMedianMs', 'ms'], ['lookupOpenCommitmentsP95Ms', 'ms'], ['lookupOpenCommitmentsDirectMedianMs', 'ms'],
-  ['clientHistoryMedianMs', 'ms'], ['clientHistoryP95Ms', 'ms'], ['clientHistoryDirectMedianMs', 'ms'],
-  ['searchMedianMs', 'ms'], ['searchPrefixMedianMs', 'ms'], ['searchPrefixP95Ms', 'ms'], ['searchTypoMedianMs', 'ms'], ['searchTypoP95Ms', 'ms'],
-  ['searchPrefixDirectMedianMs', 'ms'], ['searchTypoDirectMedianMs', 'ms'], ['workerColdCallMs', 'ms'], ['searchColdMs', 'ms'], ['searchIndexBuildMs', 'ms'],
-  ['activeSessionMedianMs', 'ms'], ['activeSessionP95Ms', 'ms'], ['activeSessionDirectMedianMs', 'ms'],
-  ['autosaveMedianMs', 'ms'], ['autosaveP95Ms', 'ms'], ['autosaveDirectMedianMs', 'ms'],
-  ['seedDirectMs', 'ms'], ['seedApiMessagingPerWriteMs', 'ms'], ['seedApiDirectPerWriteMs', 'ms'], ['databaseBytes', 'B'],
-  ['summaryExportMs', 'ms'], ['backupExportMs', 'ms'], ['backupBytes', 'B'], ['restoreMs', 'ms'], ['restoreBytes', 'B'],
-  ['timerDriftMs', 'ms'], ['timerDriftHiddenMs', 'ms'],
+  ['contentScriptBytes', 'B'],
+  ['contentScriptGzipBytes', 'B'],
+  ['contentScriptHoldspaceBytes', 'B'],
+  ['contentScriptWxtRuntimeBytes', 'B'],
+  ['overlayBundleBytes', 'B'],
+  ['overlayBundleGzipBytes', 'B'],
+  ['sidepanelBundleBytes', 'B'],
+  ['sidepanelBundleGzipBytes', 'B'],
+  ['backgroundBundleBytes', 'B'],
+  ['backgroundBundleGzipBytes', 'B'],
+  ['overlayMountMs', 'ms'],
+  ['callPageSettleScriptMs', 'ms'],
+  ['callPageSettlePageScriptMs', 'ms'],
+  ['callPageSettleFrameScriptMs', 'ms'],
+  ['callPageSettleColdScriptMs', 'ms'],
+  ['callPageIdleScriptMsPer30s', 'ms'],
+  ['callPageIdleTaskMsPer30s', 'ms'],
+  ['callPageIdleScriptMsPer30sTimerRunning', 'ms'],
+  ['panelReadyMs', 'ms'],
+  ['panelReadyWorkerStoppedMs', 'ms'],
+  ['lookupOpenCommitmentsMedianMs', 'ms'],
+  ['lookupOpenCommitmentsP95Ms', 'ms'],
+  ['lookupOpenCommitmentsDirectMedianMs', 'ms'],
+  ['clientHistoryMedianMs', 'ms'],
+  ['clientHistoryP95Ms', 'ms'],
+  ['clientHistoryDirectMedianMs', 'ms'],
+  ['searchMedianMs', 'ms'],
+  ['searchPrefixMedianMs', 'ms'],
+  ['searchPrefixP95Ms', 'ms'],
+  ['searchTypoMedianMs', 'ms'],
+  ['searchTypoP95Ms', 'ms'],
+  ['searchPrefixDirectMedianMs', 'ms'],
+  ['searchTypoDirectMedianMs', 'ms'],
+  ['workerColdCallMs', 'ms'],
+  ['searchColdMs', 'ms'],
+  ['searchIndexBuildMs', 'ms'],
+  ['activeSessionMedianMs', 'ms'],
+  ['activeSessionP95Ms', 'ms'],
+  ['activeSessionDirectMedianMs', 'ms'],
+  ['autosaveMedianMs', 'ms'],
+  ['autosaveP95Ms', 'ms'],
+  ['autosaveDirectMedianMs', 'ms'],
+  ['seedDirectMs', 'ms'],
+  ['seedApiMessagingPerWriteMs', 'ms'],
+  ['seedApiDirectPerWriteMs', 'ms'],
+  ['databaseBytes', 'B'],
+  ['summaryExportMs', 'ms'],
+  ['backupExportMs', 'ms'],
+  ['backupBytes', 'B'],
+  ['restoreMs', 'ms'],
+  ['restoreBytes', 'B'],
+  ['timerDriftMs', 'ms'],
+  ['timerDriftHiddenMs', 'ms'],
 ];
 
 export function checkTargets(report) {
@@ -39,7 +77,8 @@ export function checkTargets(report) {
   });
 }
 
-const fmt = (v) => (v === null || v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v));
+const fmt = (v) =>
+  v === null || v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v);
 
 /** The table as lines of fixed-width text. */
 export function table(report) {
@@ -50,7 +89,11 @@ export function table(report) {
   });
   const head = ['figure', 'measured', 'target', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 

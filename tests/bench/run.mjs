@@ -33,7 +33,12 @@ const hideRounds = quick ? 1 : 3;
 const started = Date.now();
 const loadAtStart = loadavg().map((v) => round(v));
 const log = (msg) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
-const flat = (prefix, s) => ({ [`${prefix}MedianMs`]: s.messaging.median, [`${prefix}P95Ms`]: s.messaging.p95, [`${prefix}DirectMedianMs`]: s.direct.median, [`${prefix}DirectP95Ms`]: s.direct.p95 });
+const flat = (prefix, s) => ({
+  [`${prefix}MedianMs`]: s.messaging.median,
+  [`${prefix}P95Ms`]: s.messaging.p95,
+  [`${prefix}DirectMedianMs`]: s.direct.median,
+  [`${prefix}DirectP95Ms`]: s.direct.p95,
+});
 
 const sizes = buildSizes(PROD_DIR);
 const hookCheck = assertNoBenchHook(PROD_DIR);
@@ -45,7 +50,8 @@ const bare = await launchChromium({ extensionDir: null, fixturePort: PORT });
 const report = {};
 try {
   let worker = await attachWorker(chromium);
-  if (!(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)'))) throw new Error(`${BENCH_DIR} is not a bench build (npx wxt build --mode bench)`);
+  if (!(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')))
+    throw new Error(`${BENCH_DIR} is not a bench build (npx wxt build --mode bench)`);
   log('call page: first load after install (cold code cache, empty record)…');
   const cold = await settle(chromium, 1);
   let page = await openApiPage(chromium, worker.extensionId, kit);
@@ -77,10 +83,13 @@ try {
   const without = await settle(bare, settleRuns);
   log(`call page: ${idleMs / 1000} s idle, no session (and the same page without the extension at the same time)…`);
   const [idleExt, idleBare] = await Promise.all([idle(chromium, idleMs), idle(bare, idleMs)]);
-  const session = await inWorker(worker, `
+  const session = await inWorker(
+    worker,
+    `
     const s = await B.api.startSession({ clientId: 'seed-c0' });
     await B.api.timer({ sessionId: s.value.id, action: { type: 'start' } });
-    return s.value.id;`);
+    return s.value.id;`,
+  );
   log(`call page: ${idleMs / 1000} s idle with the session timer running…`);
   const idleTimer = await idle(chromium, idleMs);
   log(`timer drift: ${hideRounds} × ${hiddenMs / 1000} s hidden and throttled…`);
@@ -90,13 +99,31 @@ try {
 
   const backup = await data.backupAndRestore({ worker, page, log });
 
-  const idleExtra = per30s({ scriptMs: idleExt.pageScriptMs - idleBare.pageScriptMs + idleExt.frameScriptMs, taskMs: idleExt.pageTaskMs - idleBare.pageTaskMs + idleExt.frameTaskMs }, idleMs);
-  const idleTimerExtra = per30s({ scriptMs: idleTimer.pageScriptMs - idleBare.pageScriptMs + idleTimer.frameScriptMs, taskMs: idleTimer.pageTaskMs - idleBare.pageTaskMs + idleTimer.frameTaskMs }, idleMs);
-  const searchPrefix = q.searchPrefix.messaging, searchTypo = q.searchTypo.messaging;
+  const idleExtra = per30s(
+    {
+      scriptMs: idleExt.pageScriptMs - idleBare.pageScriptMs + idleExt.frameScriptMs,
+      taskMs: idleExt.pageTaskMs - idleBare.pageTaskMs + idleExt.frameTaskMs,
+    },
+    idleMs,
+  );
+  const idleTimerExtra = per30s(
+    {
+      scriptMs: idleTimer.pageScriptMs - idleBare.pageScriptMs + idleTimer.frameScriptMs,
+      taskMs: idleTimer.pageTaskMs - idleBare.pageTaskMs + idleTimer.frameTaskMs,
+    },
+    idleMs,
+  );
+  const searchPrefix = q.searchPrefix.messaging,
+    searchTypo = q.searchTypo.messaging;
   Object.assign(report, {
     generatedAt: new Date().toISOString(),
     quick,
-    scale: { ...seeded.seeded, sessionsPerClient: scale.sessionsPerClient, commitmentsPerSession: scale.commitmentsPerSession, notesPerSession: scale.notesPerSession },
+    scale: {
+      ...seeded.seeded,
+      sessionsPerClient: scale.sessionsPerClient,
+      commitmentsPerSession: scale.commitmentsPerSession,
+      notesPerSession: scale.notesPerSession,
+    },
     machine: {
       cores: cpus().length,
       cpu: cpus()[0]?.model ?? null,
@@ -167,9 +194,10 @@ try {
       counts: backup.restored,
       error: backup.error,
       subset: backup.restoreClients !== null,
-      note: backup.restoreClients !== null
-        ? `The full backup (${backup.fullBytes} bytes) exceeds the 50 MB import limit: restore measured on the first ${backup.restoreClients} clients (${backup.restoreBytes} bytes).`
-        : 'The full backup was restored.',
+      note:
+        backup.restoreClients !== null
+          ? `The full backup (${backup.fullBytes} bytes) exceeds the 50 MB import limit: restore measured on the first ${backup.restoreClients} clients (${backup.restoreBytes} bytes).`
+          : 'The full backup was restored.',
     },
     timerDriftMs: drift.timerDriftMs,
     timerDriftHiddenMs: drift.timerDriftHiddenMs,
@@ -185,8 +213,16 @@ try {
 
 writeReport(REPORT, report);
 // The figures as JSON (the nested details are in the file), then the table.
-console.log(JSON.stringify(Object.fromEntries(Object.entries(report).filter(([k, v]) => typeof v !== 'object' || v === null || k === 'machine')), null, 2));
+console.log(
+  JSON.stringify(
+    Object.fromEntries(Object.entries(report).filter(([k, v]) => typeof v !== 'object' || v === null || k === 'machine')),
+    null,
+    2,
+  ),
+);
 console.log('');
 for (const line of table(report)) console.log(line);
-console.log(`\nMachine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, ${report.machine.chromium}, Node ${report.machine.node}`);
+console.log(
+  `\nMachine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, ${report.machine.chromium}, Node ${report.machine.node}`,
+);
 console.log(`Report: ${REPORT}${quick ? ' (quick run: small record, short idle windows)' : ''}`);

@@ -62,12 +62,19 @@ export function splitContentScript(code) {
   const body = fn && 'body' in fn && fn.body.type === 'BlockStatement' ? fn.body.body : null;
   if (!body) return null;
   const isIdentity = (s) =>
-    s.type === 'FunctionDeclaration' && s.params.length === 1 && s.body.body.length === 1 &&
-    s.body.body[0].type === 'ReturnStatement' && s.body.body[0].argument?.name === s.params[0].name;
+    s.type === 'FunctionDeclaration' &&
+    s.params.length === 1 &&
+    s.body.body.length === 1 &&
+    s.body.body[0].type === 'ReturnStatement' &&
+    s.body.body[0].argument?.name === s.params[0].name;
   const isEntry = (s) =>
     s.type === 'VariableDeclaration' &&
-    s.declarations.some((d) => d.init?.type === 'CallExpression' && d.init.arguments[0]?.type === 'ObjectExpression' &&
-      d.init.arguments[0].properties.some((p) => p.key?.name === 'main'));
+    s.declarations.some(
+      (d) =>
+        d.init?.type === 'CallExpression' &&
+        d.init.arguments[0]?.type === 'ObjectExpression' &&
+        d.init.arguments[0].properties.some((p) => p.key?.name === 'main'),
+    );
   const entry = body.findIndex(isEntry);
   if (entry < 0) return null;
   const first = body.findIndex((s, i) => i <= entry && !isIdentity(s));
@@ -98,7 +105,9 @@ export function buildSizes(dir) {
 
 /** Throws when any script of the production build carries the bench build's hook (or the seeder with it). */
 export function assertNoBenchHook(dir) {
-  const scripts = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+  const scripts = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js'));
   const offenders = scripts.filter((f) => /__holdspaceBench|seedDirect|Delegating the roadmap/.test(readFileSync(join(dir, f), 'utf8')));
   if (offenders.length) throw new Error(`The production build at ${dir} contains the bench hook in ${offenders.join(', ')}`);
   return { scriptsChecked: scripts.length };

@@ -28,5 +28,10 @@ export function summarize(samples) {
 
 /** The median of a few samples (for repeated whole-page runs). */
 export function median(samples) {
-  return round(quantile([...samples].sort((a, b) => a - b), 0.5));
+  return round(
+    quantile(
+      [...samples].sort((a, b) => a - b),
+      0.5,
+    ),
+  );
 }

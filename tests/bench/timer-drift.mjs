@@ -46,11 +46,14 @@ async function hideAndShow(chromium, tab, frame, hiddenMs, timer) {
   await sleep(hiddenMs);
   const hidden = await evaluate(frame.session, READ);
   await chromium.browser.send('Target.activateTarget', { targetId: tab.targetId });
-  const shown = await evaluate(frame.session, `new Promise((resolve) => {
+  const shown = await evaluate(
+    frame.session,
+    `new Promise((resolve) => {
     const read = () => requestAnimationFrame(() => resolve(${READ}));
     if (document.visibilityState === 'visible') read();
     else document.addEventListener('visibilitychange', read, { once: true });
-  })`);
+  })`,
+  );
   await sleep(2_100);
   const later = await evaluate(frame.session, READ);
   for (const s of [tab.session, frame.session]) await s.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => undefined);
@@ -66,13 +69,16 @@ async function hideAndShow(chromium, tab, frame, hiddenMs, timer) {
 
 /** Needs a running session with its timer started (the idle-with-timer step leaves one). */
 export async function timerDrift({ chromium, worker, sessionId, hiddenMs, rounds }) {
-  const timer = await inWorker(worker, `
+  const timer = await inWorker(
+    worker,
+    `
     const db = await B.db();
     const s = await db.get('sessions', ${JSON.stringify(sessionId)});
     s.timer = { ...s.timer, startedAt: s.timer.startedAt - ${BACKDATE_MS}, pausedAt: null, pausedTotalMs: 0 };
     s.startedAt -= ${BACKDATE_MS};
     await db.put('sessions', s);
-    return s.timer;`);
+    return s.timer;`,
+  );
   let frames = [];
   const tab = await openTab(chromium, MEET_CALL, async (s) => {
     frames = await followFrames(chromium, s, async () => {});

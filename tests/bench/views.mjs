@@ -72,10 +72,13 @@ export async function overlayMount({ chromium, runs }) {
     });
     const frame = await overlayFrame(chromium, frames);
     const m = await marksOf(frame.session);
-    const page = await evaluate(tab.session, `(() => {
+    const page = await evaluate(
+      tab.session,
+      `(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       return { origin: performance.timeOrigin, dcl: performance.timeOrigin + nav.domContentLoadedEventStart };
-    })()`);
+    })()`,
+    );
     samples.push({
       mountMs: m.ready - page.dcl,
       frameStartMs: m.origin - page.dcl,

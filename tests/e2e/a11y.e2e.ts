@@ -8,7 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { axeViolations, prefersDark } from './harness/axe';
 import { launch, MEET_CALL, type Launched } from './harness/browser';
-import { button, capture, captureCommitment, dayFromNow, endSession, fillContract, openOverlay, openPanel, openTab, pressOn, snap, startSession, textbox, typeInto, type View } from './harness/coach';
+import {
+  button,
+  capture,
+  captureCommitment,
+  dayFromNow,
+  endSession,
+  fillContract,
+  openOverlay,
+  openPanel,
+  openTab,
+  pressOn,
+  snap,
+  startSession,
+  textbox,
+  typeInto,
+  type View,
+} from './harness/coach';
 
 describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme', (scheme) => {
   let browser: Launched;
@@ -49,7 +65,10 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await expectNoViolations(overlay, 'overlay-contract');
     await pressOn(overlay, button(overlay, 'Show contract card'));
     await pressOn(overlay, button(overlay, 'Contract check-in'));
-    await overlay.ui.getByRole('article').getByText(/^Checked in once/).waitFor(); // recorded through the worker
+    await overlay.ui
+      .getByRole('article')
+      .getByText(/^Checked in once/)
+      .waitFor(); // recorded through the worker
     await expectNoViolations(overlay, 'overlay-contract-card');
 
     await openTab(overlay, 'Deck');
@@ -61,7 +80,12 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await expectNoViolations(overlay, 'overlay-deck');
 
     await openTab(overlay, 'Capture');
-    await captureCommitment(overlay, { text: 'Ask Priya to lead the kickoff', due: dayFromNow(-2), howWillYouKnow: 'Invite sent', support: 'Template' });
+    await captureCommitment(overlay, {
+      text: 'Ask Priya to lead the kickoff',
+      due: dayFromNow(-2),
+      howWillYouKnow: 'Invite sent',
+      support: 'Template',
+    });
     await captureCommitment(overlay, { text: 'Block two evenings', due: dayFromNow(5) });
     await capture(overlay, 'Note', 'Sounded relieved');
     await capture(overlay, 'Belief', 'If I let go it falls apart');
@@ -71,7 +95,12 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
 
     await openTab(overlay, 'Search');
     await overlay.page.keyboard.type('Pri');
-    await overlay.ui.getByRole('list', { name: 'Search results', exact: true }).getByRole('listitem').filter({ hasText: 'Priya' }).first().waitFor();
+    await overlay.ui
+      .getByRole('list', { name: 'Search results', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: 'Priya' })
+      .first()
+      .waitFor();
     await expectNoViolations(overlay, 'overlay-search');
     await expectNoViolations(panel, 'panel-session');
   });
@@ -98,7 +127,12 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await startSession(panel, 'Jordan Rivera');
     await panel.ui.getByRole('region', { name: 'Prior commitments', exact: true }).waitFor();
     await typeInto(panel, panel.ui.getByRole('searchbox', { name: 'Search everything', exact: true }), 'kick');
-    await panel.ui.getByRole('list', { name: 'Search results', exact: true }).getByRole('listitem').filter({ hasText: 'kickoff' }).first().waitFor();
+    await panel.ui
+      .getByRole('list', { name: 'Search results', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: 'kickoff' })
+      .first()
+      .waitFor();
     await expectNoViolations(panel, 'panel-prior-and-search');
     await pressOn(overlay, button(overlay, 'Close settings'));
     await openTab(overlay, 'Prior commitments'); // its tab shows a count of what is left to review

@@ -23,7 +23,11 @@ describe('the overlay on call pages', () => {
     expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
     const frame = await overlayFrame(page);
     await page.bringToFront();
-    await frame.getByRole('combobox', { name: 'Client' }).or(frame.getByRole('textbox', { name: 'Client' })).first().waitFor();
+    await frame
+      .getByRole('combobox', { name: 'Client' })
+      .or(frame.getByRole('textbox', { name: 'Client' }))
+      .first()
+      .waitFor();
     // The iframe src is the extension page under a per-session dynamic id (use_dynamic_url): the page
     // cannot learn the extension's id from it.
     const src = await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]')!.src);
@@ -89,7 +93,12 @@ describe('the overlay frame geometry', () => {
     const box = () =>
       page.evaluate(() => {
         const r = document.querySelector('iframe[title="Holdspace"]')!.getBoundingClientRect();
-        return { right: Math.round(innerWidth - r.right), top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height) };
+        return {
+          right: Math.round(innerWidth - r.right),
+          top: Math.round(r.top),
+          width: Math.round(r.width),
+          height: Math.round(r.height),
+        };
       });
     await expect.poll(box).toMatchObject(FRAME_SIZE.expanded);
     const start = await box();

@@ -4,7 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, MEET_CALL, watchErrors, type Launched } from './harness/browser';
-import { capture, capturedTexts, isFocused, openOverlay, openPanel, openTab, snap, startSession, textbox, typeInto, type View } from './harness/coach';
+import {
+  capture,
+  capturedTexts,
+  isFocused,
+  openOverlay,
+  openPanel,
+  openTab,
+  snap,
+  startSession,
+  textbox,
+  typeInto,
+  type View,
+} from './harness/coach';
 
 let browser: Launched;
 let overlay: View;
@@ -44,7 +56,9 @@ describe('the overlay and the side panel open at once', () => {
     await capture(overlay, 'Insight', 'Saying no is also a commitment');
     await capture(overlay, 'Commitment', 'Tell the team about Friday');
     await panel.page.bringToFront();
-    await expect.poll(() => capturedTexts(panel), { message: 'the panel lists both, newest first' }).toEqual(['Tell the team about Friday', 'Saying no is also a commitment']);
+    await expect
+      .poll(() => capturedTexts(panel), { message: 'the panel lists both, newest first' })
+      .toEqual(['Tell the team about Friday', 'Saying no is also a commitment']);
     expect(await stillLoaded(panel)).toBe(true);
     await snap(panel, 'flow-sync-01-panel-sees-capture');
   });
@@ -58,7 +72,9 @@ describe('the overlay and the side panel open at once', () => {
     await typeInto(panel, textbox(panel, 'Desired outcome'), 'One clear first step');
     await panel.page.keyboard.press('Tab');
     await overlay.page.bringToFront();
-    await expect.poll(() => textbox(overlay, 'Topic').inputValue(), { message: 'the overlay shows the topic typed in the panel' }).toBe('Handing over the planning');
+    await expect
+      .poll(() => textbox(overlay, 'Topic').inputValue(), { message: 'the overlay shows the topic typed in the panel' })
+      .toBe('Handing over the planning');
     await expect.poll(() => overlay.ui.getByRole('banner').textContent()).toContain('One clear first step');
     expect(await stillLoaded(overlay)).toBe(true);
     await snap(overlay, 'flow-sync-02-overlay-sees-contract');

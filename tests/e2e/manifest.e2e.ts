@@ -22,7 +22,22 @@ import { describe, expect, it } from 'vitest';
 
 const CALL_MATCHES = ['https://*.zoom.us/wc/*', 'https://app.zoom.us/wc/*', 'https://meet.google.com/*'];
 const CALL_ORIGINS = ['https://*.zoom.us/*', 'https://app.zoom.us/*', 'https://meet.google.com/*'];
-const FORBIDDEN = ['<all_urls>', 'tabs', 'activeTab', 'scripting', 'webRequest', 'webRequestBlocking', 'cookies', 'history', 'downloads', 'clipboardRead', 'nativeMessaging', 'unlimitedStorage', 'debugger', 'management'];
+const FORBIDDEN = [
+  '<all_urls>',
+  'tabs',
+  'activeTab',
+  'scripting',
+  'webRequest',
+  'webRequestBlocking',
+  'cookies',
+  'history',
+  'downloads',
+  'clipboardRead',
+  'nativeMessaging',
+  'unlimitedStorage',
+  'debugger',
+  'management',
+];
 const CHROME_DEFAULT_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 const FIREFOX_DEFAULT_CSP = "script-src 'self'; object-src 'self';";
 
@@ -41,7 +56,10 @@ const firefox = read('firefox-mv2');
 
 /** The sources of one directive of a CSP string. */
 function directive(csp: string, name: string): string[] {
-  const found = csp.split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = csp
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   return found ? found.slice(1) : [];
 }
 
@@ -87,9 +105,7 @@ describe.each([
 
 describe('web accessible resources', () => {
   it('Chrome exposes only overlay.html, to the call origins, under a dynamic URL', () => {
-    expect(chrome.web_accessible_resources).toEqual([
-      { resources: ['overlay.html'], matches: expect.any(Array), use_dynamic_url: true },
-    ]);
+    expect(chrome.web_accessible_resources).toEqual([{ resources: ['overlay.html'], matches: expect.any(Array), use_dynamic_url: true }]);
     const [entry] = chrome.web_accessible_resources as { matches: string[] }[];
     expect([...entry!.matches].sort()).toEqual(CALL_ORIGINS);
   });

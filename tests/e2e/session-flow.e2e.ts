@@ -6,7 +6,23 @@
 import { describe, expect, it } from 'vitest';
 import { MEET_CALL } from './harness/browser';
 import { viewSuite } from './harness/suite';
-import { button, capture, captureCommitment, capturedTexts, dayFromNow, endSession, fillContract, openOverlay, openTab, pressOn, reload, snap, startSession, textbox, typeInto } from './harness/coach';
+import {
+  button,
+  capture,
+  captureCommitment,
+  capturedTexts,
+  dayFromNow,
+  endSession,
+  fillContract,
+  openOverlay,
+  openTab,
+  pressOn,
+  reload,
+  snap,
+  startSession,
+  textbox,
+  typeInto,
+} from './harness/coach';
 
 const CONTRACT = {
   Topic: 'Delegating the quarterly planning',
@@ -15,18 +31,38 @@ const CONTRACT = {
   'Success measures': 'Names one conversation to have this week',
 };
 const COMMITMENTS = [
-  { text: 'Ask Priya to lead the planning kickoff', due: dayFromNow(10), howWillYouKnow: 'Calendar invite sent', support: 'Template from last quarter' },
+  {
+    text: 'Ask Priya to lead the planning kickoff',
+    due: dayFromNow(10),
+    howWillYouKnow: 'Calendar invite sent',
+    support: 'Template from last quarter',
+  },
   { text: 'Block two evenings free', due: dayFromNow(7), howWillYouKnow: 'Shared calendar shows them' },
   { text: 'Write the handover note', due: dayFromNow(14), howWillYouKnow: 'Note in the team drive', support: 'Ask Sam to review' },
 ];
 const OWN_QUESTION = 'What would Priya need from you to say yes?';
 const DRAFT = 'Half a thought about mentoring';
 /** Words typed into the overlay that the call page must never learn. */
-const SECRET_WORDS = ['Delegating', 'Priya', 'Evenings', 'conversation', 'kickoff', 'handover', 'relieved', 'responsible', 'apart', 'mentoring'];
+const SECRET_WORDS = [
+  'Delegating',
+  'Priya',
+  'Evenings',
+  'conversation',
+  'kickoff',
+  'handover',
+  'relieved',
+  'responsible',
+  'apart',
+  'mentoring',
+];
 
 const { v, errors } = viewSuite('flow', (browser) => openOverlay(browser.context, MEET_CALL));
 
-const seconds = (clock: string) => clock.split(':').map(Number).reduce((total, n) => total * 60 + n, 0);
+const seconds = (clock: string) =>
+  clock
+    .split(':')
+    .map(Number)
+    .reduce((total, n) => total * 60 + n, 0);
 const timerSeconds = async () => seconds((await v.ui.getByRole('timer', { name: 'Session timer', exact: true }).textContent()) ?? '');
 
 /** The call page saw no key and no input event, and its DOM holds none of the typed words. */
@@ -68,7 +104,10 @@ describe('a whole session in the overlay on Meet', () => {
 
     await typeInto(v, v.ui.getByRole('searchbox', { name: 'Search questions', exact: true }), 'what else');
     const results = v.ui.getByRole('list', { name: 'Matching questions', exact: true });
-    const whatElse = results.getByRole('listitem').filter({ hasText: /^[A-Za-z& ]*What else\?/ }).first(); // the stage chip, then exactly "What else?"
+    const whatElse = results
+      .getByRole('listitem')
+      .filter({ hasText: /^[A-Za-z& ]*What else\?/ })
+      .first(); // the stage chip, then exactly "What else?"
     await whatElse.waitFor();
     const asked = whatElse.getByRole('button', { name: 'Mark asked', exact: true });
     const favourite = whatElse.getByRole('button', { name: 'Favourite', exact: true });
@@ -130,7 +169,9 @@ describe('a whole session in the overlay on Meet', () => {
     expect(await timerSeconds()).toBeGreaterThan(44 * 60);
     await expect.poll(timerSeconds, { message: 'the clock counts down' }).toBeLessThan(await timerSeconds());
     // The phase words fit beside the digits at 360 px: nothing cut off with an ellipsis.
-    const clipped = await v.ui.locator('.timer__words > :not(.visually-hidden)').evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    const clipped = await v.ui
+      .locator('.timer__words > :not(.visually-hidden)')
+      .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth).map((e) => e.textContent));
     expect(clipped, 'timer words cut off').toEqual([]);
     await snap(v, 'flow-07-timer');
   });

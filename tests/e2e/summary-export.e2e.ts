@@ -8,12 +8,27 @@ import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { MEET_CALL } from './harness/browser';
 import { viewSuite } from './harness/suite';
-import { button, callApi, capture, captureCommitment, dayFromNow, download, endSession, fillContract, openOverlay, openTab, pressOn, snap, startSession, textbox } from './harness/coach';
+import {
+  button,
+  callApi,
+  capture,
+  captureCommitment,
+  dayFromNow,
+  download,
+  endSession,
+  fillContract,
+  openOverlay,
+  openTab,
+  pressOn,
+  snap,
+  startSession,
+  textbox,
+} from './harness/coach';
 
 const DUE_1 = dayFromNow(10);
 const DUE_2 = dayFromNow(3);
 const COMMITMENTS = [
-  { text: 'Ask Priya to lead the planning kickoff', due: DUE_1, howWillYouKnow: 'Calendar invite sent', support: 'Last year\'s template' },
+  { text: 'Ask Priya to lead the planning kickoff', due: DUE_1, howWillYouKnow: 'Calendar invite sent', support: "Last year's template" },
   { text: 'Block two evenings free', due: DUE_2, howWillYouKnow: 'Shared calendar shows them' },
   { text: 'Read the chapter on delegation' }, // no due date: no calendar entry
 ];
@@ -51,8 +66,11 @@ describe('the session summary and its exports', () => {
     expect(file.name).toMatch(/\.md$/);
     const md = file.text;
     expect(md.startsWith('# Session summary: Jordan Rivera\n')).toBe(true);
-    for (const heading of ['## Contract', '## New commitments', '## Insights', '## Notes (coach-private)']) expect(md).toContain(`\n${heading}\n`);
-    expect(md).toContain(`- [ ] Ask Priya to lead the planning kickoff — due ${DUE_1} — how you'll know: Calendar invite sent — support: Last year's template`);
+    for (const heading of ['## Contract', '## New commitments', '## Insights', '## Notes (coach-private)'])
+      expect(md).toContain(`\n${heading}\n`);
+    expect(md).toContain(
+      `- [ ] Ask Priya to lead the planning kickoff — due ${DUE_1} — how you'll know: Calendar invite sent — support: Last year's template`,
+    );
     expect(md).toContain(`- [ ] Block two evenings free — due ${DUE_2} — how you'll know: Shared calendar shows them`);
     expect(md).toContain('- [ ] Read the chapter on delegation\n');
     expect(md).toContain('- **Topic:** Delegating the quarterly planning');
@@ -123,7 +141,12 @@ describe('importing a broken backup in Settings', () => {
     const alert = v.ui.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('share the id');
     expect(await alert.textContent()).toMatch(/^This backup cannot be imported: two clients share the id .+ Nothing was imported\.$/);
-    expect(await v.ui.evaluate(() => ({ pwned: 'pwned' in window || '__hsPwned' in window, scripts: document.querySelectorAll('body script').length }))).toEqual({ pwned: false, scripts: 0 });
+    expect(
+      await v.ui.evaluate(() => ({
+        pwned: 'pwned' in window || '__hsPwned' in window,
+        scripts: document.querySelectorAll('body script').length,
+      })),
+    ).toEqual({ pwned: false, scripts: 0 });
     await alert.scrollIntoViewIfNeeded();
     await snap(v, 'flow-export-04-hostile-refused');
     expect(await storeSnapshot()).toEqual(before);

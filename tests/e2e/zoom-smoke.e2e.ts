@@ -1,7 +1,17 @@
 /** The short in-call flow on the Zoom web client fixture: client, contract topic, one commitment, end. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, watchErrors, ZOOM_CALL, type Launched } from './harness/browser';
-import { captureCommitment, dayFromNow, endSession, fillContract, openOverlay, openTab, snap, startSession, textbox } from './harness/coach';
+import {
+  captureCommitment,
+  dayFromNow,
+  endSession,
+  fillContract,
+  openOverlay,
+  openTab,
+  snap,
+  startSession,
+  textbox,
+} from './harness/coach';
 
 let browser: Launched;
 beforeAll(async () => {

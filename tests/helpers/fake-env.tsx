@@ -29,7 +29,13 @@ export interface FakeEnv extends AppEnv {
 }
 
 export function fakeEnv(
-  options: { api?: Partial<HoldspaceApi>; layout?: Layout; now?: () => number; settings?: Partial<Settings>; viewState?: Record<string, unknown> } = {},
+  options: {
+    api?: Partial<HoldspaceApi>;
+    layout?: Layout;
+    now?: () => number;
+    settings?: Partial<Settings>;
+    viewState?: Record<string, unknown>;
+  } = {},
 ): FakeEnv {
   const viewState = new Map(Object.entries(options.viewState ?? {}));
   const listeners = new Set<(e: ChangeEvent) => void>();

@@ -21,7 +21,9 @@ describe("the README's keyboard table", () => {
     expect(lines).toContain('| `Alt+T` | Anywhere in Holdspace | Start, pause or resume the timer |');
     expect(lines).toContain('| `/` or `Ctrl+K` | Anywhere in Holdspace | Search everything |');
     expect(lines).toContain('| `Ctrl+Shift+Y` | On a call | Hide or show the Holdspace panel on the call |');
-    expect(lines).toContain('| `c:` `n:` `i:` `b:` `q:` | Capture, at the start of the field | Commitment, note, insight, belief, inquiry |');
+    expect(lines).toContain(
+      '| `c:` `n:` `i:` `b:` `q:` | Capture, at the start of the field | Commitment, note, insight, belief, inquiry |',
+    );
   });
 
   it('changes when an entry changes', () => {

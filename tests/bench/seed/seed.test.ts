@@ -10,7 +10,12 @@ async function summary(api: ReturnType<typeof testStore>['api']) {
   const perClient = await Promise.all(
     clients.map(async (c) => ({
       name: c.name,
-      history: (await val(api.clientHistory({ clientId: c.id }))).map((r) => [r.session.contract.topic, r.itemCount, r.commitmentCount, r.session.status]),
+      history: (await val(api.clientHistory({ clientId: c.id }))).map((r) => [
+        r.session.contract.topic,
+        r.itemCount,
+        r.commitmentCount,
+        r.session.status,
+      ]),
       open: (await val(api.openCommitments({ clientId: c.id }))).map((v) => [v.item.text, v.status]),
     })),
   );

@@ -58,7 +58,12 @@ export async function seedRecord(api: HoldspaceApi, o: SeedOptions, onProgress?:
         if (status === 'carried-forward') next.push({ id: p.id, second: true });
       }
       for (const t of text.commitments) {
-        const item = await get(api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: t.text, howWillYouKnow: t.howWillYouKnow, due: dayOf(startOf(o, c, k)) } }));
+        const item = await get(
+          api.addItem({
+            sessionId: session.id,
+            input: { kind: 'commitment', text: t.text, howWillYouKnow: t.howWillYouKnow, due: dayOf(startOf(o, c, k)) },
+          }),
+        );
         next.push({ id: item.id, second: false });
         made++;
       }
@@ -75,7 +80,17 @@ export async function seedRecord(api: HoldspaceApi, o: SeedOptions, onProgress?:
 function clientRecords(o: SeedOptions, c: number): { client: Client; sessions: Session[]; items: Item[] } {
   const rand = prng(c + 1);
   const id = `seed-c${c}`;
-  const client: Client = { id, name: clientName(c), email: '', goals: [], notes: '', keepNoNotes: false, createdAt: startOf(o, c, 0), updatedAt: startOf(o, c, 0), archived: false };
+  const client: Client = {
+    id,
+    name: clientName(c),
+    email: '',
+    goals: [],
+    notes: '',
+    keepNoNotes: false,
+    createdAt: startOf(o, c, 0),
+    updatedAt: startOf(o, c, 0),
+    archived: false,
+  };
   const sessions: Session[] = [];
   const items: Item[] = [];
   let pending: { item: Item; second: boolean }[] = [];
@@ -85,9 +100,17 @@ function clientRecords(o: SeedOptions, c: number): { client: Client; sessions: S
     const text = sessionText(rand, o.commitmentsPerSession, o.notesPerSession);
     const last = c === o.clients - 1 && k === o.sessionsPerClient - 1;
     sessions.push({
-      id: sid, clientId: id, status: last ? 'active' : 'ended', startedAt: at, endedAt: last ? null : at + 3_600_000,
-      contract: { ...emptyContract(), topic: text.topic, desiredOutcome: text.desiredOutcome }, timer: newTimer(60), asked: [], reflection: '',
-      createdAt: at, updatedAt: at,
+      id: sid,
+      clientId: id,
+      status: last ? 'active' : 'ended',
+      startedAt: at,
+      endedAt: last ? null : at + 3_600_000,
+      contract: { ...emptyContract(), topic: text.topic, desiredOutcome: text.desiredOutcome },
+      timer: newTimer(60),
+      asked: [],
+      reflection: '',
+      createdAt: at,
+      updatedAt: at,
     });
     const next: typeof pending = [];
     for (const p of pending) {
@@ -98,11 +121,32 @@ function clientRecords(o: SeedOptions, c: number): { client: Client; sessions: S
     let order = 0;
     const base = { sessionId: sid, clientId: id, createdAt: at, updatedAt: at, support: '', reviews: [], open: 0 as const };
     for (const t of text.commitments) {
-      const item: Item = { ...base, id: `seed-i${c}-${k}-${order}`, kind: 'commitment', text: t.text, shareable: true, order: order++, due: dayOf(at), howWillYouKnow: t.howWillYouKnow, reviews: [] };
+      const item: Item = {
+        ...base,
+        id: `seed-i${c}-${k}-${order}`,
+        kind: 'commitment',
+        text: t.text,
+        shareable: true,
+        order: order++,
+        due: dayOf(at),
+        howWillYouKnow: t.howWillYouKnow,
+        reviews: [],
+      };
       items.push(item);
       next.push({ item, second: false });
     }
-    for (const note of text.notes) items.push({ ...base, id: `seed-i${c}-${k}-${order}`, kind: 'note', text: note, shareable: false, order: order++, due: '', howWillYouKnow: '', reviews: [] });
+    for (const note of text.notes)
+      items.push({
+        ...base,
+        id: `seed-i${c}-${k}-${order}`,
+        kind: 'note',
+        text: note,
+        shareable: false,
+        order: order++,
+        due: '',
+        howWillYouKnow: '',
+        reviews: [],
+      });
     pending = next;
   }
   return { client, sessions, items };

@@ -117,8 +117,11 @@ describe('App: the strip and tabs in the overlay', () => {
     expect(within(strip).getByText('Ana Lima')).toBeTruthy();
     expect(within(strip).getByText('Know my next step with Sam')).toBeTruthy();
     expect(within(strip).getByRole('timer', { name: 'Session timer' }).textContent).toBe('1:00:00');
-    for (const name of ['Hide panel', 'Blur text', 'Settings', 'End session', 'Start timer']) expect(within(strip).getByRole('button', { name })).toBeTruthy();
-    expect(screen.getAllByRole('tab').map((t) => t.getAttribute('aria-label') ?? t.querySelector('.tab__label, .visually-hidden')!.textContent)).toEqual(['Contract', 'Deck', 'Capture', 'Search']);
+    for (const name of ['Hide panel', 'Blur text', 'Settings', 'End session', 'Start timer'])
+      expect(within(strip).getByRole('button', { name })).toBeTruthy();
+    expect(
+      screen.getAllByRole('tab').map((t) => t.getAttribute('aria-label') ?? t.querySelector('.tab__label, .visually-hidden')!.textContent),
+    ).toEqual(['Contract', 'Deck', 'Capture', 'Search']);
   });
 
   it('shows one task at a time and switches with Alt+1..5', async () => {
@@ -185,7 +188,13 @@ describe('App: the strip and tabs in the overlay', () => {
 
 describe('App: what opens first', () => {
   it('prior commitments come up first when the client has open ones, overdue counted on the tab', async () => {
-    await start({ overlay: true, prior: [aCommitment({ id: 'i1', text: 'Send the proposal', due: '2026-11-01' }), aCommitment({ id: 'i2', text: 'Book the skip-level' })] });
+    await start({
+      overlay: true,
+      prior: [
+        aCommitment({ id: 'i1', text: 'Send the proposal', due: '2026-11-01' }),
+        aCommitment({ id: 'i2', text: 'Book the skip-level' }),
+      ],
+    });
     const tab = screen.getByRole('tab', { name: /Prior commitments/, selected: true });
     expect(tab.querySelector('.tab__badge--warn')?.textContent).toBe('2');
     expect(screen.getByRole('region', { name: 'Prior commitments' })).toBeTruthy();
@@ -217,7 +226,10 @@ describe('App: what opens first', () => {
 
 describe('App: hide, pill and blur', () => {
   it('"Hide panel" collapses to a pill with the timer; "Show panel" brings it back; remembered per host', async () => {
-    const { env, frame } = await start({ overlay: true, bundle: aBundle({ session: aSession({ timer: aTimer({ startedAt: NOW - 5 * MIN }) }) }) });
+    const { env, frame } = await start({
+      overlay: true,
+      bundle: aBundle({ session: aSession({ timer: aTimer({ startedAt: NOW - 5 * MIN }) }) }),
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Hide panel' }));
     await settle();
     expect(frame.setCollapsed).toHaveBeenLastCalledWith(true);

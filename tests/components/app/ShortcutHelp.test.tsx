@@ -21,9 +21,11 @@ describe('ShortcutHelp', () => {
       expect([...row.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(e.keys.flatMap(keyParts));
       expect(row.closest('section')?.querySelector('h3')?.textContent).toBe(SCOPE_NAMES[e.scope]);
     }
-    expect(within(dialog).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
-      ['app', 'deck', 'capture', 'search', 'dialog'].map((s) => SCOPE_NAMES[s as keyof typeof SCOPE_NAMES]),
-    );
+    expect(
+      within(dialog)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['app', 'deck', 'capture', 'search', 'dialog'].map((s) => SCOPE_NAMES[s as keyof typeof SCOPE_NAMES]));
   });
 
   it('leaves out browser commands, unlisted keys, and overlay-only keys in the side panel', () => {

@@ -8,7 +8,18 @@ export const NOW = Date.UTC(2026, 10, 21, 10, 0, 0);
 export const MIN = 60_000;
 
 export function aClient(over: Partial<Client> = {}): Client {
-  return { id: 'c1', name: 'Ana Lima', email: '', goals: [], notes: '', keepNoNotes: false, createdAt: NOW - 30 * 86_400_000, updatedAt: NOW, archived: false, ...over };
+  return {
+    id: 'c1',
+    name: 'Ana Lima',
+    email: '',
+    goals: [],
+    notes: '',
+    keepNoNotes: false,
+    createdAt: NOW - 30 * 86_400_000,
+    updatedAt: NOW,
+    archived: false,
+    ...over,
+  };
 }
 
 export function aContract(over: Partial<Contract> = {}): Contract {

@@ -3,9 +3,18 @@ import { isTabAction, matchShortcut, TAB_KEY } from '@/components/app/shortcuts'
 import { ariaKeys } from '@/lib/keymap/keymap';
 import type { KeyLike } from '@/lib/keymap/match';
 
-const key = (over: Partial<KeyLike>): KeyLike => ({ key: '', code: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, target: null, ...over });
+const key = (over: Partial<KeyLike>): KeyLike => ({
+  key: '',
+  code: '',
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  target: null,
+  ...over,
+});
 
-describe('the app\'s shortcuts', () => {
+describe("the app's shortcuts", () => {
   it('opens each tab with its fixed key: Alt+1 contract (or client), Alt+2 deck … Alt+5 search', () => {
     expect(Object.fromEntries(Object.entries(TAB_KEY).map(([tab, id]) => [tab, ariaKeys(id)]))).toEqual({
       start: 'Alt+1',

@@ -18,7 +18,18 @@ describe('App with the real views in its slots', () => {
         activeSession: async () => ok(bundle),
         openCommitments: async () => ok([]),
         clientHistory: async () => ok([]),
-        listQuestions: async () => ok([{ id: 'b:1', stage: 'contracting', text: 'What would you like to focus on today?', tags: [], builtin: true, favourite: false, hidden: false }]),
+        listQuestions: async () =>
+          ok([
+            {
+              id: 'b:1',
+              stage: 'contracting',
+              text: 'What would you like to focus on today?',
+              tags: [],
+              builtin: true,
+              favourite: false,
+              hidden: false,
+            },
+          ]),
         getDraft: async () => ok(null),
         setDraft: async () => ok(null),
         getSessionBundle: async () => ok({ ...bundle, session: aSession({ status: 'ended', endedAt: NOW + 3_000_000 }) }),

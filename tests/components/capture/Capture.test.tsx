@@ -89,7 +89,9 @@ describe('Capture', () => {
     field().focus();
     type(field(), 'Noticed the energy drop');
     fireEvent.keyDown(field(), { key: 'Enter' });
-    await waitFor(() => expect(env.api.addItem).toHaveBeenCalledWith({ sessionId: 's1', input: { kind: 'note', text: 'Noticed the energy drop' } }));
+    await waitFor(() =>
+      expect(env.api.addItem).toHaveBeenCalledWith({ sessionId: 's1', input: { kind: 'note', text: 'Noticed the energy drop' } }),
+    );
     await waitFor(() => expect(field().value).toBe(''));
     expect(document.activeElement).toBe(field());
     await waitFor(() => expect(captured()).toHaveLength(2));
@@ -141,7 +143,13 @@ describe('Capture', () => {
     await waitFor(() =>
       expect(env.api.addItem).toHaveBeenCalledWith({
         sessionId: 's1',
-        input: { kind: 'commitment', text: 'Call the board chair', due: '2026-11-28T09:30', howWillYouKnow: 'A message after the call', support: 'Her mentor' },
+        input: {
+          kind: 'commitment',
+          text: 'Call the board chair',
+          due: '2026-11-28T09:30',
+          howWillYouKnow: 'A message after the call',
+          support: 'Her mentor',
+        },
       }),
     );
     await waitFor(() => expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe(''));
@@ -156,7 +164,10 @@ describe('Capture', () => {
     type(field(), 'b: Half a thou');
     type(field(), 'Half a thought');
     await waitFor(() =>
-      expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'capture:s1', value: expect.objectContaining({ text: 'Half a thought', kind: 'belief' }) }),
+      expect(env.api.setDraft).toHaveBeenCalledWith({
+        key: 'capture:s1',
+        value: expect.objectContaining({ text: 'Half a thought', kind: 'belief' }),
+      }),
     );
     expect(env.api.setDraft).toHaveBeenCalledTimes(1);
     fireEvent.keyDown(field(), { key: 'Enter' });
@@ -164,7 +175,11 @@ describe('Capture', () => {
   });
 
   it('restores the draft on mount', async () => {
-    renderCapture(captureEnv({ draft: { text: 'Send the proposal', kind: 'commitment', dueDate: '2026-12-01', dueTime: '', howWillYouKnow: 'Cc me', support: '' } }));
+    renderCapture(
+      captureEnv({
+        draft: { text: 'Send the proposal', kind: 'commitment', dueDate: '2026-12-01', dueTime: '', howWillYouKnow: 'Cc me', support: '' },
+      }),
+    );
     await waitFor(() => expect(field().value).toBe('Send the proposal'));
     expect(radio('Commitment').checked).toBe(true);
     expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe('2026-12-01');
@@ -217,7 +232,12 @@ describe('Capture', () => {
     type(field(), 'n: not a note');
     expect(radio('Commitment').checked).toBe(true);
     fireEvent.keyDown(field(), { key: 'Enter' });
-    await waitFor(() => expect(env.api.addItem).toHaveBeenCalledWith({ sessionId: 's1', input: expect.objectContaining({ kind: 'commitment', text: 'n: not a note' }) }));
+    await waitFor(() =>
+      expect(env.api.addItem).toHaveBeenCalledWith({
+        sessionId: 's1',
+        input: expect.objectContaining({ kind: 'commitment', text: 'n: not a note' }),
+      }),
+    );
   });
 
   it('steps back with Escape: from a commitment field to the words, then clears them with a way back', async () => {
@@ -281,7 +301,13 @@ describe('Capture', () => {
     expect(row.textContent).toContain('Coach-private');
     fireEvent.click(share);
     expect(env.api.updateItem).toHaveBeenCalledWith({ id: 'n1', patch: { shareable: true } });
-    await waitFor(() => expect(within(screen.getByText('Private hunch').closest('li')!).getByRole('button', { name: 'Shareable with client' }).getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() =>
+      expect(
+        within(screen.getByText('Private hunch').closest('li')!)
+          .getByRole('button', { name: 'Shareable with client' })
+          .getAttribute('aria-pressed'),
+      ).toBe('true'),
+    );
   });
 
   it('deletes with undo', async () => {
@@ -294,7 +320,9 @@ describe('Capture', () => {
     const undo = screen.getByRole('button', { name: 'Undo' });
     await waitFor(() => expect(document.activeElement).toBe(undo));
     fireEvent.click(undo);
-    await waitFor(() => expect(env.api.restoreItem).toHaveBeenCalledWith({ item: expect.objectContaining({ id: 'i1', text: 'I lead best when I listen' }) }));
+    await waitFor(() =>
+      expect(env.api.restoreItem).toHaveBeenCalledWith({ item: expect.objectContaining({ id: 'i1', text: 'I lead best when I listen' }) }),
+    );
     await waitFor(() => expect(captured()).toHaveLength(1));
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
@@ -309,7 +337,9 @@ describe('Capture', () => {
   });
 
   it('has no axe violations, with a commitment open and items listed', async () => {
-    const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'Run twice', due: '2026-11-30', howWillYouKnow: 'Strava' }, 1)] });
+    const env = captureEnv({
+      items: [item('c1', { kind: 'commitment', text: 'Run twice', due: '2026-11-30', howWillYouKnow: 'Strava' }, 1)],
+    });
     const { container } = renderCapture(env);
     await screen.findByText('Run twice');
     type(field(), 'c: Call Sam');

@@ -27,7 +27,10 @@ describe('capture draft', () => {
   });
 
   it('adds only the words for most kinds, and the accountability for a commitment', () => {
-    expect(toItemInput({ ...emptyDraft('note'), text: ' Tired today ', support: 'ignored' })).toEqual({ kind: 'note', text: 'Tired today' });
+    expect(toItemInput({ ...emptyDraft('note'), text: ' Tired today ', support: 'ignored' })).toEqual({
+      kind: 'note',
+      text: 'Tired today',
+    });
     expect(
       toItemInput({ text: 'Call Sam', kind: 'commitment', dueDate: '2026-11-28', dueTime: '', howWillYouKnow: ' A text ', support: '' }),
     ).toEqual({ kind: 'commitment', text: 'Call Sam', due: '2026-11-28', howWillYouKnow: 'A text', support: '' });

@@ -42,7 +42,11 @@ function writtenElsewhere(env: ReturnType<typeof draftEnv>, value: Record<string
 describe('useCaptureDraft with other views open', () => {
   it('takes up a draft another view wrote, so a stale copy here cannot overwrite it', async () => {
     const env = draftEnv({ text: 'First half', kind: 'note' });
-    render(<WithEnv env={env}><Field /></WithEnv>);
+    render(
+      <WithEnv env={env}>
+        <Field />
+      </WithEnv>,
+    );
     await waitFor(() => expect(field().value).toBe('First half'));
     writtenElsewhere(env, { text: 'First half, finished in the other tab', kind: 'note' });
     await waitFor(() => expect(field().value).toBe('First half, finished in the other tab'));
@@ -53,7 +57,11 @@ describe('useCaptureDraft with other views open', () => {
 
   it('keeps what is typed here while its save is pending, then saves it (last write wins)', async () => {
     const env = draftEnv();
-    render(<WithEnv env={env}><Field /></WithEnv>);
+    render(
+      <WithEnv env={env}>
+        <Field />
+      </WithEnv>,
+    );
     await waitFor(() => expect(env.api.getDraft).toHaveBeenCalled());
     fireEvent.input(field(), { target: { value: 'Typed here' } });
     writtenElsewhere(env, { text: 'Typed there', kind: 'note' });
@@ -65,7 +73,11 @@ describe('useCaptureDraft with other views open', () => {
 
   it('empties the field when another view added the words (its draft was cleared)', async () => {
     const env = draftEnv({ text: 'Call Sam', kind: 'commitment' });
-    render(<WithEnv env={env}><Field /></WithEnv>);
+    render(
+      <WithEnv env={env}>
+        <Field />
+      </WithEnv>,
+    );
     await waitFor(() => expect(field().value).toBe('Call Sam'));
     writtenElsewhere(env, null);
     await waitFor(() => expect(field().value).toBe(''));
@@ -73,7 +85,11 @@ describe('useCaptureDraft with other views open', () => {
 
   it('ignores changes that are not about drafts', async () => {
     const env = draftEnv({ text: 'Kept', kind: 'note' });
-    render(<WithEnv env={env}><Field /></WithEnv>);
+    render(
+      <WithEnv env={env}>
+        <Field />
+      </WithEnv>,
+    );
     await waitFor(() => expect(field().value).toBe('Kept'));
     const calls = env.api.getDraft.mock.calls.length;
     env.emit({ topics: ['items'] });

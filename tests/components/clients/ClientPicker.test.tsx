@@ -80,7 +80,8 @@ describe('ClientPicker', () => {
       api: {
         listClients: async () => ok([ana]),
         recentClients: async () => ok([ana]),
-        clientHistory: async () => ok([{ session: aSession({ id: 's0', status: 'ended', startedAt: NOW - 14 * 86_400_000 }), itemCount: 3, commitmentCount: 2 }]),
+        clientHistory: async () =>
+          ok([{ session: aSession({ id: 's0', status: 'ended', startedAt: NOW - 14 * 86_400_000 }), itemCount: 3, commitmentCount: 2 }]),
         openCommitments: async () => ok([aCommitment({ id: 'i1', due: '2026-11-10' }), aCommitment({ id: 'i2', due: '2026-12-10' })]),
       },
     });

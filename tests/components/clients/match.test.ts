@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { exactClient, matchClients } from '@/components/clients/match';
 import { aClient } from '../app/fixtures';
 
-const clients = [aClient({ id: '1', name: 'Ana Lima' }), aClient({ id: '2', name: 'Bella Anders' }), aClient({ id: '3', name: 'Joanna Park' }), aClient({ id: '4', name: 'Zed' })];
+const clients = [
+  aClient({ id: '1', name: 'Ana Lima' }),
+  aClient({ id: '2', name: 'Bella Anders' }),
+  aClient({ id: '3', name: 'Joanna Park' }),
+  aClient({ id: '4', name: 'Zed' }),
+];
 
 describe('matchClients', () => {
   it('ranks name starts, then word starts, then anywhere', () => {

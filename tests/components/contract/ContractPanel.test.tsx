@@ -18,7 +18,10 @@ afterEach(() => {
 const settle = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 function show(env: FakeEnv, session: Session = aSession(), extra: { onSaved?: () => void; onQuestions?: () => void } = {}) {
-  renderWithEnv(env, <ContractPanel session={session} onSaved={extra.onSaved ?? (() => {})} onContractingQuestions={extra.onQuestions ?? (() => {})} />);
+  renderWithEnv(
+    env,
+    <ContractPanel session={session} onSaved={extra.onSaved ?? (() => {})} onContractingQuestions={extra.onQuestions ?? (() => {})} />,
+  );
 }
 
 const saving = () => fakeEnv({ api: { updateContract: async () => ok(aSession()) } });
@@ -92,7 +95,13 @@ describe('ContractPanel: the form', () => {
     const topic = screen.getByRole('textbox', { name: 'Topic' }) as HTMLInputElement;
     topic.focus();
     fireEvent.input(topic, { target: { value: 'Mine' } });
-    rerender(<ContractPanel session={aSession({ contract: aContract({ topic: 'Theirs' }) })} onSaved={() => {}} onContractingQuestions={() => {}} />);
+    rerender(
+      <ContractPanel
+        session={aSession({ contract: aContract({ topic: 'Theirs' }) })}
+        onSaved={() => {}}
+        onContractingQuestions={() => {}}
+      />,
+    );
     expect(topic.value).toBe('Mine');
   });
 
@@ -101,7 +110,13 @@ describe('ContractPanel: the form', () => {
     const { rerender } = renderWithEnv(env, <ContractPanel session={aSession()} onSaved={() => {}} onContractingQuestions={() => {}} />);
     const topic = screen.getByRole('textbox', { name: 'Topic' }) as HTMLInputElement;
     topic.focus();
-    rerender(<ContractPanel session={aSession({ contract: aContract({ topic: 'Theirs' }) })} onSaved={() => {}} onContractingQuestions={() => {}} />);
+    rerender(
+      <ContractPanel
+        session={aSession({ contract: aContract({ topic: 'Theirs' }) })}
+        onSaved={() => {}}
+        onContractingQuestions={() => {}}
+      />,
+    );
     expect(topic.value).toBe('');
     fireEvent.blur(topic);
     await settle();
@@ -124,7 +139,12 @@ describe('ContractPanel: the form', () => {
 
 describe('ContractPanel: the card', () => {
   const agreed = aSession({
-    contract: aContract({ topic: 'Team conflict', desiredOutcome: 'Know my next step with Sam', focus: 'in-session', agreements: { confidentiality: true, recordingConsent: false, permissionToOffer: true } }),
+    contract: aContract({
+      topic: 'Team conflict',
+      desiredOutcome: 'Know my next step with Sam',
+      focus: 'in-session',
+      agreements: { confidentiality: true, recordingConsent: false, permissionToOffer: true },
+    }),
   });
 
   it('shows the agreed contract compactly and records a check-in', async () => {

@@ -11,7 +11,14 @@ import { fakeEnv, WithEnv, type FakeEnv } from '../../helpers/fake-env';
 afterEach(cleanup);
 
 const q = (id: string, stage: DeckQuestion['stage'], text: string, extra: Partial<DeckQuestion> = {}): DeckQuestion => ({
-  id, stage, text, tags: [], builtin: true, favourite: false, hidden: false, ...extra,
+  id,
+  stage,
+  text,
+  tags: [],
+  builtin: true,
+  favourite: false,
+  hidden: false,
+  ...extra,
 });
 
 const QUESTIONS = [
@@ -153,7 +160,11 @@ describe('Deck', () => {
     renderDeck(env);
     await screen.findByText('How will we know we are done today?');
     await waitFor(() =>
-      expect(within(rowOf('What would make this session worth your time?')).getByRole('button', { name: 'Mark asked' }).getAttribute('aria-pressed')).toBe('true'),
+      expect(
+        within(rowOf('What would make this session worth your time?'))
+          .getByRole('button', { name: 'Mark asked' })
+          .getAttribute('aria-pressed'),
+      ).toBe('true'),
     );
     const mark = within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Mark asked' });
     fireEvent.click(mark);
@@ -166,7 +177,9 @@ describe('Deck', () => {
   it('keeps asked marks live when another view marks a question', async () => {
     const env = deckEnv();
     renderDeck(env);
-    const mark = within(await screen.findByText('How will we know we are done today?').then((p) => p.closest('li')!)).getByRole('button', { name: 'Mark asked' });
+    const mark = within(await screen.findByText('How will we know we are done today?').then((p) => p.closest('li')!)).getByRole('button', {
+      name: 'Mark asked',
+    });
     expect(mark.getAttribute('aria-pressed')).toBe('false');
     await env.api.markAsked({ sessionId: 's1', questionId: 'b:c2', asked: true });
     env.emit({ topics: ['asked'] });
@@ -260,7 +273,11 @@ describe('Deck', () => {
     const hide = within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Hide question' });
     fireEvent.click(screen.getByRole('tab', { name: 'Options & perspectives' }));
     const own = rowOf('What would your wisest friend say?');
-    for (const button of [hide, within(own).getByRole('button', { name: 'Edit question' }), within(own).getByRole('button', { name: 'Delete question' })]) {
+    for (const button of [
+      hide,
+      within(own).getByRole('button', { name: 'Edit question' }),
+      within(own).getByRole('button', { name: 'Delete question' }),
+    ]) {
       expect(button.textContent, button.title).toBe('');
       expect(button.querySelector('svg')).toBeTruthy();
       expect(button.title).toBe(button.getAttribute('aria-label'));
@@ -293,8 +310,12 @@ describe('Deck', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText('What would your wisest friend say?');
     expect(env.api.addQuestion).toHaveBeenCalledWith({ stage: 'options', text: 'What would your wisest friend say?', tags: [] });
-    await waitFor(() => expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: expect.stringMatching(/^c:/), favourite: true }));
-    expect(within(rowOf('What would your wisest friend say?')).getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() =>
+      expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: expect.stringMatching(/^c:/), favourite: true }),
+    );
+    expect(
+      within(rowOf('What would your wisest friend say?')).getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed'),
+    ).toBe('true');
   });
 
   it('has no axe violations', async () => {

@@ -69,6 +69,12 @@ describe('nextQuestion', () => {
   });
 
   it('never picks a hidden question', () => {
-    expect(nextQuestion(deck.filter((x) => x.stage === 'reality'), new Set(['b:3']), null)).toBeNull();
+    expect(
+      nextQuestion(
+        deck.filter((x) => x.stage === 'reality'),
+        new Set(['b:3']),
+        null,
+      ),
+    ).toBeNull();
   });
 });

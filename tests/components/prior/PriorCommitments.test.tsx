@@ -48,7 +48,9 @@ describe('PriorCommitments', () => {
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]), reviewCommitment: async () => ok(overdue) } });
     await show(env);
     const status = within(item('Send the proposal to Maria')).getByRole('combobox', { name: 'Status' });
-    const options = within(status).getAllByRole('option').map((o) => o.textContent);
+    const options = within(status)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toEqual(['Not reviewed yet', 'Done', 'Partly done', 'Not done', 'Dropped', 'Carried forward']);
     await act(async () => void fireEvent.change(status, { target: { value: 'partly' } }));
     expect(env.api.reviewCommitment).toHaveBeenCalledWith({ itemId: 'i1', sessionId: 's1', status: 'partly' });
@@ -61,7 +63,12 @@ describe('PriorCommitments', () => {
     await act(async () => void fireEvent.change(row.getByRole('combobox', { name: 'Status' }), { target: { value: 'carried-forward' } }));
     fireEvent.input(row.getByRole('textbox', { name: 'Review note' }), { target: { value: 'Waiting on legal' } });
     await act(async () => void (await vi.advanceTimersByTimeAsync(300)));
-    expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({ itemId: 'i1', sessionId: 's1', status: 'carried-forward', note: 'Waiting on legal' });
+    expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({
+      itemId: 'i1',
+      sessionId: 's1',
+      status: 'carried-forward',
+      note: 'Waiting on legal',
+    });
   });
 
   it('keeps a note typed before a status and sends it with the status', async () => {
@@ -91,7 +98,10 @@ describe('PriorCommitments', () => {
   });
 
   it('keeps commitments reviewed in this session in the list, with their status', async () => {
-    const done = aCommitment({ id: 'i3', text: 'Ask for feedback' }, { status: 'done', lastReview: { sessionId: 's1', status: 'done', note: '', at: NOW } });
+    const done = aCommitment(
+      { id: 'i3', text: 'Ask for feedback' },
+      { status: 'done', lastReview: { sessionId: 's1', status: 'done', note: '', at: NOW } },
+    );
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]) } });
     const region = await show(env, [done]);
     expect(within(item('Ask for feedback')).getByRole('combobox', { name: 'Status' })).toHaveProperty('value', 'done');
@@ -99,7 +109,10 @@ describe('PriorCommitments', () => {
   });
 
   it('once all are reviewed, offers the way on to the contract', async () => {
-    const done = aCommitment({ id: 'i3', text: 'Ask for feedback' }, { status: 'done', lastReview: { sessionId: 's1', status: 'done', note: '', at: NOW } });
+    const done = aCommitment(
+      { id: 'i3', text: 'Ask for feedback' },
+      { status: 'done', lastReview: { sessionId: 's1', status: 'done', note: '', at: NOW } },
+    );
     const onDone = vi.fn();
     renderWithEnv(fakeEnv({ api: { openCommitments: async () => ok([]) } }), <Harness reviewed={[done]} onDone={onDone} />);
     await act(async () => void (await vi.advanceTimersByTimeAsync(0)));

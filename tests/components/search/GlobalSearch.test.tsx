@@ -16,7 +16,16 @@ afterEach(() => {
 });
 
 const settle = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
-const hit = (over: Partial<SearchHit>): SearchHit => ({ kind: 'client', id: 'c1', title: 'Ana Lima', detail: '3 sessions', clientId: 'c1', sessionId: null, score: 1, ...over });
+const hit = (over: Partial<SearchHit>): SearchHit => ({
+  kind: 'client',
+  id: 'c1',
+  title: 'Ana Lima',
+  detail: '3 sessions',
+  clientId: 'c1',
+  sessionId: null,
+  score: 1,
+  ...over,
+});
 const HITS: SearchHit[] = [
   hit({}),
   hit({ kind: 'session', id: 's0', title: 'Team conflict', detail: 'Ana Lima · 7 Nov', sessionId: 's0' }),
@@ -33,7 +42,10 @@ async function typed(env: FakeEnv, query: string) {
 
 const pastSession = aSession({ id: 's0', status: 'ended', startedAt: NOW - 14 * 86_400_000, endedAt: NOW - 14 * 86_400_000 + 55 * 60_000 });
 const pastBundle = aBundle({
-  session: { ...pastSession, contract: { ...pastSession.contract, topic: 'Team conflict', desiredOutcome: 'A plan for the Monday meeting' } },
+  session: {
+    ...pastSession,
+    contract: { ...pastSession.contract, topic: 'Team conflict', desiredOutcome: 'A plan for the Monday meeting' },
+  },
   items: [anItem({ id: 'i1', text: 'Send the proposal to Maria', due: '2026-11-18', howWillYouKnow: 'Maria replies' })],
 });
 

@@ -128,7 +128,9 @@ describe('SettingsView', () => {
     const text = serializeBackup(records(), 'all', NOW);
     pick(text, 'holdspace-backup-2026-11-20.json');
     const preview = await screen.findByRole('group', { name: 'Backup preview' });
-    expect(preview.textContent).toContain('holdspace-backup-2026-11-20.json holds 2 clients, 3 sessions, 12 captured items (1 review) and 1 own question.');
+    expect(preview.textContent).toContain(
+      'holdspace-backup-2026-11-20.json holds 2 clients, 3 sessions, 12 captured items (1 review) and 1 own question.',
+    );
     expect(preview.textContent).toContain('18 records are already here');
     expect(env.api.importBackup).not.toHaveBeenCalled();
     fireEvent.click(within(preview).getByRole('button', { name: 'Merge' }));
@@ -153,7 +155,15 @@ describe('SettingsView', () => {
     const env = settingsEnv();
     await show(env);
     const r = records();
-    const one = { ...r, clients: [r.clients[1]!], sessions: [r.sessions[2]!], items: [r.items.at(-1)!], questions: [], questionPrefs: [], settings: null };
+    const one = {
+      ...r,
+      clients: [r.clients[1]!],
+      sessions: [r.sessions[2]!],
+      items: [r.items.at(-1)!],
+      questions: [],
+      questionPrefs: [],
+      settings: null,
+    };
     pick(serializeBackup(one, 'client', NOW));
     const preview = await screen.findByRole('group', { name: 'Backup preview' });
     expect(preview.textContent).toContain("one client's record");

@@ -53,15 +53,25 @@ describe('SummaryView', () => {
   it('shows everything from the session, and has no axe violations', async () => {
     const { env } = summaryEnv();
     const region = await show(env);
-    for (const text of ['Leading the new team', 'A first step for Monday', 'Out-of-session work', 'Confidentiality agreed; Permission to offer ideas', 'What do you want from today?']) {
+    for (const text of [
+      'Leading the new team',
+      'A first step for Monday',
+      'Out-of-session work',
+      'Confidentiality agreed; Permission to offer ideas',
+      'What do you want from today?',
+    ]) {
       expect(within(region).getByText(text)).toBeTruthy();
     }
     expect(within(region).getByText(/2026-11-20 · 10:00|55 min/)).toBeTruthy();
-    expect((screen.getByRole('textbox', { name: 'Commitment 1 wording' }) as HTMLTextAreaElement).value).toBe('Talk to Sam about the roadmap');
+    expect((screen.getByRole('textbox', { name: 'Commitment 1 wording' }) as HTMLTextAreaElement).value).toBe(
+      'Talk to Sam about the roadmap',
+    );
     expect((screen.getByRole('textbox', { name: 'Prior commitment 1 wording' }) as HTMLTextAreaElement).value).toBe('Book the offsite');
     expect(within(region).getByText('New status: Done — Booked, venue confirmed')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Note 1 wording' }) as HTMLTextAreaElement).value).toContain('energy dropped');
-    expect((screen.getByRole('textbox', { name: 'Closing reflection' }) as HTMLTextAreaElement).value).toBe('Private reflection: I talked too much.');
+    expect((screen.getByRole('textbox', { name: 'Closing reflection' }) as HTMLTextAreaElement).value).toBe(
+      'Private reflection: I talked too much.',
+    );
     for (const name of ['Download Markdown', 'Copy summary', 'Email draft', 'Print', 'Download calendar (.ics)', 'Download JSON']) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }

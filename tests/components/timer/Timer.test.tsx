@@ -165,7 +165,10 @@ describe('Timer: the wrap-up chime', () => {
 
   it('does not chime when it opens already in wrap-up (after a reload)', async () => {
     const chime = vi.fn();
-    renderWithEnv({ ...fakeEnv({ now: () => t, settings: { soundOnWrapUp: true } }), chime }, <Harness timer={aTimer({ startedAt: NOW - 57 * MIN })} />);
+    renderWithEnv(
+      { ...fakeEnv({ now: () => t, settings: { soundOnWrapUp: true } }), chime },
+      <Harness timer={aTimer({ startedAt: NOW - 57 * MIN })} />,
+    );
     await act(async () => void (await vi.advanceTimersByTimeAsync(2010)));
     expect(chime).not.toHaveBeenCalled();
   });

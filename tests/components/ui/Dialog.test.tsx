@@ -9,7 +9,13 @@ function show(onConfirm = vi.fn(), onCancel = vi.fn()) {
   render(
     <div>
       <button type="button">Opener</button>
-      <ConfirmDialog title="End the session?" confirmLabel="End session now" cancelLabel="Keep going" onConfirm={onConfirm} onCancel={onCancel}>
+      <ConfirmDialog
+        title="End the session?"
+        confirmLabel="End session now"
+        cancelLabel="Keep going"
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      >
         <p>Everything is kept.</p>
       </ConfirmDialog>
     </div>,

@@ -27,7 +27,9 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   return sharedChromiumArgs({ extensionDir, fixturePort: FIXTURE_PORT });
 }
 
-export async function launch(options: { userDataDir?: string; extensionDir?: string; colorScheme?: 'dark' | 'light' } = {}): Promise<Launched> {
+export async function launch(
+  options: { userDataDir?: string; extensionDir?: string; colorScheme?: 'dark' | 'light' } = {},
+): Promise<Launched> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs`.');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'holdspace-e2e-'));

@@ -47,7 +47,12 @@ export async function killBrowser(context: BrowserContext, userDataDir: string):
  * Sets the extension origin's storage quota (bytes) as the browser enforces it. The override lives as long
  * as its DevTools session: `restore()` ends both.
  */
-export async function overrideQuota(context: BrowserContext, page: Page, extensionId: string, bytes: number): Promise<{ restore(): Promise<void> }> {
+export async function overrideQuota(
+  context: BrowserContext,
+  page: Page,
+  extensionId: string,
+  bytes: number,
+): Promise<{ restore(): Promise<void> }> {
   const cdp = await context.newCDPSession(page);
   const origin = `chrome-extension://${extensionId}`;
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: bytes });

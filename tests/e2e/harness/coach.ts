@@ -26,7 +26,13 @@ export interface CommitmentInput {
 }
 
 export type Kind = 'Commitment' | 'Note' | 'Insight' | 'Belief' | 'Inquiry';
-const KIND_KEYS: Record<Kind, string> = { Commitment: 'Control+1', Note: 'Control+2', Insight: 'Control+3', Belief: 'Control+4', Inquiry: 'Control+5' };
+const KIND_KEYS: Record<Kind, string> = {
+  Commitment: 'Control+1',
+  Note: 'Control+2',
+  Insight: 'Control+3',
+  Belief: 'Control+4',
+  Inquiry: 'Control+5',
+};
 
 export const CONTRACT_NAMES = ['Topic', 'Desired outcome', 'Why it matters', 'Success measures'] as const;
 export type ContractText = Partial<Record<(typeof CONTRACT_NAMES)[number], string>>;
@@ -68,10 +74,13 @@ export async function openPanel(context: BrowserContext, extensionId: string): P
  * page screenshot taken at once can show it a frame late (e.g. before a scroll).
  */
 export async function snap(v: View, name: string): Promise<string> {
-  await v.ui.evaluate(() => new Promise((done) => {
-    requestAnimationFrame(() => requestAnimationFrame(done));
-    setTimeout(done, 500); // a page in the background paints no frames
-  }));
+  await v.ui.evaluate(
+    () =>
+      new Promise((done) => {
+        requestAnimationFrame(() => requestAnimationFrame(done));
+        setTimeout(done, 500); // a page in the background paints no frames
+      }),
+  );
   return screenshot(v.page, name);
 }
 
@@ -126,7 +135,12 @@ export async function openTab(v: View, name: 'Contract' | 'Deck' | 'Capture' | '
   await v.page.keyboard.press(key);
   await expect.poll(() => tab.getAttribute('aria-selected'), { message: `${key} opens ${name}` }).toBe('true');
   // Focus moves in the same render that shows the tab (no waiting): the next keys land in the new tab.
-  const next = name === 'Capture' ? textbox(v, 'Capture') : name === 'Search' ? v.ui.getByRole('searchbox', { name: 'Search everything', exact: true }) : tab;
+  const next =
+    name === 'Capture'
+      ? textbox(v, 'Capture')
+      : name === 'Search'
+        ? v.ui.getByRole('searchbox', { name: 'Search everything', exact: true })
+        : tab;
   expect(await isFocused(next), `${key} has moved focus into ${name}`).toBe(true);
 }
 

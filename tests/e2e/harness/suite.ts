@@ -23,7 +23,8 @@ export function viewSuite(prefix: string, open: (browser: Launched) => Promise<V
     errors = watchErrors(v.page);
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await snap(v, `${prefix}-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`).catch(() => {});
+    if (ctx.task.result?.state === 'fail')
+      await snap(v, `${prefix}-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`).catch(() => {});
   });
   afterAll(async () => {
     await browser?.dispose();

@@ -25,7 +25,11 @@ beforeAll(async () => {
   // The page listens for every message posted to it, as a curious host page could.
   await page.evaluate(() => {
     (window as unknown as { __messages: string[] }).__messages = [];
-    window.addEventListener('message', (e) => (window as unknown as { __messages: string[] }).__messages.push(JSON.stringify(e.data)), true);
+    window.addEventListener(
+      'message',
+      (e) => (window as unknown as { __messages: string[] }).__messages.push(JSON.stringify(e.data)),
+      true,
+    );
   });
   frame = await overlayFrame(page);
   await startByName(frame, `Client ${SECRET}`);

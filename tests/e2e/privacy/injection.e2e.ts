@@ -38,7 +38,9 @@ let sessionId: string;
 async function damage(where: Page | Frame) {
   return where.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-    made: document.querySelectorAll('[onerror], [onload], img[src="x"], iframe[src^="javascript:" i], a[href^="javascript:" i], svg[onload], b').length,
+    made: document.querySelectorAll(
+      '[onerror], [onload], img[src="x"], iframe[src^="javascript:" i], a[href^="javascript:" i], svg[onload], b',
+    ).length,
     scripts: [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length,
   }));
 }
@@ -88,7 +90,12 @@ describe('hostile text renders as text', () => {
   it('in search results', async () => {
     const box = panel.getByRole('searchbox', { name: 'Search everything', exact: true });
     const results = panel.getByRole('list', { name: 'Search results', exact: true });
-    for (const [query, expected] of [['onerror', CLIENT], ['click', NOTES[1]!], ['pixel', NOTES[2]!], ['iframe', COMMITMENT]] as const) {
+    for (const [query, expected] of [
+      ['onerror', CLIENT],
+      ['click', NOTES[1]!],
+      ['pixel', NOTES[2]!],
+      ['iframe', COMMITMENT],
+    ] as const) {
       await box.fill(query);
       await results.locator('.result__title').getByText(expected, { exact: true }).first().waitFor();
     }

@@ -60,7 +60,10 @@ describe('zero network', () => {
 
     const fromExtension = seen.filter((r) => isExtension(r.by));
     expect(fromExtension.length, 'the extension loaded its own pages and scripts').toBeGreaterThan(5);
-    expect(fromExtension.filter((r) => !isLocal(r.url)), 'requests the extension made off the machine').toEqual([]);
+    expect(
+      fromExtension.filter((r) => !isLocal(r.url)),
+      'requests the extension made off the machine',
+    ).toEqual([]);
     // Belt and braces: whoever made it, nothing in this browser left for a host other than the call page's own.
     const elsewhere = seen.filter((r) => !isLocal(r.url) && !(CALL_HOSTS.has(new URL(r.url).hostname) && !isExtension(r.by)));
     expect(elsewhere).toEqual([]);

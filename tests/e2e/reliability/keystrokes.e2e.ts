@@ -110,4 +110,3 @@ describe('no lost keystrokes', () => {
     await reopened.close();
   });
 });
-

@@ -60,37 +60,43 @@ describe('storage pressure', () => {
     expect((await storedItems()).map((t) => t.length)).toEqual([20_000]);
   });
 
-  it('surfaces a full disk on add and on autosave, keeps the words, and saves them on retry once there is room', { timeout: 80_000 }, async () => {
-    const quota = await overrideQuota(browser.context, panel, browser.extensionId, 1);
-    // Chromium's IndexedDB grants writes from a cached allowance of free space for up to 30 s after it last
-    // asked the quota manager (BucketContext::kBucketSpaceCacheTimeLimit); only then does the cut quota bite.
-    await new Promise((r) => setTimeout(r, QUOTA_CACHE_MS));
-    const outcome = await contractBox(frame, 'Desired outcome');
-    await retype(outcome, 'Written while the disk is full'); // then nothing pressed: the autosave fails on its own
-    const contractNote = alert(frame, 'Desired outcome was not saved.');
-    await contractNote.waitFor();
-    expect(await contractNote.textContent()).toMatch(/storage for Holdspace is full.*Your text is kept here\./);
-    expect(await outcome.inputValue()).toBe('Written while the disk is full');
+  it(
+    'surfaces a full disk on add and on autosave, keeps the words, and saves them on retry once there is room',
+    { timeout: 80_000 },
+    async () => {
+      const quota = await overrideQuota(browser.context, panel, browser.extensionId, 1);
+      // Chromium's IndexedDB grants writes from a cached allowance of free space for up to 30 s after it last
+      // asked the quota manager (BucketContext::kBucketSpaceCacheTimeLimit); only then does the cut quota bite.
+      await new Promise((r) => setTimeout(r, QUOTA_CACHE_MS));
+      const outcome = await contractBox(frame, 'Desired outcome');
+      await retype(outcome, 'Written while the disk is full'); // then nothing pressed: the autosave fails on its own
+      const contractNote = alert(frame, 'Desired outcome was not saved.');
+      await contractNote.waitFor();
+      expect(await contractNote.textContent()).toMatch(/storage for Holdspace is full.*Your text is kept here\./);
+      expect(await outcome.inputValue()).toBe('Written while the disk is full');
 
-    const box = await captureBox(frame);
-    await box.fill('She will ask for the budget on Monday');
-    await box.press('Enter');
-    const addNote = alert(frame, 'Not added.');
-    await addNote.waitFor();
-    expect(await addNote.textContent()).toMatch(/Your browser refused to save: its storage for Holdspace is full\. Nothing was changed\./);
-    expect(await box.inputValue()).toBe('She will ask for the budget on Monday');
-    expect(await storedItems()).toHaveLength(1); // only the first test's item
+      const box = await captureBox(frame);
+      await box.fill('She will ask for the budget on Monday');
+      await box.press('Enter');
+      const addNote = alert(frame, 'Not added.');
+      await addNote.waitFor();
+      expect(await addNote.textContent()).toMatch(
+        /Your browser refused to save: its storage for Holdspace is full\. Nothing was changed\./,
+      );
+      expect(await box.inputValue()).toBe('She will ask for the budget on Monday');
+      expect(await storedItems()).toHaveLength(1); // only the first test's item
 
-    await quota.restore();
-    await addNote.getByRole('button', { name: 'Retry', exact: true }).click();
-    await expect.poll(() => capturedWords(frame)).toContain('She will ask for the budget on Monday');
-    await expect.poll(() => box.inputValue()).toBe('');
-    expect(await addNote.count()).toBe(0);
+      await quota.restore();
+      await addNote.getByRole('button', { name: 'Retry', exact: true }).click();
+      await expect.poll(() => capturedWords(frame)).toContain('She will ask for the budget on Monday');
+      await expect.poll(() => box.inputValue()).toBe('');
+      expect(await addNote.count()).toBe(0);
 
-    const again = await contractBox(frame, 'Desired outcome');
-    await contractNote.getByRole('button', { name: 'Retry', exact: true }).click();
-    await expect.poll(() => contractNote.count()).toBe(0);
-    expect(await again.inputValue()).toBe('Written while the disk is full');
-    expect((await api(panel, 'getSessionBundle', { sessionId })).session.contract.desiredOutcome).toBe('Written while the disk is full');
-  });
+      const again = await contractBox(frame, 'Desired outcome');
+      await contractNote.getByRole('button', { name: 'Retry', exact: true }).click();
+      await expect.poll(() => contractNote.count()).toBe(0);
+      expect(await again.inputValue()).toBe('Written while the disk is full');
+      expect((await api(panel, 'getSessionBundle', { sessionId })).session.contract.desiredOutcome).toBe('Written while the disk is full');
+    },
+  );
 });

@@ -90,6 +90,8 @@ describe('two views at once', () => {
     await panelBox.pressSequentially(', finished in the panel');
     await autosaved(views[2]!.ui, ['Capture']);
     await expect.poll(() => tabBBox.inputValue()).toBe(`${words}, finished in the panel`);
-    expect(await api(views[2]!.ui, 'getDraft', { key: `capture:${sessionId}` })).toMatchObject({ value: { text: `${words}, finished in the panel` } });
+    expect(await api(views[2]!.ui, 'getDraft', { key: `capture:${sessionId}` })).toMatchObject({
+      value: { text: `${words}, finished in the panel` },
+    });
   });
 });

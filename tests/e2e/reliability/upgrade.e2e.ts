@@ -23,8 +23,16 @@ let panel: Page;
 
 /** The v1 fixture's own code (schema and records), run in an extension page of the real browser. */
 async function createV1InBrowser(page: Page): Promise<{ version: number; stores: string[] }> {
-  const data = { V1_CLIENT: v1.V1_CLIENT, V1_SESSIONS: v1.V1_SESSIONS, V1_ITEMS: v1.V1_ITEMS, V1_QUESTION: v1.V1_QUESTION, V1_DRAFT: v1.V1_DRAFT };
-  const consts = Object.entries(data).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`).join('\n');
+  const data = {
+    V1_CLIENT: v1.V1_CLIENT,
+    V1_SESSIONS: v1.V1_SESSIONS,
+    V1_ITEMS: v1.V1_ITEMS,
+    V1_QUESTION: v1.V1_QUESTION,
+    V1_DRAFT: v1.V1_DRAFT,
+  };
+  const consts = Object.entries(data)
+    .map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`)
+    .join('\n');
   const source = v1.createV1Database.toString();
   return page.evaluate(`(async () => {
     ${consts}
@@ -38,7 +46,8 @@ async function createV1InBrowser(page: Page): Promise<{ version: number; stores:
 }
 
 /** The fixture's promise wrapper of an IDBRequest (module-private there, so restated for the page). */
-const REQUEST = '(req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); })';
+const REQUEST =
+  '(req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); })';
 
 beforeAll(async () => {
   browser = await launch({ extensionDir: build.dir });

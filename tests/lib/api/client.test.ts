@@ -31,7 +31,10 @@ describe('createApiClient', () => {
   });
 
   it('treats an answer that is not a Result as a failure', async () => {
-    const api = createApiClient(vi.fn(async () => undefined), 'o');
+    const api = createApiClient(
+      vi.fn(async () => undefined),
+      'o',
+    );
     const result = await api.listQuestions({});
     expect(result.ok).toBe(false);
   });

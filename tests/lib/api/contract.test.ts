@@ -50,10 +50,19 @@ describe('clients', () => {
 
 describe('items and reviews', () => {
   it('keeps commitment fields on commitments only', () => {
-    expect(ok('addItem', { sessionId: 's', input: { kind: 'commitment', text: 'Call Sam', due: '2026-12-01', howWillYouKnow: 'a text' } }).input).toEqual({
-      kind: 'commitment', text: 'Call Sam', due: '2026-12-01', howWillYouKnow: 'a text', support: '',
+    expect(
+      ok('addItem', { sessionId: 's', input: { kind: 'commitment', text: 'Call Sam', due: '2026-12-01', howWillYouKnow: 'a text' } }).input,
+    ).toEqual({
+      kind: 'commitment',
+      text: 'Call Sam',
+      due: '2026-12-01',
+      howWillYouKnow: 'a text',
+      support: '',
     });
-    expect(ok('addItem', { sessionId: 's', input: { kind: 'note', text: 'n', due: '2026-12-01', shareable: true } }).input).toMatchObject({ due: '', shareable: true });
+    expect(ok('addItem', { sessionId: 's', input: { kind: 'note', text: 'n', due: '2026-12-01', shareable: true } }).input).toMatchObject({
+      due: '',
+      shareable: true,
+    });
   });
   it('refuses bad kinds, text, dates and flags, naming the field', () => {
     const add = (i: unknown) => input('addItem', { sessionId: 's', input: i });
@@ -67,14 +76,31 @@ describe('items and reviews', () => {
   });
   it('a patch returns only the fields present', () => {
     expect(ok('updateItem', { id: 'i', patch: { order: 3, shareable: false } }).patch).toEqual({ order: 3, shareable: false });
-    for (const [patch, field] of [[{ text: '' }, 'text'], [{ kind: 'x' }, 'kind'], [{ due: '31/12/2026' }, 'due'], [{ order: 'first' }, 'order']] as const) {
+    for (const [patch, field] of [
+      [{ text: '' }, 'text'],
+      [{ kind: 'x' }, 'kind'],
+      [{ due: '31/12/2026' }, 'due'],
+      [{ order: 'first' }, 'order'],
+    ] as const) {
       expectInvalid(input('updateItem', { id: 'i', patch }), field);
     }
   });
   it('a whole item comes back (undo) checked field by field', () => {
     const item = {
-      id: 'i1', sessionId: 's1', clientId: 'c1', kind: 'commitment', text: 'x', shareable: true, order: 2, createdAt: Date.UTC(2026, 0, 1), updatedAt: Date.UTC(2026, 0, 2),
-      due: '', howWillYouKnow: '', support: '', reviews: [{ sessionId: 's2', status: 'done', note: '', at: Date.UTC(2026, 0, 3) }], open: 0,
+      id: 'i1',
+      sessionId: 's1',
+      clientId: 'c1',
+      kind: 'commitment',
+      text: 'x',
+      shareable: true,
+      order: 2,
+      createdAt: Date.UTC(2026, 0, 1),
+      updatedAt: Date.UTC(2026, 0, 2),
+      due: '',
+      howWillYouKnow: '',
+      support: '',
+      reviews: [{ sessionId: 's2', status: 'done', note: '', at: Date.UTC(2026, 0, 3) }],
+      open: 0,
     };
     expect(ok('restoreItem', { item: item as never }).item).toEqual(item);
     expectInvalid(input('restoreItem', { item: { ...item, id: undefined } }), 'id');
@@ -93,8 +119,14 @@ describe('items and reviews', () => {
 
 describe('sessions', () => {
   it('a contract patch returns only the fields present and ignores unknown ones', () => {
-    expect(ok('updateContract', { sessionId: 's', patch: { topic: 'Delegation ', agreements: { confidentiality: true }, checkIns: [1] } as never }).patch).toEqual({
-      topic: 'Delegation ', agreements: { confidentiality: true },
+    expect(
+      ok('updateContract', {
+        sessionId: 's',
+        patch: { topic: 'Delegation ', agreements: { confidentiality: true }, checkIns: [1] } as never,
+      }).patch,
+    ).toEqual({
+      topic: 'Delegation ',
+      agreements: { confidentiality: true },
     });
     expect(ok('updateContract', { sessionId: 's', patch: { goalId: null, focus: 'both' } }).patch).toEqual({ goalId: null, focus: 'both' });
   });
@@ -103,13 +135,21 @@ describe('sessions', () => {
   );
   it('refuses an unknown focus, a non-boolean agreement, malformed agreements and an empty goal id', () => {
     expectInvalid(input('updateContract', { sessionId: 's', patch: { focus: 'later' } }), 'focus');
-    expectInvalid(input('updateContract', { sessionId: 's', patch: { agreements: { recordingConsent: 'yes' } } }), 'agreements.recordingConsent', /Recording consent/);
+    expectInvalid(
+      input('updateContract', { sessionId: 's', patch: { agreements: { recordingConsent: 'yes' } } }),
+      'agreements.recordingConsent',
+      /Recording consent/,
+    );
     expectInvalid(input('updateContract', { sessionId: 's', patch: { agreements: 'yes' } }), 'agreements');
     expectInvalid(input('updateContract', { sessionId: 's', patch: { goalId: '' } }), 'goalId');
   });
   it('timer actions, planned minutes, the reflection and asked questions', () => {
-    for (const type of ['start', 'pause', 'resume', 'reset'] as const) expect(ok('timer', { sessionId: 's', action: { type } }).action).toEqual({ type });
-    expect(ok('timer', { sessionId: 's', action: { type: 'set-length', minutes: 45 } }).action).toEqual({ type: 'set-length', minutes: 45 });
+    for (const type of ['start', 'pause', 'resume', 'reset'] as const)
+      expect(ok('timer', { sessionId: 's', action: { type } }).action).toEqual({ type });
+    expect(ok('timer', { sessionId: 's', action: { type: 'set-length', minutes: 45 } }).action).toEqual({
+      type: 'set-length',
+      minutes: 45,
+    });
     expectInvalid(input('timer', { sessionId: 's', action: { type: 'stop' } }), 'action');
     expectInvalid(input('timer', { sessionId: 's', action: { type: 'set-length', minutes: 300 } }), 'action.minutes', /between 5 and 240/);
     expect(ok('startSession', { clientId: 'c' }).plannedMinutes).toBeUndefined();
@@ -122,7 +162,11 @@ describe('sessions', () => {
 
 describe('questions, drafts, ranges, search', () => {
   it('trims question text and lower-cases, dedupes tags', () => {
-    expect(ok('addQuestion', { stage: 'goal', text: ' What now? ', tags: ['Short', 'short', ' '] })).toEqual({ stage: 'goal', text: 'What now?', tags: ['short'] });
+    expect(ok('addQuestion', { stage: 'goal', text: ' What now? ', tags: ['Short', 'short', ' '] })).toEqual({
+      stage: 'goal',
+      text: 'What now?',
+      tags: ['short'],
+    });
   });
   it('refuses unknown stages, empty and long questions, long tags', () => {
     expectInvalid(input('addQuestion', { stage: 'middle', text: 'x' }), 'stage');

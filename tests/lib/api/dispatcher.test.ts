@@ -55,7 +55,10 @@ describe('createDispatcher', () => {
       },
     });
     const dispatch = createDispatcher(api);
-    expect(await dispatch(request('getClient', { id: 'x' }))).toEqual({ ok: false, error: { code: 'not-found', message: 'No such client.' } });
+    expect(await dispatch(request('getClient', { id: 'x' }))).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No such client.' },
+    });
     expect(await dispatch(request('listClients'))).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });

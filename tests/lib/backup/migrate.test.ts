@@ -42,7 +42,12 @@ describe('backup migrations', () => {
     expect(file.scope).toBe('all');
     expect(file.counts).toEqual({ clients: 2, sessions: 3, items: 3, reviews: 1, questions: 1 });
     const [done, open, note] = file.items;
-    expect(done).toMatchObject({ id: 'k1', shareable: true, open: 0, reviews: [{ sessionId: 's1', status: 'done', note: '', at: NOW - 5000 }] });
+    expect(done).toMatchObject({
+      id: 'k1',
+      shareable: true,
+      open: 0,
+      reviews: [{ sessionId: 's1', status: 'done', note: '', at: NOW - 5000 }],
+    });
     expect('status' in done! || 'statusAt' in done!).toBe(false);
     expect(open).toMatchObject({ id: 'k3', shareable: true, open: 1, reviews: [] });
     expect(note).toMatchObject({ id: 'x1', kind: 'note', shareable: false, open: 0, reviews: [] });

@@ -40,58 +40,169 @@ describe('parseBackup refuses, with a sentence a coach can read', () => {
   });
 
   it('a wrong format, a session export, a future or unreadable version', () => {
-    refused(edit((f) => (f.format = 'something-else')), /not a Holdspace backup/);
-    refused(edit((f) => (f.format = 'holdspace-session')), /single session/);
-    refused(edit((f) => (f.formatVersion = 2)), /newer version of Holdspace \(format 2\)/);
-    refused(edit((f) => (f.formatVersion = '1')), /version is missing or unreadable/);
-    refused(edit((f) => (f.formatVersion = -1)), /version is missing or unreadable/);
-    refused(edit((f) => delete f.formatVersion), /version is missing/);
+    refused(
+      edit((f) => (f.format = 'something-else')),
+      /not a Holdspace backup/,
+    );
+    refused(
+      edit((f) => (f.format = 'holdspace-session')),
+      /single session/,
+    );
+    refused(
+      edit((f) => (f.formatVersion = 2)),
+      /newer version of Holdspace \(format 2\)/,
+    );
+    refused(
+      edit((f) => (f.formatVersion = '1')),
+      /version is missing or unreadable/,
+    );
+    refused(
+      edit((f) => (f.formatVersion = -1)),
+      /version is missing or unreadable/,
+    );
+    refused(
+      edit((f) => delete f.formatVersion),
+      /version is missing/,
+    );
   });
 
   it('missing fields and fields of the wrong type', () => {
-    refused(edit((f) => delete list(f, 'sessions')[1]!.contract), /in session 2 \(“s1”\), the field “contract” is missing\./);
-    refused(edit((f) => (list(f, 'clients')[0]!.email = 42)), /in client 1 \(“Jane Doe”\), the field “email” must be text\./);
-    refused(edit((f) => (list(f, 'items')[3]!.shareable = 'yes')), /captured item 4 \(“k2”\), the field “shareable” must be true or false/);
-    refused(edit((f) => (f.items = {})), /the field “items” must be a list/);
-    refused(edit((f) => delete f.settings), /the field “settings” is missing/);
-    refused(edit((f) => (f.settings = 'dark')), /the field “settings” must be an object or null/);
+    refused(
+      edit((f) => delete list(f, 'sessions')[1]!.contract),
+      /in session 2 \(“s1”\), the field “contract” is missing\./,
+    );
+    refused(
+      edit((f) => (list(f, 'clients')[0]!.email = 42)),
+      /in client 1 \(“Jane Doe”\), the field “email” must be text\./,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[3]!.shareable = 'yes')),
+      /captured item 4 \(“k2”\), the field “shareable” must be true or false/,
+    );
+    refused(
+      edit((f) => (f.items = {})),
+      /the field “items” must be a list/,
+    );
+    refused(
+      edit((f) => delete f.settings),
+      /the field “settings” is missing/,
+    );
+    refused(
+      edit((f) => (f.settings = 'dark')),
+      /the field “settings” must be an object or null/,
+    );
   });
 
   it('unknown kinds, stages and statuses', () => {
-    refused(edit((f) => (list(f, 'items')[2]!.kind = 'task')), /the field “kind” is not a kind Holdspace knows/);
-    refused(edit((f) => (list(f, 'questions')[0]!.stage = 'magic')), /the field “stage” is not a stage/);
-    refused(edit((f) => ((list(f, 'items')[0]!.reviews as Json[])[0]!.status = 'maybe')), /“reviews\.0\.status” is not a review status/);
-    refused(edit((f) => (list(f, 'sessions')[0]!.status = 'paused')), /must be "active" or "ended"/);
-    refused(edit((f) => (list(f, 'questions')[0]!.builtin = true)), /only your own questions/);
+    refused(
+      edit((f) => (list(f, 'items')[2]!.kind = 'task')),
+      /the field “kind” is not a kind Holdspace knows/,
+    );
+    refused(
+      edit((f) => (list(f, 'questions')[0]!.stage = 'magic')),
+      /the field “stage” is not a stage/,
+    );
+    refused(
+      edit((f) => ((list(f, 'items')[0]!.reviews as Json[])[0]!.status = 'maybe')),
+      /“reviews\.0\.status” is not a review status/,
+    );
+    refused(
+      edit((f) => (list(f, 'sessions')[0]!.status = 'paused')),
+      /must be "active" or "ended"/,
+    );
+    refused(
+      edit((f) => (list(f, 'questions')[0]!.builtin = true)),
+      /only your own questions/,
+    );
   });
 
   it('dates out of range and impossible due dates', () => {
-    refused(edit((f) => (list(f, 'sessions')[0]!.startedAt = Date.UTC(1899, 11, 31))), /“startedAt” is a date before 1900/);
-    refused(edit((f) => (list(f, 'items')[0]!.createdAt = 8.64e15)), /is a date after 2200/);
-    refused(edit((f) => (list(f, 'items')[0]!.updatedAt = 1.5)), /whole number of milliseconds/);
-    refused(edit((f) => (list(f, 'items')[0]!.updatedAt = 'yesterday')), /must be a date/);
-    refused(edit((f) => (list(f, 'items')[2]!.due = '2026-02-30')), /“due” is not a real date/);
-    refused(edit((f) => (list(f, 'items')[2]!.due = '2301-01-01')), /“due” is not a real date/);
-    refused(edit((f) => (f.exportedAt = NOW + 3 * 86_400_000)), /made in the future/);
+    refused(
+      edit((f) => (list(f, 'sessions')[0]!.startedAt = Date.UTC(1899, 11, 31))),
+      /“startedAt” is a date before 1900/,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[0]!.createdAt = 8.64e15)),
+      /is a date after 2200/,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[0]!.updatedAt = 1.5)),
+      /whole number of milliseconds/,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[0]!.updatedAt = 'yesterday')),
+      /must be a date/,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[2]!.due = '2026-02-30')),
+      /“due” is not a real date/,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[2]!.due = '2301-01-01')),
+      /“due” is not a real date/,
+    );
+    refused(
+      edit((f) => (f.exportedAt = NOW + 3 * 86_400_000)),
+      /made in the future/,
+    );
   });
 
   it('text over 20,000 characters and names over 200', () => {
-    refused(edit((f) => (list(f, 'items')[0]!.text = 'x'.repeat(20_001))), /“text” is too long: at most 20,000 characters/);
-    refused(edit((f) => (list(f, 'clients')[0]!.name = 'x'.repeat(201))), /“name” is too long: at most 200 characters/);
-    refused(edit((f) => (list(f, 'clients')[0]!.name = '   ')), /“name” cannot be empty/);
+    refused(
+      edit((f) => (list(f, 'items')[0]!.text = 'x'.repeat(20_001))),
+      /“text” is too long: at most 20,000 characters/,
+    );
+    refused(
+      edit((f) => (list(f, 'clients')[0]!.name = 'x'.repeat(201))),
+      /“name” is too long: at most 200 characters/,
+    );
+    refused(
+      edit((f) => (list(f, 'clients')[0]!.name = '   ')),
+      /“name” cannot be empty/,
+    );
   });
 
   it('duplicate ids, broken links and broken rules across records', () => {
-    refused(edit((f) => (list(f, 'items')[5]!.id = 'k1')), /two captured items share the id “k1”/);
-    refused(edit((f) => list(f, 'clients').push({ ...list(f, 'clients')[0]!, name: 'Other' })), /two clients share the id “c1”/);
-    refused(edit((f) => (list(f, 'clients')[1]!.name = 'jane doe ')), /two active clients are both called “jane doe”/);
-    refused(edit((f) => (list(f, 'items')[2]!.sessionId = 'nope')), /belongs to a session that is not in the file/);
-    refused(edit((f) => (list(f, 'sessions')[0]!.clientId = 'nope')), /belongs to a client that is not in the file/);
-    refused(edit((f) => (list(f, 'items')[2]!.clientId = 'c2')), /names a different client than its session/);
-    refused(edit((f) => ((list(f, 'items')[0]!.reviews as Json[])[0]!.sessionId = 'gone')), /review of commitment “p1” points at a session/);
-    refused(edit((f) => (list(f, 'sessions')[0]!.status = 'active')), /more than one session is marked as still running/);
-    refused(edit((f) => ((f.counts as Json).items = 99)), /says it holds 99 items but holds 12/);
-    refused(edit((f) => (f.scope = 'client')), /exactly one client/);
+    refused(
+      edit((f) => (list(f, 'items')[5]!.id = 'k1')),
+      /two captured items share the id “k1”/,
+    );
+    refused(
+      edit((f) => list(f, 'clients').push({ ...list(f, 'clients')[0]!, name: 'Other' })),
+      /two clients share the id “c1”/,
+    );
+    refused(
+      edit((f) => (list(f, 'clients')[1]!.name = 'jane doe ')),
+      /two active clients are both called “jane doe”/,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[2]!.sessionId = 'nope')),
+      /belongs to a session that is not in the file/,
+    );
+    refused(
+      edit((f) => (list(f, 'sessions')[0]!.clientId = 'nope')),
+      /belongs to a client that is not in the file/,
+    );
+    refused(
+      edit((f) => (list(f, 'items')[2]!.clientId = 'c2')),
+      /names a different client than its session/,
+    );
+    refused(
+      edit((f) => ((list(f, 'items')[0]!.reviews as Json[])[0]!.sessionId = 'gone')),
+      /review of commitment “p1” points at a session/,
+    );
+    refused(
+      edit((f) => (list(f, 'sessions')[0]!.status = 'active')),
+      /more than one session is marked as still running/,
+    );
+    refused(
+      edit((f) => ((f.counts as Json).items = 99)),
+      /says it holds 99 items but holds 12/,
+    );
+    refused(
+      edit((f) => (f.scope = 'client')),
+      /exactly one client/,
+    );
   });
 });
 

@@ -4,7 +4,13 @@ import { builtinQuestion, isBuiltinId, mergeDeck } from '@/lib/deck/deck';
 import type { Question, QuestionPref } from '@/lib/model/types';
 
 const own = (id: string, stage: Question['stage'], text: string): Question => ({ id, stage, text, tags: [], builtin: false });
-const pref = (questionId: string, marks: Partial<QuestionPref>): QuestionPref => ({ questionId, favourite: false, hidden: false, updatedAt: 1, ...marks });
+const pref = (questionId: string, marks: Partial<QuestionPref>): QuestionPref => ({
+  questionId,
+  favourite: false,
+  hidden: false,
+  updatedAt: 1,
+  ...marks,
+});
 
 describe('mergeDeck', () => {
   it('lists built-in and own questions, grouped by stage, own after built-in', () => {
@@ -27,7 +33,9 @@ describe('mergeDeck', () => {
   it('keeps marks across a deck update and lets retired questions vanish', () => {
     const prefs = [pref('b:goal:01', { favourite: true }), pref('b:goal:02', { hidden: true })];
     const v2 = [
-      ...BUILTIN_QUESTIONS.filter((q) => q.id !== 'b:goal:02').map((q) => (q.id === 'b:goal:01' ? { ...q, text: 'What do you want most?' } : q)),
+      ...BUILTIN_QUESTIONS.filter((q) => q.id !== 'b:goal:02').map((q) =>
+        q.id === 'b:goal:01' ? { ...q, text: 'What do you want most?' } : q,
+      ),
       { id: 'b:goal:99', stage: 'goal' as const, text: 'A new one?', tags: ['new'], builtin: true },
     ];
     const deck = mergeDeck([], prefs, v2);

@@ -22,7 +22,13 @@ function fromFrame(data: unknown, origin = OWN_ORIGIN, source: unknown = inside)
 }
 
 const posted = () => inside.postMessage.mock.calls;
-const box = () => ({ right: frame.style.right, top: frame.style.top, width: frame.style.width, height: frame.style.height, display: frame.style.display });
+const box = () => ({
+  right: frame.style.right,
+  top: frame.style.top,
+  width: frame.style.width,
+  height: frame.style.height,
+  display: frame.style.display,
+});
 
 beforeEach(() => {
   // happy-dom (through Node's own console) reports that it does not load iframe pages: the dock does not
@@ -49,7 +55,13 @@ describe('the overlay dock on the call page', () => {
     expect(frame.src).toBe(`${PAGE}?host=meet.google.com`);
     expect(frame.title).toBe('Holdspace');
     expect(frame.parentElement).toBe(document.documentElement);
-    expect(box()).toEqual({ right: '16px', top: '72px', width: `${FRAME_SIZE.expanded.width}px`, height: `${FRAME_SIZE.expanded.height}px`, display: 'block' });
+    expect(box()).toEqual({
+      right: '16px',
+      top: '72px',
+      width: `${FRAME_SIZE.expanded.width}px`,
+      height: `${FRAME_SIZE.expanded.height}px`,
+      display: 'block',
+    });
   });
 
   it('follows geometry from its frame and answers where the panel now is, at the origin the frame spoke from', () => {
@@ -79,7 +91,7 @@ describe('the overlay dock on the call page', () => {
     expect(posted()).toEqual([]);
   });
 
-  it('hides on the frame\'s request; the toggle command and focus capture show it again', () => {
+  it("hides on the frame's request; the toggle command and focus capture show it again", () => {
     fromFrame({ hs: 'frame', type: 'hide' });
     expect(box().display).toBe('none');
     docked.toggle();

@@ -22,7 +22,9 @@ describe('emailDraft', () => {
     const draft = emailDraft(clientDoc(), { ...opts, to: 'jane@example.com' });
     expect(draft.kind).toBe('mailto');
     if (draft.kind !== 'mailto') return;
-    expect(draft.url.startsWith('mailto:jane@example.com?subject=Summary%20of%20our%20coaching%20session%2C%202026-11-20&body=')).toBe(true);
+    expect(draft.url.startsWith('mailto:jane@example.com?subject=Summary%20of%20our%20coaching%20session%2C%202026-11-20&body=')).toBe(
+      true,
+    );
     expect(draft.url).not.toContain('+');
     expect(draft.url.length).toBeLessThanOrEqual(MAILTO_MAX_LENGTH);
     const opened = openMailto(draft.url);

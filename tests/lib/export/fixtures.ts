@@ -98,7 +98,12 @@ export function bundle(patch: Partial<SessionBundle> = {}): SessionBundle {
     session: session(),
     client: client(),
     items: [
-      item('commitment', 'Talk to Sam about the roadmap', { id: 'k1', due: '2026-12-01', howWillYouKnow: 'I will email you', support: 'A script' }),
+      item('commitment', 'Talk to Sam about the roadmap', {
+        id: 'k1',
+        due: '2026-12-01',
+        howWillYouKnow: 'I will email you',
+        support: 'A script',
+      }),
       item('commitment', 'Run the first team meeting', { id: 'k2', due: '2026-12-03T09:30', howWillYouKnow: 'Agenda sent' }),
       item('commitment', 'Keep a journal', { id: 'k3' }),
       item('commitment', 'Private commitment', { id: 'k4', shareable: false, due: '2026-12-05' }),

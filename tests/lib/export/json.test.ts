@@ -3,14 +3,20 @@ import { SESSION_FORMAT, toSessionJson } from '@/lib/export/json';
 import { buildSummary } from '@/lib/export/summary-model';
 import { bundle, HOSTILE, hostileBundle, NOW, UTC } from './fixtures';
 
-const json = (clientVersion: boolean, b = bundle()) => JSON.parse(toSessionJson(buildSummary(b, { clientVersion, zone: UTC }), { now: () => NOW }));
+const json = (clientVersion: boolean, b = bundle()) =>
+  JSON.parse(toSessionJson(buildSummary(b, { clientVersion, zone: UTC }), { now: () => NOW }));
 
 describe('toSessionJson', () => {
   it('holds the session with all its items in a versioned schema', () => {
     const file = json(false);
     expect(file).toMatchObject({ format: SESSION_FORMAT, formatVersion: 1, exportedAt: NOW, clientVersion: false });
     expect(file.client).toEqual({ id: 'c1', name: 'Jane Doe', email: 'jane@example.com' });
-    expect(file.session).toMatchObject({ id: 's1', date: '2026-11-20', durationMinutes: 55, reflection: 'Private reflection: I talked too much.' });
+    expect(file.session).toMatchObject({
+      id: 's1',
+      date: '2026-11-20',
+      durationMinutes: 55,
+      reflection: 'Private reflection: I talked too much.',
+    });
     expect(file.session.contract.topic).toBe('Leading the new team');
     expect(file.items.map((i: { id: string }) => i.id)).toEqual(['k1', 'k2', 'k3', 'k4', 'n1', 'q1', 'x1', 'b1', 'b2']);
     expect(file.items[0]).toEqual({

@@ -79,7 +79,17 @@ describe('toMarkdown', () => {
     const out = md(true);
     expect(out).toContain('*Client version: only what was marked shareable.*');
     expect(out).toContain('- [ ] Talk to Sam about the roadmap — due 2026-12-01');
-    for (const hidden of ['Private commitment', 'Private prior thing', 'Coach note', 'not a real leader', 'Shared belief', 'Questions asked', 'Closing reflection', 'seemed tired', 'venue confirmed']) {
+    for (const hidden of [
+      'Private commitment',
+      'Private prior thing',
+      'Coach note',
+      'not a real leader',
+      'Shared belief',
+      'Questions asked',
+      'Closing reflection',
+      'seemed tired',
+      'venue confirmed',
+    ]) {
       expect(out).not.toContain(hidden);
     }
   });
@@ -131,9 +141,7 @@ describe('escapeMarkdownLine', () => {
 
   it('keeps real http(s) URLs as autolinks and leaves trailing punctuation out', () => {
     expect(escapeMarkdownLine('Read https://example.com/a_b?x=1&y=2.')).toBe('Read <https://example.com/a_b?x=1&y=2>.');
-    expect(escapeMarkdownLine('(see http://en.wikipedia.org/wiki/Foo_(bar))')).toBe(
-      '(see <http://en.wikipedia.org/wiki/Foo_(bar)>)',
-    );
+    expect(escapeMarkdownLine('(see http://en.wikipedia.org/wiki/Foo_(bar))')).toBe('(see <http://en.wikipedia.org/wiki/Foo_(bar)>)');
   });
 
   it('does not turn other schemes into links', () => {

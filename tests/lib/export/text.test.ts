@@ -3,7 +3,8 @@ import { buildSummary } from '@/lib/export/summary-model';
 import { toPlainText } from '@/lib/export/text';
 import { bundle, HOSTILE, hostileBundle, NOW, UTC } from './fixtures';
 
-const text = (clientVersion: boolean, b = bundle()) => toPlainText(buildSummary(b, { clientVersion, zone: UTC }), { now: () => NOW, zone: UTC });
+const text = (clientVersion: boolean, b = bundle()) =>
+  toPlainText(buildSummary(b, { clientVersion, zone: UTC }), { now: () => NOW, zone: UTC });
 
 describe('toPlainText', () => {
   it('renders the client version, readable in any email', () => {
@@ -48,7 +49,14 @@ describe('toPlainText', () => {
 
   it('the coach version adds the private parts', () => {
     const out = text(false);
-    for (const part of ['NOTES (COACH-PRIVATE)', 'BELIEFS (COACH-PRIVATE)', 'QUESTIONS ASKED', 'CLOSING REFLECTION', 'Private commitment', 'Contract notes: Coach only']) {
+    for (const part of [
+      'NOTES (COACH-PRIVATE)',
+      'BELIEFS (COACH-PRIVATE)',
+      'QUESTIONS ASKED',
+      'CLOSING REFLECTION',
+      'Private commitment',
+      'Contract notes: Coach only',
+    ]) {
       expect(out).toContain(part);
     }
   });

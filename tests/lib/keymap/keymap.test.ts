@@ -34,7 +34,10 @@ describe('the keymap', () => {
     for (const e of KEYMAP.filter((x: KeyEntry) => !x.typed)) {
       for (const chord of e.keys) {
         const parts = chord.split('+');
-        expect(parts.slice(0, -1).every((m) => ['Alt', 'Control', 'Shift'].includes(m)), chord).toBe(true);
+        expect(
+          parts.slice(0, -1).every((m) => ['Alt', 'Control', 'Shift'].includes(m)),
+          chord,
+        ).toBe(true);
         expect(parseChord(chord).key, chord).toMatch(/^(.|[A-Z][A-Za-z]+)$/);
       }
     }
@@ -77,7 +80,9 @@ describe('what the keymap renders', () => {
       'focus-capture': { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open Holdspace and focus quick capture' },
       'toggle-overlay': { suggested_key: { default: 'Ctrl+Shift+Y' }, description: 'Hide or show the Holdspace panel on the call' },
     });
-    expect(manifestCommands(withKeys('browser.toggleOverlay', ['Alt+Shift+Y']))['toggle-overlay']?.suggested_key.default).toBe('Alt+Shift+Y');
+    expect(manifestCommands(withKeys('browser.toggleOverlay', ['Alt+Shift+Y']))['toggle-overlay']?.suggested_key.default).toBe(
+      'Alt+Shift+Y',
+    );
   });
 
   it('the listed entries grouped by scope, unlisted ones left out', () => {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { KEYMAP, type KeyEntry } from '@/lib/keymap/keymap';
 import { isTypingTarget, keyIs, matchAppKey, matchKey, pressesButton, whichKey, type KeyLike } from '@/lib/keymap/match';
 
-const key = (over: Partial<KeyLike>): KeyLike => ({ key: '', code: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, target: null, ...over });
+const key = (over: Partial<KeyLike>): KeyLike => ({
+  key: '',
+  code: '',
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  target: null,
+  ...over,
+});
 const input = (type = 'text') => ({ tagName: 'INPUT', type, isContentEditable: false }) as unknown as EventTarget;
 const textarea = { tagName: 'TEXTAREA' } as unknown as EventTarget;
 const button = { tagName: 'BUTTON' } as unknown as EventTarget;
@@ -77,7 +86,7 @@ describe('keyIs and whichKey (the deck, capture, search and dialog keys)', () =>
     expect(keyIs('deck.favourite', key({ key: 'a' }))).toBe(false);
   });
 
-  it('tells which of an ordered entry\'s keys it was', () => {
+  it("tells which of an ordered entry's keys it was", () => {
     expect(whichKey('deck.move', key({ key: 'ArrowUp' }))).toBe(0);
     expect(whichKey('deck.move', key({ key: 'ArrowDown', shiftKey: true }))).toBe(1);
     expect(whichKey('deck.jump', key({ key: 'End' }))).toBe(1);

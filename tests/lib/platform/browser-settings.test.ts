@@ -7,8 +7,12 @@ describe('settings in browser storage', () => {
     const host = 'meet.google.com';
     // The overlay saves a move while the app saves a collapse, both started before either finished.
     await Promise.all([
-      browserSettings.update((s) => ({ overlay: { ...s.overlay, [host]: { ...(s.overlay[host] ?? DEFAULT_PLACEMENT), right: 80, top: 88 } } })),
-      browserSettings.update((s) => ({ overlay: { ...s.overlay, [host]: { ...(s.overlay[host] ?? DEFAULT_PLACEMENT), collapsed: true } } })),
+      browserSettings.update((s) => ({
+        overlay: { ...s.overlay, [host]: { ...(s.overlay[host] ?? DEFAULT_PLACEMENT), right: 80, top: 88 } },
+      })),
+      browserSettings.update((s) => ({
+        overlay: { ...s.overlay, [host]: { ...(s.overlay[host] ?? DEFAULT_PLACEMENT), collapsed: true } },
+      })),
       browserSettings.update({ defaultLengthMinutes: 50 }),
     ]);
     const stored = await browserSettings.get();
@@ -17,7 +21,11 @@ describe('settings in browser storage', () => {
   });
 
   it('keeps going after a failed write, and validates what it stores', async () => {
-    await expect(browserSettings.update(() => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      browserSettings.update(() => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await browserSettings.update({ warningMinutes: -4 });
     expect((await browserSettings.get()).warningMinutes).toBe(0);
   });

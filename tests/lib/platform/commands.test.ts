@@ -12,7 +12,10 @@ describe('keyboard command handler', () => {
   });
 
   it('opens the side panel for focus-capture when the tab has no overlay', async () => {
-    const deps = { sendToTab: vi.fn(async () => Promise.reject(new Error('Receiving end does not exist'))), openPanel: vi.fn(async () => {}) };
+    const deps = {
+      sendToTab: vi.fn(async () => Promise.reject(new Error('Receiving end does not exist'))),
+      openPanel: vi.fn(async () => {}),
+    };
     const handle = createCommandHandler(deps);
     expect(await handle('focus-capture', { id: 3, windowId: 9 })).toBe('panel');
     expect(deps.openPanel).toHaveBeenCalledWith({ id: 3, windowId: 9 });

@@ -16,7 +16,7 @@ function memorySettings(initial: Partial<Settings> = {}): SettingsPort & { value
 }
 
 describe('settings for the background store', () => {
-  it('gives new sessions the coach\'s default length, phases and warning', async () => {
+  it("gives new sessions the coach's default length, phases and warning", async () => {
     const settings = memorySettings({ defaultLengthMinutes: 45, warningMinutes: 7 });
     expect(await sessionDefaultsFrom(settings)()).toEqual({ plannedMinutes: 45, phases: DEFAULT_SETTINGS.phases, warningMinutes: 7 });
   });

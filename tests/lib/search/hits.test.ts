@@ -21,6 +21,8 @@ describe('search hits', () => {
   });
 
   it('names the stage of a question and whose it is', () => {
-    expect(questionHit({ id: 'b:goal:01', stage: 'goal', text: 'What do you want?', tags: [], builtin: true }, 1).detail).toBe('Question · Goal');
+    expect(questionHit({ id: 'b:goal:01', stage: 'goal', text: 'What do you want?', tags: [], builtin: true }, 1).detail).toBe(
+      'Question · Goal',
+    );
   });
 });

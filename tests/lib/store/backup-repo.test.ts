@@ -10,17 +10,55 @@ import { parseBackup } from '@/lib/backup/parse';
 import { DEFAULT_SETTINGS, readSettings } from '@/lib/model/settings';
 
 const client = (id: string, name: string, updatedAt = 10): Client => ({
-  id, name, email: '', goals: [], notes: '', keepNoNotes: false, createdAt: 1, updatedAt, archived: false,
+  id,
+  name,
+  email: '',
+  goals: [],
+  notes: '',
+  keepNoNotes: false,
+  createdAt: 1,
+  updatedAt,
+  archived: false,
 });
 const session = (id: string, clientId: string, status: Session['status'] = 'ended', updatedAt = 10): Session => ({
-  id, clientId, status, startedAt: 100, endedAt: status === 'ended' ? 200 : null, contract: { ...emptyContract(), topic: `topic ${id}` },
-  timer: newTimer(60), asked: [], reflection: '', createdAt: 100, updatedAt,
+  id,
+  clientId,
+  status,
+  startedAt: 100,
+  endedAt: status === 'ended' ? 200 : null,
+  contract: { ...emptyContract(), topic: `topic ${id}` },
+  timer: newTimer(60),
+  asked: [],
+  reflection: '',
+  createdAt: 100,
+  updatedAt,
 });
 const item = (id: string, sessionId: string, clientId: string, text: string, extra: Partial<Item> = {}): Item => ({
-  id, sessionId, clientId, kind: 'commitment', text, shareable: true, order: 0, createdAt: 100, updatedAt: 10,
-  due: '', howWillYouKnow: '', support: '', reviews: [], open: 0, ...extra,
+  id,
+  sessionId,
+  clientId,
+  kind: 'commitment',
+  text,
+  shareable: true,
+  order: 0,
+  createdAt: 100,
+  updatedAt: 10,
+  due: '',
+  howWillYouKnow: '',
+  support: '',
+  reviews: [],
+  open: 0,
+  ...extra,
 });
-const records = (r: Partial<BackupRecords>): BackupRecords => ({ clients: [], sessions: [], items: [], questions: [], questionPrefs: [], settings: null, ...r });
+const records = (r: Partial<BackupRecords>): BackupRecords => ({
+  clients: [],
+  sessions: [],
+  items: [],
+  questions: [],
+  questionPrefs: [],
+  settings: null,
+  ...r,
+});
 
 const ctxOf = (t: ReturnType<typeof testStore>) => ({ db: t.connection.get, now: t.clock.now, newId: () => 'n' });
 
@@ -29,13 +67,20 @@ describe('applyBackup', () => {
     const t = testStore();
     await clientAndSession(t.api, 'Local');
     await val(t.api.setDraft({ key: 'capture:x', value: { a: 1 } }));
-    const counts = await applyBackup(ctxOf(t), records({
-      clients: [client('k1', 'Imported')],
-      sessions: [session('s1', 'k1')],
-      items: [item('i1', 's1', 'k1', 'Open one', { open: 0, due: '2026-12-01' }), item('i2', 's1', 'k1', 'Done one', { reviews: [{ sessionId: 's9', status: 'done', note: '', at: 5 }], open: 1 })],
-      questions: [{ id: 'c:q', stage: 'goal', text: 'Mine?', tags: [], builtin: false }],
-      questionPrefs: [{ questionId: 'b:goal:01', favourite: true, hidden: false, updatedAt: 3 }],
-    }), 'replace');
+    const counts = await applyBackup(
+      ctxOf(t),
+      records({
+        clients: [client('k1', 'Imported')],
+        sessions: [session('s1', 'k1')],
+        items: [
+          item('i1', 's1', 'k1', 'Open one', { open: 0, due: '2026-12-01' }),
+          item('i2', 's1', 'k1', 'Done one', { reviews: [{ sessionId: 's9', status: 'done', note: '', at: 5 }], open: 1 }),
+        ],
+        questions: [{ id: 'c:q', stage: 'goal', text: 'Mine?', tags: [], builtin: false }],
+        questionPrefs: [{ questionId: 'b:goal:01', favourite: true, hidden: false, updatedAt: 3 }],
+      }),
+      'replace',
+    );
     expect(counts).toEqual({ clients: 1, sessions: 1, items: 2, reviews: 1, questions: 1 });
     expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Imported']);
     expect(await val(t.api.getDraft({ key: 'capture:x' }))).toBeNull();
@@ -47,15 +92,27 @@ describe('applyBackup', () => {
   it('merges by stable id: the newer update wins, the rest is added', async () => {
     const t = testStore();
     const ctx = ctxOf(t);
-    await applyBackup(ctx, records({
-      clients: [client('k1', 'Ana', 50), client('k2', 'Ben', 50)],
-      sessions: [session('s1', 'k1')],
-      items: [item('i1', 's1', 'k1', 'Ours newer', { updatedAt: 50 }), item('i2', 's1', 'k1', 'Ours older', { updatedAt: 5 })],
-    }), 'replace');
-    const counts = await applyBackup(ctx, records({
-      clients: [client('k1', 'Ana (old name)', 20), client('k3', 'Cleo', 20)],
-      items: [item('i1', 's1', 'k1', 'Theirs older', { updatedAt: 20 }), item('i2', 's1', 'k1', 'Theirs newer', { updatedAt: 20 }), item('i3', 's1', 'k1', 'New')],
-    }), 'merge');
+    await applyBackup(
+      ctx,
+      records({
+        clients: [client('k1', 'Ana', 50), client('k2', 'Ben', 50)],
+        sessions: [session('s1', 'k1')],
+        items: [item('i1', 's1', 'k1', 'Ours newer', { updatedAt: 50 }), item('i2', 's1', 'k1', 'Ours older', { updatedAt: 5 })],
+      }),
+      'replace',
+    );
+    const counts = await applyBackup(
+      ctx,
+      records({
+        clients: [client('k1', 'Ana (old name)', 20), client('k3', 'Cleo', 20)],
+        items: [
+          item('i1', 's1', 'k1', 'Theirs older', { updatedAt: 20 }),
+          item('i2', 's1', 'k1', 'Theirs newer', { updatedAt: 20 }),
+          item('i3', 's1', 'k1', 'New'),
+        ],
+      }),
+      'merge',
+    );
     expect(counts).toMatchObject({ clients: 1, items: 2 });
     expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Ana', 'Ben', 'Cleo']);
     const texts = (await val(t.api.getSessionBundle({ sessionId: 's1' }))).items.map((i) => i.text).sort();
@@ -174,7 +231,11 @@ describe('one schema for every path', () => {
       },
     });
     const file = JSON.parse(await val(t.api.exportBackup({}))) as Record<string, unknown>;
-    file.settings = { phases: { contracting: 1e308, exploring: 1e308, actions: 1e308, closing: 1e308 }, warningMinutes: 1e308, defaultLengthMinutes: 45 };
+    file.settings = {
+      phases: { contracting: 1e308, exploring: 1e308, actions: 1e308, closing: 1e308 },
+      warningMinutes: 1e308,
+      defaultLengthMinutes: 45,
+    };
     await val(t.api.importBackup({ text: JSON.stringify(file), mode: 'replace' }));
     expect(readSettings(stored)).toMatchObject({ phases: DEFAULT_SETTINGS.phases, warningMinutes: 60, defaultLengthMinutes: 45 });
 

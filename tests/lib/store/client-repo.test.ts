@@ -4,7 +4,9 @@ import { clientAndSession, err, testStore, val } from './harness';
 describe('clients', () => {
   it('creates a client with a trimmed name, goals with ids, and reads it back', async () => {
     const { api } = testStore();
-    const c = await val(api.createClient({ input: { name: '  Ana Lopez ', email: 'ana@example.org', goals: ['Lead with calm', 'Delegate'] } }));
+    const c = await val(
+      api.createClient({ input: { name: '  Ana Lopez ', email: 'ana@example.org', goals: ['Lead with calm', 'Delegate'] } }),
+    );
     expect(c).toMatchObject({ name: 'Ana Lopez', email: 'ana@example.org', archived: false, keepNoNotes: false });
     expect(c.goals.map((g) => g.text)).toEqual(['Lead with calm', 'Delegate']);
     expect(await val(api.getClient({ id: c.id }))).toEqual(c);

@@ -32,7 +32,10 @@ describe('open commitments', () => {
   it('derives status from the latest review; carried forward stays open', async () => {
     const { api, client, second, call, plan, offsite, clock } = await twoSessions();
     const done = await val(api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'done', note: 'Went well' }));
-    expect(done).toMatchObject({ status: 'done', lastReview: { sessionId: second.id, status: 'done', note: 'Went well', at: T0 + 14 * DAY } });
+    expect(done).toMatchObject({
+      status: 'done',
+      lastReview: { sessionId: second.id, status: 'done', note: 'Went well', at: T0 + 14 * DAY },
+    });
     expect(done.item.open).toBe(0);
     await val(api.reviewCommitment({ itemId: plan.id, sessionId: second.id, status: 'carried-forward' }));
     await val(api.reviewCommitment({ itemId: offsite.id, sessionId: second.id, status: 'dropped' }));
@@ -65,7 +68,10 @@ describe('open commitments', () => {
     await val(api.reviewCommitment({ itemId: plan.id, sessionId: third.id, status: 'done' }));
     clock.advance(DAY);
     const edited = await val(api.reviewCommitment({ itemId: plan.id, sessionId: second.id, status: 'not-done' }));
-    expect(edited.item.reviews.map((r) => [r.sessionId, r.status])).toEqual([[second.id, 'not-done'], [third.id, 'done']]);
+    expect(edited.item.reviews.map((r) => [r.sessionId, r.status])).toEqual([
+      [second.id, 'not-done'],
+      [third.id, 'done'],
+    ]);
     expect(edited.status).toBe('done');
   });
 
@@ -92,7 +98,10 @@ describe('open commitments', () => {
     const third = await val(api.startSession({ clientId: client.id }));
     await val(api.reviewCommitment({ itemId: plan.id, sessionId: third.id, status: 'done' }));
     const bundle = await val(api.getSessionBundle({ sessionId: second.id }));
-    expect(bundle.reviewed.map((v) => [v.item.id, v.status])).toEqual([[call.id, 'done'], [plan.id, 'carried-forward']]);
+    expect(bundle.reviewed.map((v) => [v.item.id, v.status])).toEqual([
+      [call.id, 'done'],
+      [plan.id, 'carried-forward'],
+    ]);
     expect(bundle.items).toEqual([]);
     const active = await val(api.activeSession({}));
     expect(active?.reviewed.map((v) => [v.item.id, v.status])).toEqual([[plan.id, 'done']]);
@@ -106,7 +115,11 @@ describe('due between', () => {
     const ben = await clientAndSession(api, 'Ben');
     const bens = await val(api.addItem({ sessionId: ben.session.id, input: { kind: 'commitment', text: 'Ben’s', due: '2026-11-30' } }));
     await val(api.addItem({ sessionId: ben.session.id, input: { kind: 'commitment', text: 'No date' } }));
-    expect((await val(api.dueBetween({ from: '2026-11-28', to: '2026-12-03' }))).map((v) => v.item.id)).toEqual([call.id, bens.id, plan.id]);
+    expect((await val(api.dueBetween({ from: '2026-11-28', to: '2026-12-03' }))).map((v) => v.item.id)).toEqual([
+      call.id,
+      bens.id,
+      plan.id,
+    ]);
     expect((await val(api.dueBetween({ from: '2026-11-29', to: '2026-12-02' }))).map((v) => v.item.id)).toEqual([bens.id]);
     expect((await val(api.dueBetween({ from: '2026-12-04', to: '2026-12-31' }))).map((v) => v.item.id)).toEqual([]);
     expect((await val(api.dueBetween({ from: '2026-12-03', to: '2026-12-03' }))).map((v) => v.item.id)).toEqual([plan.id]);

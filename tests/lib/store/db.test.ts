@@ -12,7 +12,14 @@ describe('createDbConnection', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['clients', 'drafts', 'items', 'questionPrefs', 'questions', 'sessions']);
     const tx = db.transaction(['items', 'sessions']);
-    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['byClient', 'byClientOpen', 'byDue', 'byReviewSession', 'bySessionKind', 'bySessionOrder']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual([
+      'byClient',
+      'byClientOpen',
+      'byDue',
+      'byReviewSession',
+      'bySessionKind',
+      'bySessionOrder',
+    ]);
     expect([...tx.objectStore('sessions').indexNames].sort()).toEqual(['byClientStart', 'byStatus']);
     conn.close();
   });

@@ -8,7 +8,11 @@ describe('drafts', () => {
     await val(api.setDraft({ key: 'capture:s1', value: { kind: 'commitment', text: 'Call S' } }));
     clock.advance(300);
     await val(api.setDraft({ key: 'capture:s1', value: { kind: 'commitment', text: 'Call Sam' } }));
-    expect(await val(api.getDraft({ key: 'capture:s1' }))).toEqual({ key: 'capture:s1', value: { kind: 'commitment', text: 'Call Sam' }, updatedAt: T0 + 300 });
+    expect(await val(api.getDraft({ key: 'capture:s1' }))).toEqual({
+      key: 'capture:s1',
+      value: { kind: 'commitment', text: 'Call Sam' },
+      updatedAt: T0 + 300,
+    });
     await val(api.setDraft({ key: 'capture:s1', value: null }));
     expect(await val(api.getDraft({ key: 'capture:s1' }))).toBeNull();
   });

@@ -3,8 +3,20 @@ import type { Item } from '@/lib/model/types';
 import { commitmentStatus, deriveItemKeys, fromStored, isOpen } from '@/lib/store/item-keys';
 
 const base: Item = {
-  id: 'i', sessionId: 's1', clientId: 'c', kind: 'commitment', text: 'x', shareable: true, order: 0, createdAt: 1, updatedAt: 1,
-  due: '2026-12-01', howWillYouKnow: '', support: '', reviews: [], open: 0,
+  id: 'i',
+  sessionId: 's1',
+  clientId: 'c',
+  kind: 'commitment',
+  text: 'x',
+  shareable: true,
+  order: 0,
+  createdAt: 1,
+  updatedAt: 1,
+  due: '2026-12-01',
+  howWillYouKnow: '',
+  support: '',
+  reviews: [],
+  open: 0,
 };
 const review = (sessionId: string, status: Item['reviews'][number]['status']) => ({ sessionId, status, note: '', at: 1 });
 
@@ -13,7 +25,8 @@ describe('derived item keys', () => {
     expect(commitmentStatus(base)).toBe('open');
     expect(isOpen(base)).toBe(1);
     expect(isOpen({ ...base, reviews: [review('s2', 'carried-forward')] })).toBe(1);
-    for (const status of ['done', 'partly', 'not-done', 'dropped'] as const) expect(isOpen({ ...base, reviews: [review('s2', status)] })).toBe(0);
+    for (const status of ['done', 'partly', 'not-done', 'dropped'] as const)
+      expect(isOpen({ ...base, reviews: [review('s2', status)] })).toBe(0);
     expect(isOpen({ ...base, reviews: [review('s2', 'carried-forward'), review('s3', 'done')] })).toBe(0);
     expect(isOpen({ ...base, kind: 'note' })).toBe(0);
   });

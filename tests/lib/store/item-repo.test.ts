@@ -16,11 +16,27 @@ describe('captured items', () => {
   it('keeps commitment fields and an explicit shareable choice', async () => {
     const { api } = testStore();
     const { session } = await clientAndSession(api);
-    const c = await val(api.addItem({
-      sessionId: session.id,
-      input: { kind: 'commitment', text: 'Ask Sam for feedback', due: '2026-12-01T09:30', howWillYouKnow: 'a note to me', support: 'a script', shareable: false },
-    }));
-    expect(c).toMatchObject({ due: '2026-12-01T09:30', howWillYouKnow: 'a note to me', support: 'a script', shareable: false, reviews: [], open: 1 });
+    const c = await val(
+      api.addItem({
+        sessionId: session.id,
+        input: {
+          kind: 'commitment',
+          text: 'Ask Sam for feedback',
+          due: '2026-12-01T09:30',
+          howWillYouKnow: 'a note to me',
+          support: 'a script',
+          shareable: false,
+        },
+      }),
+    );
+    expect(c).toMatchObject({
+      due: '2026-12-01T09:30',
+      howWillYouKnow: 'a note to me',
+      support: 'a script',
+      shareable: false,
+      reviews: [],
+      open: 1,
+    });
     const n = await val(api.addItem({ sessionId: session.id, input: { kind: 'note', text: 'n', due: '2026-12-01' } }));
     expect(n).toMatchObject({ due: '', open: 0 });
   });

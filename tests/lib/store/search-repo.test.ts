@@ -8,7 +8,9 @@ async function record() {
   const t = testStore();
   const { client, session } = await clientAndSession(t.api, 'Priya Natarajan', { goals: ['Step into the director role'] });
   await val(t.api.updateContract({ sessionId: session.id, patch: { topic: 'Delegating the roadmap', desiredOutcome: 'A handover plan' } }));
-  const commitment = await val(t.api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: 'Hand the roadmap review to Marco', due: '2026-12-04' } }));
+  const commitment = await val(
+    t.api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: 'Hand the roadmap review to Marco', due: '2026-12-04' } }),
+  );
   const belief = await val(t.api.addItem({ sessionId: session.id, input: { kind: 'belief', text: 'If I let go, quality drops' } }));
   const own = await val(t.api.addQuestion({ stage: 'beliefs', text: 'What would quality look like without you?' }));
   return { ...t, client, session, commitment, belief, own };
@@ -18,14 +20,28 @@ describe('search through the store', () => {
   it('finds clients, contracts, items and questions with readable titles and details', async () => {
     const { api, client, session, commitment, own } = await record();
     const [clientHit] = await val(api.search({ query: 'priya' }));
-    expect(clientHit).toMatchObject({ kind: 'client', id: client.id, title: 'Priya Natarajan', detail: 'Client', clientId: client.id, sessionId: null });
+    expect(clientHit).toMatchObject({
+      kind: 'client',
+      id: client.id,
+      title: 'Priya Natarajan',
+      detail: 'Client',
+      clientId: client.id,
+      sessionId: null,
+    });
     const roadmap = await val(api.search({ query: 'roadmap' }));
     expect(roadmap.map((h) => h.kind).sort()).toEqual(['item', 'session']);
     expect(roadmap.find((h) => h.kind === 'item')).toMatchObject({
-      id: commitment.id, title: 'Hand the roadmap review to Marco',
-      detail: `Commitment · Priya Natarajan · ${formatDay(T0)} · by ${formatDueShort('2026-12-04')}`, clientId: client.id, sessionId: session.id,
+      id: commitment.id,
+      title: 'Hand the roadmap review to Marco',
+      detail: `Commitment · Priya Natarajan · ${formatDay(T0)} · by ${formatDueShort('2026-12-04')}`,
+      clientId: client.id,
+      sessionId: session.id,
     });
-    expect(roadmap.find((h) => h.kind === 'session')).toMatchObject({ id: session.id, title: 'Delegating the roadmap', detail: `Session · Priya Natarajan · ${formatDay(T0)}` });
+    expect(roadmap.find((h) => h.kind === 'session')).toMatchObject({
+      id: session.id,
+      title: 'Delegating the roadmap',
+      detail: `Session · Priya Natarajan · ${formatDay(T0)}`,
+    });
     expect((await val(api.search({ query: 'director' })))[0]).toMatchObject({ kind: 'client', id: client.id });
     expect((await val(api.search({ query: 'handover' })))[0]).toMatchObject({ kind: 'session' });
     const quality = await val(api.search({ query: 'quality' }));

@@ -18,7 +18,13 @@ describe('starting and ending sessions', () => {
   });
 
   it('uses the planned length given, or the defaults, and refuses out-of-range lengths', async () => {
-    const { api } = testStore({ sessionDefaults: async () => ({ plannedMinutes: 45, phases: { contracting: 20, exploring: 50, actions: 20, closing: 10 }, warningMinutes: 8 }) });
+    const { api } = testStore({
+      sessionDefaults: async () => ({
+        plannedMinutes: 45,
+        phases: { contracting: 20, exploring: 50, actions: 20, closing: 10 },
+        warningMinutes: 8,
+      }),
+    });
     const a = await val(api.createClient({ input: { name: 'A' } }));
     await err(api.startSession({ clientId: a.id, plannedMinutes: 4 }), 'invalid', 'plannedMinutes');
     await err(api.startSession({ clientId: a.id, plannedMinutes: 241 }), 'invalid', 'plannedMinutes');
@@ -64,7 +70,9 @@ describe('the contract', () => {
     ]);
     const { contract } = (await val(api.getSessionBundle({ sessionId: session.id }))).session;
     expect(contract).toMatchObject({
-      topic: 'Delegation', desiredOutcome: 'A first step', whyItMatters: '',
+      topic: 'Delegation',
+      desiredOutcome: 'A first step',
+      whyItMatters: '',
       agreements: { confidentiality: true, recordingConsent: false, permissionToOffer: true },
     });
   });

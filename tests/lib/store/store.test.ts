@@ -24,7 +24,14 @@ describe('createStore', () => {
   it('answers after a newer version or a delete made it close (blocking)', async () => {
     const name = `store-blocking-${Math.random()}`;
     const connection = createDbConnection(name);
-    const api = createStore({ db: connection.get, now: () => 1, newId: (() => { let n = 0; return () => `x${++n}`; })() });
+    const api = createStore({
+      db: connection.get,
+      now: () => 1,
+      newId: (() => {
+        let n = 0;
+        return () => `x${++n}`;
+      })(),
+    });
     await val(api.createClient({ input: { name: 'Before' } }));
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.deleteDatabase(name);
@@ -72,7 +79,11 @@ describe('createStore', () => {
 
 describe('storage health', () => {
   it('asks for persistent storage when not yet granted and reports usage and quota', async () => {
-    const storage = { persisted: vi.fn(async () => false), persist: vi.fn(async () => true), estimate: vi.fn(async () => ({ usage: 1234, quota: 99_999 })) };
+    const storage = {
+      persisted: vi.fn(async () => false),
+      persist: vi.fn(async () => true),
+      estimate: vi.fn(async () => ({ usage: 1234, quota: 99_999 })),
+    };
     const { api } = testStore({ storage });
     expect(await val(api.storageHealth({}))).toEqual({ persisted: true, usageBytes: 1234, quotaBytes: 99_999 });
     expect(storage.persist).toHaveBeenCalledTimes(1);
@@ -80,10 +91,18 @@ describe('storage health', () => {
 
   it('does not ask again once granted, and copes with refusals and missing figures', async () => {
     const granted = { persisted: vi.fn(async () => true), persist: vi.fn(async () => true), estimate: vi.fn(async () => ({})) };
-    expect(await val(testStore({ storage: granted }).api.storageHealth({}))).toEqual({ persisted: true, usageBytes: null, quotaBytes: null });
+    expect(await val(testStore({ storage: granted }).api.storageHealth({}))).toEqual({
+      persisted: true,
+      usageBytes: null,
+      quotaBytes: null,
+    });
     expect(granted.persist).not.toHaveBeenCalled();
     const refused = { persisted: async () => false, persist: async () => false, estimate: () => Promise.reject(new Error('no')) };
-    expect(await val(testStore({ storage: refused }).api.storageHealth({}))).toEqual({ persisted: false, usageBytes: null, quotaBytes: null });
+    expect(await val(testStore({ storage: refused }).api.storageHealth({}))).toEqual({
+      persisted: false,
+      usageBytes: null,
+      quotaBytes: null,
+    });
     expect(await val(testStore().api.storageHealth({}))).toEqual({ persisted: false, usageBytes: null, quotaBytes: null });
   });
 });

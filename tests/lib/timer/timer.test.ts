@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedMs, formatClock, newTimer, pauseTimer, phaseBoundaries, resetTimer, resumeTimer, setLength, startTimer, timerView } from '@/lib/timer/timer';
+import {
+  elapsedMs,
+  formatClock,
+  newTimer,
+  pauseTimer,
+  phaseBoundaries,
+  resetTimer,
+  resumeTimer,
+  setLength,
+  startTimer,
+  timerView,
+} from '@/lib/timer/timer';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
