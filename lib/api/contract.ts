@@ -9,7 +9,16 @@
  */
 import * as v from 'valibot';
 import type { FieldLabels } from '../model/check';
-import { ClientInputSchema, ClientPatchSchema, type Client } from '../model/client';
+import {
+  ClientInputSchema,
+  ClientPatchSchema,
+  EngagementPatchSchema,
+  GoalInputSchema,
+  GoalPatchSchema,
+  type Client,
+  type Engagement,
+  type EngagementGoal,
+} from '../model/client';
 import { DraftValueSchema, type Draft } from '../model/draft';
 import {
   ItemInputSchema,
@@ -98,6 +107,48 @@ export interface BackupPreview {
   scope?: 'all' | 'client';
 }
 
+/** What a coach wants to know five minutes before a follow-up session (the "Prepare" card). */
+export interface PrepareView {
+  client: Client;
+  engagement: Engagement;
+  /** Sessions held so far; the next is number `sessionsHeld + 1`, of `engagement.sessionsPlanned` when set. */
+  sessionsHeld: number;
+  /** Whole weeks since the engagement began (its start date, else the first session); null before it began. */
+  weeksIn: number | null;
+  /** The last session, and the inquiries the client took away from it. */
+  last: { session: Session; inquiries: string[] } | null;
+  /** Commitments still open, oldest first: the ones that will come up for review. */
+  open: CommitmentView[];
+  /** Beliefs heard in more than one session. */
+  repeatedBeliefs: { text: string; sessions: number }[];
+  /** Of the most recently reviewed commitments (up to five), how many were done. */
+  recent: { done: number; reviewed: number };
+  /** A question from the deck to open with. */
+  opening: Question | null;
+}
+
+/** An engagement over time: every session with the commitments made in it and how they turned out. */
+export interface EngagementView {
+  client: Client;
+  engagement: Engagement;
+  /** Oldest first. */
+  sessions: { session: Session; made: number; outcomes: Record<CommitmentStatus, number>; goalText: string | null }[];
+  totals: Record<CommitmentStatus, number>;
+  /** Each goal with the sessions whose contract linked to it. */
+  goals: { goal: EngagementGoal; sessionIds: Id[] }[];
+  /** The commitments (with their outcome) and insights of every session, for the engagement report. */
+  commitments: CommitmentView[];
+  insights: Item[];
+}
+
+/** The coach's between-session accountability list. */
+export interface DueThisWeek {
+  /** Open commitments overdue or due within seven days, soonest first, grouped by client. */
+  groups: { client: Client; commitments: CommitmentView[] }[];
+  /** Clients not seen for longer than their cadence. */
+  lapsed: { client: Client; lastSeen: Millis; cadenceWeeks: number }[];
+}
+
 export const IMPORT_MODES = ['merge', 'replace'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -161,6 +212,19 @@ export const API = {
   getClient: method<Client>()({ input: args({ id: Id }) }),
   createClient: method<Client>()({ input: args({ input: ClientInputSchema }), changes: ['clients'] }),
   updateClient: method<Client>()({ input: args({ id: Id, patch: ClientPatchSchema }), changes: ['clients'] }),
+  /** The engagement agreement: sessions planned, cadence, dates, sponsor, terms (only the fields given change). */
+  updateEngagement: method<Client>()({ input: args({ clientId: Id, patch: EngagementPatchSchema }), changes: ['clients'] }),
+  addGoal: method<Client>()({ input: args({ clientId: Id, goal: GoalInputSchema }), changes: ['clients'], labels: { text: 'The goal' } }),
+  updateGoal: method<Client>()({
+    input: args({ clientId: Id, goalId: Id, patch: GoalPatchSchema }),
+    changes: ['clients'],
+    labels: { text: 'The goal' },
+  }),
+  /** Everything the "Prepare" card shows for a client. */
+  prepare: method<PrepareView>()({ input: args({ clientId: Id }) }),
+  engagement: method<EngagementView>()({ input: args({ clientId: Id }) }),
+  /** Across clients: open commitments overdue or due in the next seven days, and clients not seen for longer than their cadence. */
+  dueThisWeek: method<DueThisWeek>()({ input: none }),
   /** Deletes the client and everything recorded with them; reports what was deleted. */
   deleteClient: method<DeleteReport>()({ input: args({ id: Id }), changes: ['all'] }),
 

@@ -29,6 +29,10 @@ const DECK: Record<Stage, Entry[]> = {
     [17, 'What would make you glad you showed up for this conversation?', 'outcome'],
     [18, 'What is on your mind as we start?', 'opening short'],
     [19, 'Is this the right conversation for today, or is there another one underneath it?', 'focus'],
+    [20, 'Since we last met, what has moved forward, and what got in the way?', 'opening follow-up'],
+    [21, 'What have you noticed about the question you took away last time?', 'opening follow-up inquiry'],
+    [22, 'Last time you committed to a few things. How did they go, and what did you learn?', 'opening follow-up accountability'],
+    [23, 'What progress toward your bigger goals would you like to celebrate before we start?', 'opening follow-up celebrate goals'],
   ],
   goal: [
     [1, 'What do you want?', 'short'],

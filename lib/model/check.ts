@@ -16,12 +16,21 @@ export const FIELD_LABELS: FieldLabels = {
   notes: 'The notes',
   keepNoNotes: '"Keep no notes"',
   archived: 'Archived',
+  measure: '"How will we know"',
+  goalId: 'The goal',
+  sessionsPlanned: 'The number of sessions planned',
+  cadenceWeeks: 'The cadence',
+  startedOn: 'The start date',
+  plannedEnd: 'The planned end',
+  sponsor: 'The sponsor',
+  confidentiality: 'The confidentiality terms',
+  notesKept: 'What was agreed about notes',
+  cancellation: 'The cancellation terms',
   topic: 'The topic',
   desiredOutcome: 'The desired outcome',
   whyItMatters: 'Why it matters',
   successMeasures: 'The success measures',
   focus: 'The focus',
-  goalId: 'The engagement goal',
   agreements: 'The agreements',
   'agreements.confidentiality': 'Confidentiality agreed',
   'agreements.recordingConsent': 'Recording consent',
@@ -58,9 +67,10 @@ export const FIELD_LABELS: FieldLabels = {
   input: 'The details',
   patch: 'The change',
   item: 'The item',
+  goal: 'The goal',
 };
 
-const WRAPPERS = new Set(['input', 'patch', 'item']);
+const WRAPPERS = new Set(['input', 'patch', 'item', 'goal']);
 
 /**
  * The field at fault, as the API reports it: `name`, `agreements.confidentiality`, or the wrapper itself;

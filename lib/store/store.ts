@@ -18,6 +18,7 @@ import * as items from './item-repo';
 import * as commitments from './commitment-repo';
 import * as questions from './question-repo';
 import * as drafts from './draft-repo';
+import * as engagement from './engagement-repo';
 import { loadSearchDocs, resolveHits } from './search-repo';
 import { createBackupApi, type BackupSettings } from './backup-api';
 import { storageHealth, type StorageAccess } from './health';
@@ -90,6 +91,12 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     getClient: ({ id }) => clients.getClient(ctx, id),
     createClient: ({ input }) => indexed(clients.createClient(ctx, input), (c) => index.upsert(clientDoc(c))),
     updateClient: ({ id, patch }) => indexed(clients.updateClient(ctx, id, defined(patch)), (c) => index.upsert(clientDoc(c))),
+    updateEngagement: ({ clientId, patch }) => engagement.updateEngagement(ctx, clientId, defined(patch)),
+    addGoal: ({ clientId, goal }) => engagement.addGoal(ctx, clientId, goal),
+    updateGoal: ({ clientId, goalId, patch }) => engagement.updateGoal(ctx, clientId, goalId, defined(patch)),
+    prepare: ({ clientId }) => engagement.prepare(ctx, clientId),
+    engagement: ({ clientId }) => engagement.engagementView(ctx, clientId),
+    dueThisWeek: () => engagement.dueThisWeek(ctx),
     deleteClient: ({ id }) => indexed(clients.deleteClient(ctx, id), () => index.drop()),
 
     activeSession: () => sessions.activeSession(ctx),

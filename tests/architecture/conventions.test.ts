@@ -113,7 +113,7 @@ describe('architecture', () => {
       cycles.map((c) => c.key),
       'import cycle',
     ).toEqual([]);
-  });
+  }, 60_000);
 
   it('the content script carries no UI framework, no storage and no coaching data', () => {
     const cs = filesUnder('entrypoints').filter((f) => f.includes('.content'));
@@ -191,7 +191,7 @@ describe('architecture', () => {
     const added = findCycles(real).filter((c) => !before.includes(c.key));
     expect(added).toHaveLength(1);
     expect(added[0]!.key).toContain('lib/model/types.ts');
-  });
+  }, 60_000);
 
   it('the wiring rule catches helpers, loops and long functions in an entrypoint, and passes plain wiring', () => {
     const wiring = [

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { clientAndSession, err, T0, testStore, val } from './harness';
+
+const DAY = 86_400_000;
+
+/** Three sessions two weeks apart: commitments made in each, reviewed in the next with different outcomes. */
+async function threeSessions() {
+  const t = testStore();
+  const { api, clock } = t;
+  const { client, session: s1 } = await clientAndSession(api, 'Ana', { goals: ['Lead the new team with calm'] });
+  const goalId = client.goals[0]!.id;
+  await val(api.updateContract({ sessionId: s1.id, patch: { topic: 'Delegation', goalId } }));
+  const add = (sessionId: string, kind: 'commitment' | 'belief' | 'inquiry', text: string, due = '') =>
+    val(api.addItem({ sessionId, input: { kind, text, due } }));
+  const a = await add(s1.id, 'commitment', 'Hand over the weekly report');
+  const b = await add(s1.id, 'commitment', 'Block thinking time');
+  const c = await add(s1.id, 'commitment', 'Ask Sam for feedback');
+  await add(s1.id, 'belief', 'I have to do it all myself.');
+  await val(api.endSession({ sessionId: s1.id }));
+
+  clock.advance(14 * DAY);
+  const s2 = await val(api.startSession({ clientId: client.id }));
+  await val(api.reviewCommitment({ itemId: a.id, sessionId: s2.id, status: 'done' }));
+  await val(api.reviewCommitment({ itemId: b.id, sessionId: s2.id, status: 'dropped' }));
+  await val(api.reviewCommitment({ itemId: c.id, sessionId: s2.id, status: 'carried-forward' }));
+  await add(s2.id, 'belief', 'I have to do it ALL myself');
+  const d = await add(s2.id, 'commitment', 'Say no to one meeting', '2026-12-07');
+  await add(s2.id, 'inquiry', 'What would trusting them look like?');
+  await val(api.endSession({ sessionId: s2.id }));
+  clock.advance(14 * DAY);
+  return { ...t, client, goalId, s1, s2, a, b, c, d };
+}
+
+describe('the engagement agreement and goals', () => {
+  it('sets the agreement field by field and reads defaults for what was never set', async () => {
+    const { api } = testStore();
+    const { client } = await clientAndSession(api);
+    const updated = await val(
+      api.updateEngagement({ clientId: client.id, patch: { sessionsPlanned: 8, cadenceWeeks: 2, sponsor: 'Acme Ltd' } }),
+    );
+    expect(updated.engagement).toMatchObject({ sessionsPlanned: 8, cadenceWeeks: 2, sponsor: 'Acme Ltd', startedOn: '', plannedEnd: '' });
+    await err(api.updateEngagement({ clientId: client.id, patch: { cadenceWeeks: 0 } }), 'invalid', 'cadenceWeeks');
+    await err(api.updateEngagement({ clientId: client.id, patch: { startedOn: '2026-02-30' } }), 'invalid', 'startedOn');
+  });
+
+  it('adds goals with a measure and moves them through active, achieved, dropped', async () => {
+    const { api } = testStore();
+    const { client } = await clientAndSession(api);
+    const withGoal = await val(
+      api.addGoal({ clientId: client.id, goal: { text: ' Speak up in leadership meetings ', measure: 'Once a week' } }),
+    );
+    const goal = withGoal.goals.at(-1)!;
+    expect(goal).toMatchObject({ text: 'Speak up in leadership meetings', measure: 'Once a week', status: 'active' });
+    const achieved = await val(api.updateGoal({ clientId: client.id, goalId: goal.id, patch: { status: 'achieved' } }));
+    expect(achieved.goals.at(-1)).toMatchObject({ id: goal.id, status: 'achieved', measure: 'Once a week' });
+    await err(api.addGoal({ clientId: client.id, goal: { text: '  ' } }), 'invalid', 'text');
+    await err(api.updateGoal({ clientId: client.id, goalId: 'nope', patch: { status: 'dropped' } }), 'not-found');
+  });
+});
+
+describe('prepare', () => {
+  it('answers in one read what a coach asks before a follow-up', async () => {
+    const { api, client, s2, c, d } = await threeSessions();
+    await val(api.updateEngagement({ clientId: client.id, patch: { sessionsPlanned: 6 } }));
+    const prep = await val(api.prepare({ clientId: client.id }));
+    expect(prep.sessionsHeld).toBe(2);
+    expect(prep.engagement.sessionsPlanned).toBe(6);
+    expect(prep.weeksIn).toBe(4);
+    expect(prep.last?.session.id).toBe(s2.id);
+    expect(prep.last?.inquiries).toEqual(['What would trusting them look like?']);
+    expect(prep.open.map((v) => v.item.id)).toEqual([c.id, d.id]);
+    expect(prep.repeatedBeliefs).toEqual([{ text: 'I have to do it ALL myself', sessions: 2 }]);
+    expect(prep.recent).toEqual({ done: 1, reviewed: 3 });
+    expect(prep.opening?.id).toBe('b:contracting:21');
+  });
+
+  it('a first session: nothing held, no last session, the deck’s first opening', async () => {
+    const { api } = testStore();
+    const client = await val(api.createClient({ input: { name: 'New' } }));
+    const prep = await val(api.prepare({ clientId: client.id }));
+    expect(prep).toMatchObject({
+      sessionsHeld: 0,
+      weeksIn: null,
+      last: null,
+      open: [],
+      repeatedBeliefs: [],
+      recent: { done: 0, reviewed: 0 },
+    });
+    expect(prep.opening?.id).toBe('b:contracting:01');
+  });
+});
+
+describe('engagement over time', () => {
+  it('counts each session’s commitments by how they turned out, and links goals to sessions', async () => {
+    const { api, client, goalId, s1, s2 } = await threeSessions();
+    const view = await val(api.engagement({ clientId: client.id }));
+    expect(view.sessions.map((r) => r.session.id)).toEqual([s1.id, s2.id]);
+    expect(view.sessions[0]).toMatchObject({ made: 3, goalText: 'Lead the new team with calm' });
+    expect(view.sessions[0]!.outcomes).toMatchObject({ done: 1, dropped: 1, 'carried-forward': 1, open: 0 });
+    expect(view.sessions[1]).toMatchObject({ made: 1, goalText: null });
+    expect(view.sessions[1]!.outcomes.open).toBe(1);
+    expect(view.totals).toMatchObject({ done: 1, dropped: 1, 'carried-forward': 1, open: 1, partly: 0, 'not-done': 0 });
+    expect(view.goals).toEqual([{ goal: expect.objectContaining({ id: goalId }), sessionIds: [s1.id] }]);
+  });
+});
+
+describe('due this week', () => {
+  it('lists open commitments overdue or due in seven days, by client, and clients past their cadence', async () => {
+    const { api, clock, client, d } = await threeSessions();
+    // now: T0 + 28 days = 2026-12-19; d was due 2026-12-07 (overdue).
+    const ben = await clientAndSession(api, 'Ben');
+    await val(api.addItem({ sessionId: ben.session.id, input: { kind: 'commitment', text: 'Later', due: '2027-02-01' } }));
+    const soon = await val(api.addItem({ sessionId: ben.session.id, input: { kind: 'commitment', text: 'Soon', due: '2026-12-24' } }));
+    await val(api.endSession({ sessionId: ben.session.id }));
+    await val(api.updateEngagement({ clientId: client.id, patch: { cadenceWeeks: 1 } }));
+    const due = await val(api.dueThisWeek({}));
+    expect(due.groups.map((g) => [g.client.name, g.commitments.map((v) => v.item.id)])).toEqual([
+      ['Ana', [d.id]],
+      ['Ben', [soon.id]],
+    ]);
+    expect(due.lapsed.map((l) => l.client.name)).toEqual(['Ana']);
+    expect(T0 + 28 * DAY).toBe(clock.now());
+  });
+});
