@@ -384,6 +384,53 @@ describe('Capture', () => {
     await screen.findByText('Run three times');
   });
 
+  it('edits a due date by typing it, and keeps the stored one while the typed one is not understood', async () => {
+    const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'Run twice', due: '2026-11-30' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('Run twice')).closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const due = within(row).getByRole('textbox', { name: 'Edit due date' }) as HTMLInputElement;
+    expect(due.value).toBe('2026-11-30');
+    type(due, 'whenever');
+    await waitFor(() => expect(env.api.updateItem).toHaveBeenCalled());
+    expect(env.api.updateItem).toHaveBeenLastCalledWith({ id: 'c1', patch: { text: 'Run twice', howWillYouKnow: '', support: '' } });
+    type(due, '+7');
+    await waitFor(() =>
+      expect(env.api.updateItem).toHaveBeenLastCalledWith({
+        id: 'c1',
+        patch: { text: 'Run twice', due: '2026-12-08', howWillYouKnow: '', support: '' },
+      }),
+    );
+  });
+
+  it("changes an item's kind in Edit: a belief captured as a commitment is put right", async () => {
+    const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'b: If a client cries, I failed', due: '' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('b: If a client cries, I failed')).closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const kinds = within(row).getByRole('group', { name: 'Edit kind' });
+    expect((within(kinds).getByRole('radio', { name: 'Commitment' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(kinds).getByRole('radio', { name: 'Belief' }));
+    expect(within(row).queryByRole('textbox', { name: 'Edit due date' })).toBeNull();
+    type(within(row).getByRole('textbox', { name: 'Edit what was captured' }), 'If a client cries, I failed');
+    await waitFor(() =>
+      expect(env.api.updateItem).toHaveBeenLastCalledWith({ id: 'c1', patch: { kind: 'belief', text: 'If a client cries, I failed' } }),
+    );
+    fireEvent.keyDown(within(row).getByRole('textbox', { name: 'Edit what was captured' }), { key: 'Escape' });
+    const edited = (await screen.findByText('If a client cries, I failed')).closest('li')!;
+    expect(edited.textContent).toContain('Belief');
+  });
+
+  it('forgives a stray space before a prefix', async () => {
+    const env = captureEnv();
+    renderCapture(env, { focusSignal: 1 });
+    await settle();
+    fireEvent.click(radio('Commitment'));
+    type(field(), ' b: If a client cries, I failed');
+    expect(radio('Belief').checked).toBe(true);
+    expect(field().value).toBe('If a client cries, I failed');
+  });
+
   it('toggles sharing with the client', async () => {
     const env = captureEnv({ items: [item('n1', { kind: 'note', text: 'Private hunch' }, 1)] });
     renderCapture(env);
