@@ -106,7 +106,6 @@ export function DueDateField(props: {
           spellcheck={false}
           aria-label={props.caption && props.caption !== label ? label : undefined}
           aria-describedby={`${id}-echo`}
-          aria-invalid={due === null ? 'true' : undefined}
           onInput={(e) => props.onChange({ text: e.currentTarget.value, time })}
         />
         {showTime && (
