@@ -1,10 +1,13 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/api/result';
 import { keyIs, pressesButton, whichKey } from '@/lib/keymap/match';
+import type { DayMonthOrder } from '@/lib/model/dates';
+import { count, LIMITS } from '@/lib/model/limits';
 import { ITEM_KINDS, type Item, type ItemKind } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
+import { Icon } from '../ui/Icon';
 import { SavedTick } from '../ui/SavedTick';
 import { CaptureHint } from './CaptureHint';
 import { CommitmentFields } from './CommitmentFields';
@@ -26,6 +29,8 @@ export interface CaptureFormProps {
   keepNoNotes: boolean;
   focusSignal: number;
   preferKind?: ItemKind;
+  /** The day/month order for typed due dates (the browser locale's by default; tests inject one). */
+  dueOrder?: DayMonthOrder;
   onAdded(item: Item): void;
 }
 
@@ -36,7 +41,7 @@ export interface CaptureFormProps {
  * The keys are the keymap's `capture.*` entries. A refused add keeps every word and says what failed.
  */
 export function CaptureForm(props: CaptureFormProps) {
-  const { api } = useEnv();
+  const { api, now } = useEnv();
   const idBase = useId();
   const initialKind = props.keepNoNotes ? 'commitment' : (props.preferKind ?? 'note');
   const { draft, update, clear, autosave } = useCaptureDraft(props.sessionId, initialKind);
@@ -66,10 +71,15 @@ export function CaptureForm(props: CaptureFormProps) {
     else update({ text: value });
   };
 
-  const add = async () => {
-    const input = toItemInput({ ...draft, kind });
+  /** Adds the draft (or, from "Add the first 20,000 characters", `head` of it, keeping the rest here). */
+  const add = async (head?: string) => {
+    const input = toItemInput({ ...draft, kind, ...(head === undefined ? {} : { text: head }) }, now(), props.dueOrder);
     focusField();
     if (busy.current || input.text === '') return;
+    if (input.text.length > LIMITS.textLength) {
+      setError({ code: 'invalid', message: `That is too long: at most ${count(LIMITS.textLength)} characters.`, field: 'text' });
+      return;
+    }
     busy.current = true;
     const result = await api.addItem({ sessionId: props.sessionId, input });
     busy.current = false;
@@ -78,9 +88,11 @@ export function CaptureForm(props: CaptureFormProps) {
       return;
     }
     setError(null);
-    clear();
+    if (head === undefined) clear();
+    else update({ text: draft.text.trim().slice(head.length).trim() });
     props.onAdded(result.value);
   };
+  const tooLong = error?.code === 'invalid' && draft.text.trim().length > LIMITS.textLength;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const kindAt = whichKey('capture.kind', event); // in the order of ITEM_KINDS
@@ -104,6 +116,13 @@ export function CaptureForm(props: CaptureFormProps) {
       }
     }
   };
+
+  // After the commitment's fields when it is one, so Tab goes text → due date → how will you know → support → Add.
+  const addButton = (
+    <Button type="submit" variant="primary">
+      Add
+    </Button>
+  );
 
   return (
     <form
@@ -140,12 +159,26 @@ export function CaptureForm(props: CaptureFormProps) {
           value={draft.text}
           onInput={(e) => onText(e.currentTarget.value)}
         />
-        <Button type="submit" variant="primary">
-          Add
-        </Button>
+        {kind !== 'commitment' && addButton}
       </div>
-      {kind === 'commitment' && <CommitmentFields value={draft} onChange={update} />}
-      {error && <ErrorNote what="Not added." error={error} kept onRetry={() => void add()} />}
+      {kind === 'commitment' && (
+        <>
+          <CommitmentFields value={draft} order={props.dueOrder} onChange={update} />
+          <div class="hs-capture__add">{addButton}</div>
+        </>
+      )}
+      {error && tooLong ? (
+        <TooLongNote
+          length={draft.text.trim().length}
+          onTrim={() => void add(headOf(draft.text.trim()))}
+          onKeep={() => {
+            setError(null);
+            focusField();
+          }}
+        />
+      ) : (
+        error && <ErrorNote what="Not added." error={error} kept onRetry={error.code === 'invalid' ? undefined : () => void add()} />
+      )}
       {autosave.error && <ErrorNote what="Draft not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       <CaptureHint
         id={`${idBase}-hint`}
@@ -162,4 +195,37 @@ export function CaptureForm(props: CaptureFormProps) {
       />
     </form>
   );
+}
+
+/**
+ * A paste longer than a captured item may be: nothing was added and nothing is lost. Offers what can work
+ * (a retry cannot): add the first part and keep the rest here, or keep it all here as a draft to shorten.
+ */
+function TooLongNote(props: { length: number; onTrim(): void; onKeep(): void }) {
+  return (
+    <div class="error-note" role="alert">
+      <Icon name="alert" class="error-note__icon" />
+      <div class="error-note__body">
+        <strong>Not added.</strong>{' '}
+        <span>
+          This is {count(props.length)} characters; a captured item holds at most {count(LIMITS.textLength)}. Your text is kept here.
+        </span>
+      </div>
+      <div class="hs-capture__fixes">
+        <Button small variant="secondary" onClick={props.onTrim}>
+          Add the first {count(LIMITS.textLength)} characters
+        </Button>
+        <Button small variant="ghost" onClick={props.onKeep}>
+          Keep as a draft
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The first part of a too-long text that fits, cut after the last space near the limit when there is one. */
+export function headOf(text: string): string {
+  const head = text.slice(0, LIMITS.textLength);
+  const space = head.search(/\s\S*$/);
+  return space > LIMITS.textLength - 200 ? head.slice(0, space) : head;
 }

@@ -7,13 +7,15 @@ import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind } from '@/lib/model/types';
  */
 export function KindSwitch(props: {
   name: string;
+  /** The group's name for screen readers ("Kind"; "Edit kind" in the editor). */
+  legend?: string;
   kind: ItemKind;
   commitmentsOnly: boolean;
   onChange(kind: ItemKind, byPointer: boolean): void;
 }) {
   return (
     <fieldset class="hs-capture__kinds">
-      <legend class="visually-hidden">Kind</legend>
+      <legend class="visually-hidden">{props.legend ?? 'Kind'}</legend>
       {ITEM_KINDS.map((kind, index) => {
         const disabled = props.commitmentsOnly && kind !== 'commitment';
         return (

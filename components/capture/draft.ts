@@ -1,13 +1,14 @@
 /** What the capture field holds before it is added: its shape, how it is restored, and what it adds. */
 import type { ItemInput } from '@/lib/api/contract';
+import { dueFromTyped, type DayMonthOrder } from '@/lib/model/dates';
 import { ITEM_KINDS, type ItemKind } from '@/lib/model/types';
 
 export interface CaptureDraft {
   text: string;
   kind: ItemKind;
-  /** `YYYY-MM-DD` or ''. */
-  dueDate: string;
-  /** `HH:mm` or ''. */
+  /** The due date as typed: "fri", "+7", "15/12", 2026-12-15, or ''. */
+  dueText: string;
+  /** The time as typed behind the time toggle ("14:00", "2pm"), or ''. */
   dueTime: string;
   howWillYouKnow: string;
   support: string;
@@ -15,14 +16,17 @@ export interface CaptureDraft {
 
 export const captureDraftKey = (sessionId: string) => `capture:${sessionId}`;
 
-export const emptyDraft = (kind: ItemKind): CaptureDraft => ({ text: '', kind, dueDate: '', dueTime: '', howWillYouKnow: '', support: '' });
+export const emptyDraft = (kind: ItemKind): CaptureDraft => ({ text: '', kind, dueText: '', dueTime: '', howWillYouKnow: '', support: '' });
 
 /** Nothing typed: the stored draft can be cleared. */
 export function isBlank(draft: CaptureDraft): boolean {
-  return [draft.text, draft.dueDate, draft.dueTime, draft.howWillYouKnow, draft.support].every((v) => v === '');
+  return [draft.text, draft.dueText, draft.dueTime, draft.howWillYouKnow, draft.support].every((v) => v === '');
 }
 
-/** A stored draft back into shape; anything malformed falls back to empty, so a bad record never breaks capture. */
+/**
+ * A stored draft back into shape; anything malformed falls back to empty, so a bad record never breaks
+ * capture. Drafts saved before the typed due date kept a `dueDate` (`YYYY-MM-DD`), which the field reads too.
+ */
 export function readDraft(value: Record<string, unknown> | null | undefined, fallbackKind: ItemKind): CaptureDraft | null {
   if (!value) return null;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -30,31 +34,26 @@ export function readDraft(value: Record<string, unknown> | null | undefined, fal
   return {
     text: str(value.text),
     kind,
-    dueDate: str(value.dueDate),
+    dueText: str(value.dueText) || str(value.dueDate),
     dueTime: str(value.dueTime),
     howWillYouKnow: str(value.howWillYouKnow),
     support: str(value.support),
   };
 }
 
-/** `2026-11-28` + `09:30` → `2026-11-28T09:30`; a time without a date is dropped. */
-export function joinDue(date: string, time: string): string {
-  if (date === '') return '';
-  return time === '' ? date : `${date}T${time}`;
-}
-
-export function splitDue(due: string): { date: string; time: string } {
-  const [date = '', time = ''] = due.split('T');
-  return { date, time };
-}
-
-export function toItemInput(draft: CaptureDraft): ItemInput {
+/**
+ * What an add sends. The typed due date is read relative to `now`; a due date it does not understand never
+ * blocks the add and is not lost: the words go with the commitment ("Call Sam (by when: soonish)").
+ */
+export function toItemInput(draft: CaptureDraft, now: number, order?: DayMonthOrder): ItemInput {
   const text = draft.text.trim();
   if (draft.kind !== 'commitment') return { kind: draft.kind, text };
+  const due = dueFromTyped(draft.dueText, draft.dueTime, now, order);
+  const typed = [draft.dueText.trim(), draft.dueTime.trim()].filter(Boolean).join(' ');
   return {
     kind: 'commitment',
-    text,
-    due: joinDue(draft.dueDate, draft.dueTime),
+    text: due === null && text !== '' ? `${text} (by when: ${typed})` : text,
+    due: due ?? '',
     howWillYouKnow: draft.howWillYouKnow.trim(),
     support: draft.support.trim(),
   };

@@ -6,10 +6,11 @@ const KIND_BY_LETTER = new Map<string, ItemKind>(ITEM_KINDS.map((kind) => [KIND_
 
 /**
  * "c: Call the board" → commitment "Call the board". Only a single known letter, a colon and a space at the
- * very start count, so other text ("x: …", "c:/path", a prefix mid-sentence) is left alone.
+ * start count (spaces and tabs before the letter are forgiven: " b: If a client…" is a belief), so other text
+ * ("x: …", "c:/path", a prefix mid-sentence) is left alone.
  */
 export function parsePrefix(text: string): { kind: ItemKind; text: string } | null {
-  const match = /^([a-z]): /i.exec(text);
+  const match = /^[ \t]*([a-z]): /i.exec(text);
   const kind = match ? KIND_BY_LETTER.get(match[1]!.toLowerCase()) : undefined;
-  return kind ? { kind, text: text.slice(3) } : null;
+  return kind ? { kind, text: text.slice(match![0].length) } : null;
 }

@@ -10,6 +10,9 @@ import { fakeEnv, WithEnv, type FakeEnv } from '../../helpers/fake-env';
 
 afterEach(cleanup);
 
+/** Tuesday 1 December 2026, 10:00 local time. */
+const NOW = new Date(2026, 11, 1, 10).getTime();
+
 const item = (id: string, input: ItemInput, at: number): Item => ({
   id,
   sessionId: 's1',
@@ -34,6 +37,7 @@ function captureEnv(options: { items?: Item[]; draft?: Record<string, unknown> }
   if (options.draft) drafts.set('capture:s1', { key: 'capture:s1', value: options.draft, updatedAt: 1 });
   let clock = 100;
   return fakeEnv({
+    now: () => NOW,
     api: {
       getSessionBundle: async () => ok({ items: [...items] } as unknown as SessionBundle),
       getDraft: async ({ key }) => ok(drafts.get(key) ?? null),
@@ -79,6 +83,13 @@ const field = () => screen.getByRole('textbox', { name: 'Capture' }) as HTMLText
 const type = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
 const captured = () => within(screen.getByRole('list', { name: 'Captured this session' })).queryAllByRole('listitem');
 const radio = (name: string) => screen.getByRole('radio', { name }) as HTMLInputElement;
+const tabbables = () =>
+  [...document.querySelectorAll<HTMLElement>('input, textarea, button, select, [tabindex]')].filter(
+    (el) =>
+      el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked),
+  );
+const nameOf = (el: HTMLElement) =>
+  el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? el.textContent?.trim() ?? '';
 const settle = () => waitFor(() => expect(captured).toBeTruthy());
 
 describe('Capture', () => {
@@ -128,15 +139,18 @@ describe('Capture', () => {
     );
   });
 
-  it('expands a commitment to due date, time, how will you know and support', async () => {
+  it('expands a commitment to a typed due date (with a time behind its toggle), how will you know and support', async () => {
     const env = captureEnv();
     renderCapture(env);
     await settle();
     expect(screen.queryByLabelText('Due date')).toBeNull();
     type(field(), 'c: Call the board chair');
     expect(radio('Commitment').checked).toBe(true);
-    type(screen.getByLabelText('Due date'), '2026-11-28');
-    type(screen.getByLabelText('Due time'), '09:30');
+    type(screen.getByRole('textbox', { name: 'Due date' }), 'fri');
+    expect(screen.getByText(/→ Fri/).textContent).toMatch(/4/);
+    expect(screen.queryByRole('textbox', { name: 'Due time' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Time' }));
+    type(screen.getByRole('textbox', { name: 'Due time' }), '9:30');
     type(screen.getByRole('textbox', { name: 'How will you know' }), 'A message after the call');
     type(screen.getByRole('textbox', { name: 'Support' }), 'Her mentor');
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
@@ -146,15 +160,56 @@ describe('Capture', () => {
         input: {
           kind: 'commitment',
           text: 'Call the board chair',
-          due: '2026-11-28T09:30',
+          due: '2026-12-04T09:30',
           howWillYouKnow: 'A message after the call',
           support: 'Her mentor',
         },
       }),
     );
-    await waitFor(() => expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe(''));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Due date' }) as HTMLInputElement).value).toBe(''));
     expect(radio('Commitment').checked).toBe(true);
     expect(document.activeElement).toBe(field());
+  });
+
+  it('puts Add after the commitment fields, so Tab goes words → due date → how will you know → support → Add', async () => {
+    renderCapture(captureEnv());
+    await settle();
+    type(field(), 'n: A note');
+    const noteOrder = tabbables().map(nameOf);
+    expect(noteOrder.slice(noteOrder.indexOf('Capture'), noteOrder.indexOf('Capture') + 2)).toEqual(['Capture', 'Add']);
+    type(field(), 'c: Call Sam');
+    const order = tabbables().map(nameOf);
+    const from = order.indexOf('Capture');
+    expect(order.slice(from, from + 5)).toEqual(['Capture', 'Due date', 'How will you know', 'Support', 'Add']);
+    // The time toggle and the picker are there, but out of the Tab path.
+    expect((screen.getByRole('button', { name: 'Time' }) as HTMLButtonElement).tabIndex).toBe(-1);
+    expect((screen.getByRole('button', { name: 'Pick a date' }) as HTMLButtonElement).tabIndex).toBe(-1);
+  });
+
+  it('nudges, never blocks, when a commitment has no due date or one it does not understand', async () => {
+    const env = captureEnv();
+    renderCapture(env);
+    await settle();
+    type(field(), 'c: Call Sam');
+    expect(screen.getByText('A by-when makes it a commitment.')).toBeTruthy();
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() =>
+      expect(env.api.addItem).toHaveBeenCalledWith({
+        sessionId: 's1',
+        input: { kind: 'commitment', text: 'Call Sam', due: '', howWillYouKnow: '', support: '' },
+      }),
+    );
+    type(field(), 'Write to Alex');
+    type(screen.getByRole('textbox', { name: 'Due date' }), 'when the dust settles');
+    expect(screen.getByText(/Not a date I know\. Try fri, next week, \+7/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Due date' }), { key: 'Enter' });
+    await waitFor(() =>
+      expect(env.api.addItem).toHaveBeenLastCalledWith({
+        sessionId: 's1',
+        input: { kind: 'commitment', text: 'Write to Alex (by when: when the dust settles)', due: '', howWillYouKnow: '', support: '' },
+      }),
+    );
   });
 
   it('autosaves the draft as you type and clears it after an add', async () => {
@@ -177,12 +232,13 @@ describe('Capture', () => {
   it('restores the draft on mount', async () => {
     renderCapture(
       captureEnv({
-        draft: { text: 'Send the proposal', kind: 'commitment', dueDate: '2026-12-01', dueTime: '', howWillYouKnow: 'Cc me', support: '' },
+        draft: { text: 'Send the proposal', kind: 'commitment', dueText: 'next week', dueTime: '', howWillYouKnow: 'Cc me', support: '' },
       }),
     );
     await waitFor(() => expect(field().value).toBe('Send the proposal'));
     expect(radio('Commitment').checked).toBe(true);
-    expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe('2026-12-01');
+    expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe('next week');
+    expect(screen.getByText(/→ Tue/).textContent).toMatch(/8/);
     expect((screen.getByRole('textbox', { name: 'How will you know' }) as HTMLInputElement).value).toBe('Cc me');
   });
 
@@ -198,27 +254,63 @@ describe('Capture', () => {
     expect(radio('Insight').checked).toBe(true);
   });
 
-  it('keeps the words and says what failed when the store refuses the add', async () => {
+  it('refuses a paste over the limit without a pointless retry, and offers to add the first part or keep it as a draft', async () => {
     const env = captureEnv();
-    env.api.addItem.mockResolvedValue(fail('invalid', 'That is too long: at most 20,000 characters.', 'text'));
     renderCapture(env);
     await settle();
-    const huge = 'x'.repeat(20_001);
+    const huge = 'word '.repeat(13_000).trim(); // 64,999 characters
     type(field(), huge);
     fireEvent.keyDown(field(), { key: 'Enter' });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Not added. That is too long: at most 20,000 characters.');
+    expect(alert.textContent).toContain('Not added. This is 64,999 characters; a captured item holds at most 20,000.');
     expect(alert.textContent).toContain('kept');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(env.api.addItem).not.toHaveBeenCalled();
     expect(field().value).toBe(huge);
     expect(field().getAttribute('aria-invalid')).toBe('true');
+
+    // Keep as a draft: the words stay (and are saved as the draft), the message goes.
+    fireEvent.click(within(alert).getByRole('button', { name: 'Keep as a draft' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field().value).toBe(huge);
+    expect(document.activeElement).toBe(field());
+    await waitFor(() =>
+      expect(env.api.setDraft).toHaveBeenCalledWith({ key: 'capture:s1', value: expect.objectContaining({ text: huge }) }),
+    );
+
+    // Add the first 20,000 characters (cut at a space): added, the rest stays here for the next one.
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    fireEvent.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Add the first 20,000 characters' }));
+    await waitFor(() => expect(env.api.addItem).toHaveBeenCalledTimes(1));
+    const added = env.api.addItem.mock.calls[0]![0].input.text;
+    expect(added.length).toBeLessThanOrEqual(20_000);
+    expect(added.length).toBeGreaterThan(19_990);
+    expect(added.endsWith('word')).toBe(true);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(`${added} ${field().value}`).toBe(huge);
+  });
+
+  it('keeps the words and says what failed when the store refuses the add; retries only what a retry can fix', async () => {
+    const env = captureEnv();
+    env.api.addItem.mockResolvedValue(fail('invalid', 'How will you know is too long: at most 20,000 characters.', 'howWillYouKnow'));
+    renderCapture(env);
+    await settle();
+    type(field(), 'Half a thought');
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Not added. How will you know is too long');
+    expect(alert.textContent).toContain('kept');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(field().value).toBe('Half a thought');
     expect(env.api.setDraft).not.toHaveBeenCalledWith({ key: 'capture:s1', value: null });
 
-    // Shortened, a retry goes through and the message goes away.
-    env.api.addItem.mockResolvedValue(ok(item('i9', { kind: 'note', text: 'short' }, 9)));
-    type(field(), 'short');
-    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    // A failure a retry can mend (the worker was away) offers one; the retry goes through.
+    env.api.addItem.mockResolvedValue(fail('unavailable', 'Holdspace could not reach its store.'));
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('could not reach'));
+    env.api.addItem.mockResolvedValue(ok(item('i9', { kind: 'note', text: 'Half a thought' }, 9)));
+    fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(env.api.addItem).toHaveBeenLastCalledWith({ sessionId: 's1', input: { kind: 'note', text: 'short' } });
     expect(field().value).toBe('');
   });
 
@@ -290,6 +382,53 @@ describe('Capture', () => {
     );
     fireEvent.keyDown(text, { key: 'Escape' });
     await screen.findByText('Run three times');
+  });
+
+  it('edits a due date by typing it, and keeps the stored one while the typed one is not understood', async () => {
+    const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'Run twice', due: '2026-11-30' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('Run twice')).closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const due = within(row).getByRole('textbox', { name: 'Edit due date' }) as HTMLInputElement;
+    expect(due.value).toBe('2026-11-30');
+    type(due, 'whenever');
+    await waitFor(() => expect(env.api.updateItem).toHaveBeenCalled());
+    expect(env.api.updateItem).toHaveBeenLastCalledWith({ id: 'c1', patch: { text: 'Run twice', howWillYouKnow: '', support: '' } });
+    type(due, '+7');
+    await waitFor(() =>
+      expect(env.api.updateItem).toHaveBeenLastCalledWith({
+        id: 'c1',
+        patch: { text: 'Run twice', due: '2026-12-08', howWillYouKnow: '', support: '' },
+      }),
+    );
+  });
+
+  it("changes an item's kind in Edit: a belief captured as a commitment is put right", async () => {
+    const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'b: If a client cries, I failed', due: '' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('b: If a client cries, I failed')).closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const kinds = within(row).getByRole('group', { name: 'Edit kind' });
+    expect((within(kinds).getByRole('radio', { name: 'Commitment' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(kinds).getByRole('radio', { name: 'Belief' }));
+    expect(within(row).queryByRole('textbox', { name: 'Edit due date' })).toBeNull();
+    type(within(row).getByRole('textbox', { name: 'Edit what was captured' }), 'If a client cries, I failed');
+    await waitFor(() =>
+      expect(env.api.updateItem).toHaveBeenLastCalledWith({ id: 'c1', patch: { kind: 'belief', text: 'If a client cries, I failed' } }),
+    );
+    fireEvent.keyDown(within(row).getByRole('textbox', { name: 'Edit what was captured' }), { key: 'Escape' });
+    const edited = (await screen.findByText('If a client cries, I failed')).closest('li')!;
+    expect(edited.textContent).toContain('Belief');
+  });
+
+  it('forgives a stray space before a prefix', async () => {
+    const env = captureEnv();
+    renderCapture(env, { focusSignal: 1 });
+    await settle();
+    fireEvent.click(radio('Commitment'));
+    type(field(), ' b: If a client cries, I failed');
+    expect(radio('Belief').checked).toBe(true);
+    expect(field().value).toBe('If a client cries, I failed');
   });
 
   it('toggles sharing with the client', async () => {

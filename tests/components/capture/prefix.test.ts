@@ -8,6 +8,15 @@ describe('parsePrefix', () => {
     expect(parsePrefix('b: I am not a numbers person')).toEqual({ kind: 'belief', text: 'I am not a numbers person' });
   });
 
+  it('forgives spaces and tabs before the letter', () => {
+    expect(parsePrefix(' b: If a client cries, I failed')).toEqual({ kind: 'belief', text: 'If a client cries, I failed' });
+    expect(parsePrefix('   n: later')).toEqual({ kind: 'note', text: 'later' });
+    expect(parsePrefix('\ti: She sees it')).toEqual({ kind: 'insight', text: 'She sees it' });
+    // …but not a new line or other words before it
+    expect(parsePrefix('\nb: not at the start')).toBeNull();
+    expect(parsePrefix(' x: nothing')).toBeNull();
+  });
+
   it('leaves other text alone', () => {
     expect(parsePrefix('x: nothing')).toBeNull();
     expect(parsePrefix('c:/path')).toBeNull();
