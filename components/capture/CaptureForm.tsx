@@ -11,6 +11,8 @@ import { CommitmentFields } from './CommitmentFields';
 import { toItemInput, type CaptureDraft } from './draft';
 import { KindSwitch } from './KindSwitch';
 import { parsePrefix } from './prefix';
+import { useCaretKept } from '../hooks/useCaretKept';
+import { DraftConcurrentEdit } from './DraftConcurrentEdit';
 import { useCaptureDraft } from './useCaptureDraft';
 
 const PLACEHOLDERS: Record<ItemKind, string> = {
@@ -39,7 +41,7 @@ export function CaptureForm(props: CaptureFormProps) {
   const { api } = useEnv();
   const idBase = useId();
   const initialKind = props.keepNoNotes ? 'commitment' : (props.preferKind ?? 'note');
-  const { draft, update, clear, autosave } = useCaptureDraft(props.sessionId, initialKind);
+  const { draft, update, clear, autosave, concurrent } = useCaptureDraft(props.sessionId, initialKind);
   const kind: ItemKind = props.keepNoNotes ? 'commitment' : draft.kind;
   const [error, setError] = useState<ApiError | null>(null);
   const [cleared, setCleared] = useState<CaptureDraft | null>(null);
@@ -47,6 +49,7 @@ export function CaptureForm(props: CaptureFormProps) {
   const field = useRef<HTMLTextAreaElement>(null);
   const mounted = useRef(false);
   const focusField = () => field.current?.focus();
+  useCaretKept(field, draft.text);
 
   // In the commit that shows the field (not a frame later), so the next key typed lands in it.
   useLayoutEffect(() => {
@@ -146,6 +149,7 @@ export function CaptureForm(props: CaptureFormProps) {
       </div>
       {kind === 'commitment' && <CommitmentFields value={draft} onChange={update} />}
       {error && <ErrorNote what="Not added." error={error} kept onRetry={() => void add()} />}
+      {concurrent && <DraftConcurrentEdit mine={draft} concurrent={concurrent} onChosen={focusField} />}
       {autosave.error && <ErrorNote what="Draft not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       <CaptureHint
         id={`${idBase}-hint`}
