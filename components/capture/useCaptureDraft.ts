@@ -39,12 +39,22 @@ export function useCaptureDraft(sessionId: string, initialKind: ItemKind): Captu
   const touched = useRef(false);
   const kindRef = useRef(initialKind);
 
+  /** The draft last read from the store, as stored: a save against it names it exactly (an older shape may lack fields). */
+  const lastRead = useRef<{ draft: CaptureDraft; raw: Record<string, unknown> | null } | null>(null);
   const load = async () => {
     const result = await api.getDraft({ key });
-    return result.ok ? ok(readDraft(result.value?.value, kindRef.current) ?? emptyDraft(kindRef.current)) : result;
+    if (!result.ok) return result;
+    const raw = result.value?.value ?? null;
+    const draft = readDraft(raw, kindRef.current) ?? emptyDraft(kindRef.current);
+    lastRead.current = { draft, raw };
+    return ok(draft);
+  };
+  const rawOf = (draft: CaptureDraft) => {
+    const read = lastRead.current;
+    return read && sameDraftValue(stored(read.draft), stored(draft)) ? read.raw : stored(draft);
   };
   const spec: SharedSpec<CaptureDraft> = {
-    save: (value, base) => api.setDraft({ key, value: stored(value), base: stored(base) }),
+    save: (value, base) => api.setDraft({ key, value: stored(value), base: rawOf(base) }),
     load,
     same: (a, b) => sameDraftValue(stored(a), stored(b)),
     merge: (base, mine, theirs) => {
