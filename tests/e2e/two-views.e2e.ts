@@ -50,10 +50,15 @@ const storedDraft = async () =>
   (await callApi<{ value: { text?: string } } | null>(overlay.ui, 'getDraft', { key: `capture:${sessionId}` }))?.value.text ?? '';
 
 /** Types `text` at the end of `field` in view `v` (its page need not be in front). */
-async function typeAtEnd(v: View, field: Locator, text: string) {
+async function typeAtEnd(v: View, field: Locator, text: string, delay = 0) {
   await field.focus();
   await field.press('End');
-  await v.page.keyboard.type(text);
+  await v.page.keyboard.type(text, { delay });
+}
+
+/** Both views type at once, key by key (as two people, or one coach switching fast): both are unsaved together. */
+async function typeBoth(field: (v: View) => Locator, ovText: string, paText: string) {
+  await Promise.all([typeAtEnd(overlay, field(overlay), ovText, 40), typeAtEnd(panel, field(panel), paText, 40)]);
 }
 
 /** What is stored, in the fields and offered in any notice: everything a coach can still see and choose. */
@@ -75,10 +80,17 @@ async function interleave(field: (v: View) => Locator, what: string, stored: () 
   const words: string[] = [];
   let notices = 0;
   for (const [i, wait] of waits.entries()) {
-    const v = i % 2 === 0 ? overlay : panel;
-    const word = `${i % 2 === 0 ? 'ov' : 'pa'}${tag}${i}`;
-    words.push(word);
-    await typeAtEnd(v, field(v), ` ${word}`);
+    if (i % 4 === 3) {
+      // Every fourth turn both views type at once: a change neither has seen, at the same end.
+      const [ov, pa] = [`ov${tag}${i}both`, `pa${tag}${i}both`];
+      words.push(ov, pa);
+      await typeBoth(field, ` ${ov}`, ` ${pa}`);
+    } else {
+      const v = i % 2 === 0 ? overlay : panel;
+      const word = `${i % 2 === 0 ? 'ov' : 'pa'}${tag}${i}`;
+      words.push(word);
+      await typeAtEnd(v, field(v), ` ${word}`);
+    }
     await pause(wait);
   }
   await pause(800); // every autosave has run
@@ -132,8 +144,7 @@ describe('two views typing into the same field', () => {
 
   it('the same keystroke landing while the panel’s words are still unsaved: both kept, the notice offers the choice', async () => {
     const topic = (v: View) => textbox(v, 'Topic');
-    await typeAtEnd(panel, topic(panel), ' Next');
-    await typeAtEnd(overlay, topic(overlay), '?'); // within the panel's 300 ms: both changed the same end
+    await typeBoth(topic, '?', ' Next'); // at once: both changed the same end before either saw the other
     await pause(800);
     const shown = (await notice(overlay, 'Topic').count()) + (await notice(panel, 'Topic').count());
     expect(shown, 'a notice where a choice is needed').toBeGreaterThan(0);
