@@ -14,6 +14,8 @@ import { CommitmentFields } from './CommitmentFields';
 import { toItemInput, type CaptureDraft } from './draft';
 import { KindSwitch } from './KindSwitch';
 import { parsePrefix } from './prefix';
+import { useCaretKept } from '../hooks/useCaretKept';
+import { DraftConcurrentEdit } from './DraftConcurrentEdit';
 import { useCaptureDraft } from './useCaptureDraft';
 
 const PLACEHOLDERS: Record<ItemKind, string> = {
@@ -44,7 +46,7 @@ export function CaptureForm(props: CaptureFormProps) {
   const { api, now } = useEnv();
   const idBase = useId();
   const initialKind = props.keepNoNotes ? 'commitment' : (props.preferKind ?? 'note');
-  const { draft, update, clear, autosave } = useCaptureDraft(props.sessionId, initialKind);
+  const { draft, update, clear, autosave, concurrent } = useCaptureDraft(props.sessionId, initialKind);
   const kind: ItemKind = props.keepNoNotes ? 'commitment' : draft.kind;
   const [error, setError] = useState<ApiError | null>(null);
   const [cleared, setCleared] = useState<CaptureDraft | null>(null);
@@ -52,6 +54,7 @@ export function CaptureForm(props: CaptureFormProps) {
   const field = useRef<HTMLTextAreaElement>(null);
   const mounted = useRef(false);
   const focusField = () => field.current?.focus();
+  useCaretKept(field, draft.text);
 
   // In the commit that shows the field (not a frame later), so the next key typed lands in it.
   useLayoutEffect(() => {
@@ -179,6 +182,7 @@ export function CaptureForm(props: CaptureFormProps) {
       ) : (
         error && <ErrorNote what="Not added." error={error} kept onRetry={error.code === 'invalid' ? undefined : () => void add()} />
       )}
+      {concurrent && <DraftConcurrentEdit mine={draft} concurrent={concurrent} onChosen={focusField} />}
       {autosave.error && <ErrorNote what="Draft not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       <CaptureHint
         id={`${idBase}-hint`}

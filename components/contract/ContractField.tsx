@@ -1,15 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import { ok } from '@/lib/api/result';
 import type { ContractTextField, Session } from '@/lib/model/types';
 import { useEnv } from '../app/env';
-import { useAutosave } from '../hooks/useAutosave';
+import { useCaretKept } from '../hooks/useCaretKept';
+import { textSpec, useSharedValue } from '../hooks/useSharedText';
+import { ConcurrentEdit } from '../ui/ConcurrentEdit';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { SavedTick } from '../ui/SavedTick';
 
 /**
- * One contract text field. Saves only itself (`{ [field]: text }`) 300 ms after typing pauses; a failed
- * write keeps the words in the field and offers a retry. Updates from other views land when the coach
- * is not typing here.
+ * One contract text field. Saves only itself (`{ [field]: text }`) 300 ms after typing pauses, against the
+ * text it last saw stored, so another view's words are never written over: they are merged when that is
+ * unambiguous, or offered under the field (keep mine, use the other, keep both). A failed write keeps the
+ * words in the field and offers a retry. Another view's words land here at once while nothing typed here is
+ * waiting, even while the field has focus.
  */
 export function ContractField(props: {
   sessionId: string;
@@ -21,49 +26,66 @@ export function ContractField(props: {
   onSaved(session: Session): void;
 }) {
   const env = useEnv();
-  const [text, setText] = useState(props.value);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const autosave = useAutosave(async (value: string) => {
-    const result = await env.api.updateContract({ sessionId: props.sessionId, patch: { [props.field]: value } });
-    if (result.ok) props.onSaved(result.value);
-    return result;
-  });
+  const shared = useSharedValue(
+    props.value,
+    textSpec({
+      separator: props.multiline ? '\n' : ' ',
+      save: async (text, base) => {
+        const { sessionId, field } = props;
+        const result = await env.api.updateContract({ sessionId, patch: { [field]: text }, base: { [field]: base } });
+        if (result.ok) props.onSaved(result.value);
+        return result;
+      },
+      load: async () => {
+        const result = await env.api.getSessionBundle({ sessionId: props.sessionId });
+        return result.ok ? ok(result.value.session.contract[props.field]) : result;
+      },
+    }),
+  );
 
-  const busy = autosave.status === 'pending' || autosave.status === 'saving' || autosave.status === 'error';
-  useEffect(() => {
-    if (!busy && document.activeElement !== input.current) setText(props.value);
-  }, [props.value]);
+  useEffect(() => shared.seen(props.value), [props.value]);
+  useCaretKept(input, shared.value);
 
-  const onInput = (e: Event) => {
-    const value = (e.currentTarget as HTMLInputElement).value;
-    setText(value);
-    autosave.schedule(value);
-  };
+  const onInput = (e: Event) => shared.edit((e.currentTarget as HTMLInputElement).value);
   const common = {
     ref: input,
     class: 'input',
-    value: text,
+    value: shared.value,
     onInput,
-    // Leaving the field: save what is pending, or take words another view stored while it had focus.
-    onBlur: () => (busy ? void autosave.flush() : setText(props.value)),
+    onBlur: () => void shared.flush(),
   };
+  const invalid = shared.error ? true : undefined;
+  const { concurrent } = shared;
 
   return (
     <Field
       label={props.label}
       prompt={props.prompt}
-      status={<SavedTick status={autosave.status} />}
+      status={<SavedTick status={shared.status} />}
       footer={
-        autosave.error && (
-          <ErrorNote what={`${props.label} was not saved.`} error={autosave.error} kept onRetry={() => void autosave.flush()} />
-        )
+        <>
+          {concurrent && (
+            <ConcurrentEdit
+              what={props.label}
+              theirs={[{ text: concurrent.theirs }]}
+              onKeepMine={concurrent.keepMine}
+              onUseTheirs={concurrent.useTheirs}
+              onKeepBoth={concurrent.keepBoth}
+              onChosen={() => input.current?.focus()}
+            />
+          )}
+          {shared.error && (
+            <ErrorNote what={`${props.label} was not saved.`} error={shared.error} kept onRetry={() => void shared.flush()} />
+          )}
+        </>
       }
     >
       {({ id, describedBy }) =>
         props.multiline ? (
-          <textarea {...common} id={id} aria-describedby={describedBy} rows={2} aria-invalid={autosave.error ? true : undefined} />
+          <textarea {...common} id={id} aria-describedby={describedBy} rows={2} aria-invalid={invalid} />
         ) : (
-          <input {...common} id={id} type="text" aria-describedby={describedBy} aria-invalid={autosave.error ? true : undefined} />
+          <input {...common} id={id} type="text" aria-describedby={describedBy} aria-invalid={invalid} />
         )
       }
     </Field>

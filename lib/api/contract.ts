@@ -39,7 +39,7 @@ import {
   type Question,
   type Stage,
 } from '../model/question';
-import { ContractPatchSchema, TimerActionSchema, type Session } from '../model/session';
+import { ContractBaseSchema, ContractPatchSchema, TimerActionSchema, type Session } from '../model/session';
 import type { Result } from './result';
 
 // --- What the API returns besides records ---
@@ -232,7 +232,11 @@ export const API = {
   /** The running session, if any (there is at most one). */
   activeSession: method<SessionBundle | null>()({ input: none }),
   startSession: method<Session>()({ input: args({ clientId: Id, plannedMinutes: v.optional(SessionMinutes) }), changes: ['session'] }),
-  updateContract: method<Session>()({ input: args({ sessionId: Id, patch: ContractPatchSchema }), changes: ['contract'] }),
+  /** With `base` (a field's text as this view last saw it): refused as a `conflict` when another view changed it since. */
+  updateContract: method<Session>()({
+    input: args({ sessionId: Id, patch: ContractPatchSchema, base: v.optional(ContractBaseSchema) }),
+    changes: ['contract'],
+  }),
   contractCheckIn: method<Session>()({ input: args({ sessionId: Id }), changes: ['contract'] }),
   timer: method<Session>()({ input: args({ sessionId: Id, action: TimerActionSchema }), changes: ['timer'] }),
   markAsked: method<Session>()({
@@ -304,8 +308,14 @@ export const API = {
     }),
   }),
   getDraft: method<Draft | null>()({ input: args({ key: Id }) }),
-  /** Saves (or, with value null, clears) a draft. */
-  setDraft: method<null>()({ input: args({ key: Id, value: v.nullable(DraftValueSchema) }), changes: ({ key }) => [`draft:${key}`] }),
+  /**
+   * Saves (or, with value null, clears) a draft. With `base` (the draft as this view last saw it stored, null
+   * for none): refused as a `conflict` when another view changed it since.
+   */
+  setDraft: method<null>()({
+    input: args({ key: Id, value: v.nullable(DraftValueSchema), base: v.optional(v.nullable(DraftValueSchema)) }),
+    changes: ({ key }) => [`draft:${key}`],
+  }),
 
   // Backup
   exportBackup: method<string>()({ input: none }),
@@ -347,4 +357,14 @@ export function changesOf<M extends ApiMethod>(method: M, args: CleanArgs<M>): C
   return typeof changes === 'function' ? changes(args) : [...changes];
 }
 
-export type { Contract, ContractPatch, ReviewStatus, TimerAction, ClientInput, ClientPatch, ItemInput, ItemPatch } from '../model/types';
+export type {
+  Contract,
+  ContractBase,
+  ContractPatch,
+  ReviewStatus,
+  TimerAction,
+  ClientInput,
+  ClientPatch,
+  ItemInput,
+  ItemPatch,
+} from '../model/types';

@@ -21,3 +21,11 @@ function jsonLength(value: unknown): number {
 /** Keyed by purpose, e.g. `capture:<sessionId>`. */
 export const DraftSchema = v.object({ key: Id, value: DraftValueSchema, updatedAt: Millis });
 export type Draft = v.InferOutput<typeof DraftSchema>;
+
+/** The same draft, whatever the order of its fields (a compare-and-set compares what was seen with what is stored). */
+export function sameDraftValue(a: Record<string, unknown> | null, b: Record<string, unknown> | null): boolean {
+  if (a === null || b === null) return a === b;
+  const canonical = (value: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return canonical(a) === canonical(b);
+}

@@ -70,6 +70,12 @@ export const ContractPatchSchema = v.partial(
   v.object({ ...contractText, focus: Focus, goalId: v.nullable(Id), agreements: v.partial(AgreementsSchema) }),
 );
 
+/**
+ * For a compare-and-set: the text of each contract field as the writing view last saw it stored. A field
+ * whose stored text differs (another view changed it since) is refused as a `conflict`, nothing written.
+ */
+export const ContractBaseSchema = v.partial(v.object(contractText));
+
 export const TimerActionSchema = v.variant(
   'type',
   [
@@ -93,4 +99,5 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type AskedQuestion = Session['asked'][number];
 export type Session = v.InferOutput<typeof SessionSchema>;
 export type ContractPatch = v.InferOutput<typeof ContractPatchSchema>;
+export type ContractBase = v.InferOutput<typeof ContractBaseSchema>;
 export type TimerAction = v.InferOutput<typeof TimerActionSchema>;

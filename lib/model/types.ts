@@ -9,6 +9,7 @@ export type {
   Agreements,
   AskedQuestion,
   Contract,
+  ContractBase,
   ContractPatch,
   ContractTextField,
   Focus,

@@ -1,6 +1,6 @@
 /** Sessions: start, the contract, the timer, asked questions, the reflection, end; history and bundles. */
 import { keysOf } from './db';
-import type { ContractPatch, SessionBundle, SessionSummaryRow, TimerAction } from '../api/contract';
+import type { ContractBase, ContractPatch, SessionBundle, SessionSummaryRow, TimerAction } from '../api/contract';
 import type { Contract, Id, PhasePlan, Session } from '../model/types';
 import { newTimer, pauseTimer, resetTimer, resumeTimer, setLength, startTimer } from '../timer/timer';
 import { buildBundle } from './bundle';
@@ -96,11 +96,18 @@ export function mutateSession(
   });
 }
 
-export function updateContract(ctx: RepoContext, id: Id, patch: ContractPatch): Promise<Session> {
+/**
+ * Writes the fields in `patch`. With `base`, a compare-and-set: each field named there must still hold that
+ * text, or nothing is written and the write is refused as a `conflict` naming the field.
+ */
+export function updateContract(ctx: RepoContext, id: Id, patch: ContractPatch, base?: ContractBase): Promise<Session> {
   return mutateSession(
     ctx,
     id,
     async (session, _now, tx) => {
+      for (const field of Object.keys(base ?? {}) as (keyof ContractBase)[])
+        if (base?.[field] !== undefined && session.contract[field] !== base[field])
+          throw conflict('Another view changed this field since this one last saw it, so nothing was saved over it.', field);
       if (patch.goalId) {
         const client = await requireClient(tx, session.clientId);
         if (!client.goals.some((g) => g.id === patch.goalId))

@@ -105,7 +105,8 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
       const plan = plannedMinutes === undefined ? defaults : { ...defaults, plannedMinutes };
       return indexed(sessions.startSession(ctx, clientId, plan), session);
     },
-    updateContract: ({ sessionId, patch }) => indexed(sessions.updateContract(ctx, sessionId, defined(patch)), session),
+    updateContract: ({ sessionId, patch, base }) =>
+      indexed(sessions.updateContract(ctx, sessionId, defined(patch), base && defined(base)), session),
     contractCheckIn: ({ sessionId }) => sessions.contractCheckIn(ctx, sessionId),
     timer: ({ sessionId, action }) => sessions.applyTimer(ctx, sessionId, action),
     markAsked: ({ sessionId, questionId, asked }) => sessions.markAsked(ctx, sessionId, questionId, asked),
@@ -131,7 +132,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
 
     search: async ({ query, limit }) => resolveHits(ctx, await index.search(query, limit)),
     getDraft: ({ key }) => drafts.getDraft(ctx, key),
-    setDraft: ({ key, value }) => drafts.setDraft(ctx, key, value),
+    setDraft: ({ key, value, base }) => drafts.setDraft(ctx, key, value, base),
 
     exportBackup: () => backup.exportBackup(),
     exportClient: ({ clientId }) => backup.exportClient(clientId),

@@ -53,12 +53,16 @@ describe('ContractPanel: the form', () => {
     expect(env.api.updateContract).not.toHaveBeenCalled();
     await settle(1);
     expect(env.api.updateContract).toHaveBeenCalledTimes(1);
-    expect(env.api.updateContract).toHaveBeenCalledWith({ sessionId: 's1', patch: { topic: 'Team conflict' } });
+    expect(env.api.updateContract).toHaveBeenCalledWith({ sessionId: 's1', patch: { topic: 'Team conflict' }, base: { topic: '' } });
     expect(onSaved).toHaveBeenCalled();
 
     fireEvent.input(screen.getByRole('textbox', { name: 'Success measures' }), { target: { value: 'A first step I believe in' } });
     await settle(300);
-    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { successMeasures: 'A first step I believe in' } });
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({
+      sessionId: 's1',
+      patch: { successMeasures: 'A first step I believe in' },
+      base: { successMeasures: '' },
+    });
   });
 
   it('saves focus and agreements the moment they change', async () => {
@@ -85,7 +89,11 @@ describe('ContractPanel: the form', () => {
     update.mockImplementation(async () => ok(aSession()) as never);
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Retry' })));
     await settle();
-    expect(update).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { desiredOutcome: 'Know my next step with Sam' } });
+    expect(update).toHaveBeenLastCalledWith({
+      sessionId: 's1',
+      patch: { desiredOutcome: 'Know my next step with Sam' },
+      base: { desiredOutcome: '' },
+    });
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -105,7 +113,7 @@ describe('ContractPanel: the form', () => {
     expect(topic.value).toBe('Mine');
   });
 
-  it('takes the words another view stored while the field had focus, once the coach leaves it', async () => {
+  it('takes the words another view stored at once, even while the field has focus, when nothing typed here waits', async () => {
     const env = saving();
     const { rerender } = renderWithEnv(env, <ContractPanel session={aSession()} onSaved={() => {}} onContractingQuestions={() => {}} />);
     const topic = screen.getByRole('textbox', { name: 'Topic' }) as HTMLInputElement;
@@ -117,10 +125,11 @@ describe('ContractPanel: the form', () => {
         onContractingQuestions={() => {}}
       />,
     );
-    expect(topic.value).toBe('');
-    fireEvent.blur(topic);
-    await settle();
     expect(topic.value).toBe('Theirs');
+    expect(document.activeElement).toBe(topic);
+    expect(screen.queryByRole('group', { name: /changed in another view/ })).toBeNull();
+    await settle(400);
+    expect(env.api.updateContract).not.toHaveBeenCalled();
   });
 
   it('opens the contracting questions', () => {

@@ -85,6 +85,29 @@ describe('the contract', () => {
     expect(s.contract).toMatchObject({ topic: 'Second', focus: 'both' });
   });
 
+  it('with a base, writes only over the text the view last saw: a stale base is a conflict that changes nothing', async () => {
+    const { api } = testStore();
+    const { session } = await clientAndSession(api);
+    const sessionId = session.id;
+    await val(api.updateContract({ sessionId, patch: { topic: 'Career' }, base: { topic: '' } }));
+    // The panel saw "Career" and appended; the overlay, also from "Career", typed "!" after it.
+    await val(api.updateContract({ sessionId, patch: { topic: 'Career change and promotion' }, base: { topic: 'Career' } }));
+    const e = await err(api.updateContract({ sessionId, patch: { topic: 'Career!' }, base: { topic: 'Career' } }), 'conflict', 'topic');
+    expect(e.message).toMatch(/another view/i);
+    expect((await val(api.getSessionBundle({ sessionId }))).session.contract.topic).toBe('Career change and promotion');
+    // Nothing else in the same patch was written either; a base for another field is checked on its own.
+    await err(
+      api.updateContract({ sessionId, patch: { topic: 'x', desiredOutcome: 'y' }, base: { topic: 'Career', desiredOutcome: '' } }),
+      'conflict',
+      'topic',
+    );
+    expect((await val(api.getSessionBundle({ sessionId }))).session.contract.desiredOutcome).toBe('');
+    const s = await val(api.updateContract({ sessionId, patch: { desiredOutcome: 'A step' }, base: { desiredOutcome: '' } }));
+    expect(s.contract).toMatchObject({ topic: 'Career change and promotion', desiredOutcome: 'A step' });
+    // Without a base (older callers), the last write still wins.
+    expect((await val(api.updateContract({ sessionId, patch: { topic: 'Career!' } }))).contract.topic).toBe('Career!');
+  });
+
   it('links only to one of the client’s goals, and validates the fields', async () => {
     const { api } = testStore();
     const { client, session } = await clientAndSession(api, 'Ana', { goals: ['Delegate'] });
