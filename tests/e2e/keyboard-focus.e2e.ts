@@ -41,7 +41,8 @@ function focusedWhere(ui: Frame | Page): Promise<Where> {
     const r = a.getBoundingClientRect();
     const work = document.querySelector('.work')!.getBoundingClientRect();
     const tabs = document.querySelector('.app:not([hidden]) .tabs');
-    const label = a.getAttribute('aria-label') ?? (a.labels?.[0]?.textContent || a.textContent || '').trim().slice(0, 48);
+    const label =
+      a.getAttribute('aria-label') ?? ((a as HTMLInputElement).labels?.[0]?.textContent || a.textContent || '').trim().slice(0, 48);
     return {
       what: `${a.tagName.toLowerCase()}${a.getAttribute('role') ? `[${a.getAttribute('role')}]` : ''} ${label}`,
       top: r.top,
