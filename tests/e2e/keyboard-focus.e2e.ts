@@ -194,6 +194,30 @@ describe('keyboard focus in the 360 px overlay on a call', () => {
   });
 });
 
+describe('the shortcut dialog in the overlay', () => {
+  it('opens with its title in view and lists Ctrl+1…5 under Capture', async () => {
+    await press(v, 'Escape');
+    await button(v, 'End session').focus();
+    await press(v, '?');
+    const dialog = v.ui.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    const title = await dialog.getByRole('heading', { name: 'Keyboard shortcuts' }).evaluate((h) => {
+      const r = h.getBoundingClientRect();
+      const box = h.closest('.dialog')!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, boxTop: box.top, boxBottom: box.bottom };
+    });
+    expect(title.top, 'the title is not cut off at the top').toBeGreaterThanOrEqual(title.boxTop);
+    expect(title.bottom).toBeLessThanOrEqual(title.boxBottom);
+    await expect.poll(() => isFocused(dialog.getByRole('button', { name: 'Close' }))).toBe(true);
+    const row = dialog.locator('[data-key-id="capture.kind"]');
+    expect(await row.locator('dt').textContent()).toBe('Ctrl1…5');
+    await snap(v, 'focus-shortcut-dialog');
+    await row.scrollIntoViewIfNeeded();
+    await snap(v, 'focus-shortcut-dialog-capture');
+    await press(v, 'Escape');
+  });
+});
+
 describe('keyboard focus in the side panel page (wide, two columns)', () => {
   it('Alt+1…4 land in the contract, the question list, capture and the review, each in view', async () => {
     const p = await openPanel(browser().context, browser().extensionId);
