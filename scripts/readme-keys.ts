@@ -5,7 +5,7 @@
  *
  *   HS_WRITE_README=1 npx vitest run tests/scripts/readme-keys.test.ts
  */
-import { chordText, KEYMAP, keysByScope, whereText, type KeyEntry } from '../lib/keymap/keymap';
+import { chordText, KEYMAP, keysByScope, runText, whereText, type KeyEntry } from '../lib/keymap/keymap';
 
 export const START = '<!-- keymap:start (generated from lib/keymap/keymap.ts) -->';
 export const END = '<!-- keymap:end -->';
@@ -16,7 +16,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 export function keyTable(map: readonly KeyEntry[] = KEYMAP): string {
   const rows = keysByScope(map).flatMap((g) =>
     g.entries.map(
-      (e) => `| ${e.keys.map((k) => `\`${chordText(k)}\``).join(e.typed ? ' ' : ' or ')} | ${cell(whereText(e))} | ${cell(e.what)} |`,
+      (e) =>
+        `| ${e.run ? `\`${runText(e.keys)}\`` : e.keys.map((k) => `\`${chordText(k)}\``).join(e.typed ? ' ' : ' or ')} | ${cell(whereText(e))} | ${cell(e.what)} |`,
     ),
   );
   return ['| keys | where | what |', '| --- | --- | --- |', ...rows].join('\n');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '@/lib/model/types';
 import { useActiveSession } from '../hooks/useActiveSession';
 import { Pill } from '../strip/Pill';
@@ -11,6 +11,7 @@ import { matchShortcut, type ShortcutAction } from './shortcuts';
 import type { Slots } from './slots';
 import { useCollapsed } from './useCollapsed';
 import { useWide } from './useWide';
+import { useFocusInView } from './useFocusInView';
 import { Workspace, type Command } from './Workspace';
 
 type View = { kind: 'work' } | { kind: 'settings' } | { kind: 'summary'; sessionId: string };
@@ -29,11 +30,40 @@ export function Shell(props: { slots: Slots }) {
   const onSaved = useCallback((s: Session) => active.apply(s), [active.apply]);
   const timer = useTimerActions(bundle?.session ?? null, onSaved);
 
-  const send = (action: ShortcutAction) => {
-    if (collapsed) setCollapsed(false);
+  const send = (action: Command['action']) => {
+    if (collapsed) show(false);
     setView({ kind: 'work' });
     setCommand((c) => ({ action, seq: (c?.seq ?? 0) + 1 }));
   };
+
+  // Hidden to the pill, the work stays mounted (hidden): on "Show panel" focus goes back where it was, at the
+  // same scroll, and is kept in view once the frame has grown (useFocusInView). A shortcut that shows the
+  // panel (Alt+3 from the pill) takes focus to its own target instead.
+  const app = useRef<HTMLDivElement>(null);
+  const work = useRef<HTMLElement>(null);
+  const away = useRef<{ focused: HTMLElement | null; scrollTop: number } | null>(null);
+  const restore = useRef<{ focused: HTMLElement | null; scrollTop: number } | null>(null);
+  const hide = () => {
+    const focused =
+      document.activeElement instanceof HTMLElement && app.current?.contains(document.activeElement) ? document.activeElement : null;
+    away.current = { focused, scrollTop: work.current?.scrollTop ?? 0 };
+    setCollapsed(true);
+  };
+  const show = (resume: boolean) => {
+    const was = away.current;
+    away.current = null;
+    setCollapsed(false);
+    restore.current = resume ? (was ?? { focused: null, scrollTop: 0 }) : null;
+  };
+  useLayoutEffect(() => {
+    const back = restore.current;
+    if (collapsed || !back) return;
+    restore.current = null;
+    if (work.current) work.current.scrollTop = back.scrollTop;
+    if (back.focused?.isConnected && !back.focused.closest('[hidden]')) back.focused.focus({ preventScroll: true });
+    else send('work.resume');
+  }, [collapsed]);
+  useFocusInView(work);
 
   const handle = useRef<(a: ShortcutAction) => boolean>(() => false);
   handle.current = (action) => {
@@ -48,7 +78,8 @@ export function Shell(props: { slots: Slots }) {
         return true;
       case 'panel.hide':
         if (env.layout !== 'overlay') return false;
-        setCollapsed(!collapsed);
+        if (collapsed) show(true);
+        else hide();
         return true;
       case 'help.open':
         setHelp(true);
@@ -77,49 +108,54 @@ export function Shell(props: { slots: Slots }) {
     };
   }, [env]);
 
-  if (collapsed) {
-    return (
-      <div class="app app--pill" data-layout={env.layout}>
-        <Pill timer={bundle?.session.timer ?? null} frame={env.frame} onShow={() => setCollapsed(false)} />
-      </div>
-    );
-  }
-
   const closeOverlayView = () => setView({ kind: 'work' });
   return (
-    <div class={`app ${blurred ? 'is-blurred' : ''}`} data-layout={env.layout} data-wide={wide ? '' : undefined}>
-      <StatusStrip
-        bundle={view.kind === 'summary' ? null : bundle}
-        timerActions={timer}
-        frame={env.frame}
-        blurred={blurred}
-        onToggleBlur={() => setBlurred((b) => !b)}
-        onHide={env.layout === 'overlay' ? () => setCollapsed(true) : undefined}
-        onSettings={() => setView(view.kind === 'settings' ? { kind: 'work' } : { kind: 'settings' })}
-        onHelp={() => setHelp(true)}
-        onEnded={(sessionId) => setView({ kind: 'summary', sessionId })}
-      />
-      <main class="work blurrable" aria-busy={active.loading}>
-        {view.kind === 'settings' && <div class="view">{props.slots.settings(closeOverlayView)}</div>}
-        {view.kind === 'summary' && <div class="view">{props.slots.summary(view.sessionId, closeOverlayView)}</div>}
-        <div hidden={view.kind !== 'work'} class="work__main">
-          {active.loading && !active.data ? (
-            <p class="loading muted">Opening your session…</p>
-          ) : active.error && active.data === undefined ? (
-            <ErrorNote what="Holdspace could not reach its store." error={active.error} onRetry={active.reload} retryLabel="Try again" />
-          ) : (
-            <Workspace
-              bundle={bundle}
-              wide={wide}
-              slots={props.slots}
-              command={command}
-              onSaved={onSaved}
-              onStarted={(s) => (active.apply(s), active.reload())}
-            />
-          )}
+    <>
+      {collapsed && (
+        <div class="app app--pill" data-layout={env.layout}>
+          <Pill timer={bundle?.session.timer ?? null} frame={env.frame} onShow={() => show(true)} />
         </div>
-      </main>
-      {help && <ShortcutHelp layout={env.layout} onClose={() => setHelp(false)} />}
-    </div>
+      )}
+      <div
+        ref={app}
+        class={`app ${blurred ? 'is-blurred' : ''}`}
+        data-layout={env.layout}
+        data-wide={wide ? '' : undefined}
+        hidden={collapsed}
+      >
+        <StatusStrip
+          bundle={view.kind === 'summary' ? null : bundle}
+          timerActions={timer}
+          frame={env.frame}
+          blurred={blurred}
+          onToggleBlur={() => setBlurred((b) => !b)}
+          onHide={env.layout === 'overlay' ? hide : undefined}
+          onSettings={() => setView(view.kind === 'settings' ? { kind: 'work' } : { kind: 'settings' })}
+          onHelp={() => setHelp(true)}
+          onEnded={(sessionId) => setView({ kind: 'summary', sessionId })}
+        />
+        <main ref={work} class="work blurrable" aria-busy={active.loading}>
+          {view.kind === 'settings' && <div class="view">{props.slots.settings(closeOverlayView)}</div>}
+          {view.kind === 'summary' && <div class="view">{props.slots.summary(view.sessionId, closeOverlayView)}</div>}
+          <div hidden={view.kind !== 'work'} class="work__main">
+            {active.loading && !active.data ? (
+              <p class="loading muted">Opening your session…</p>
+            ) : active.error && active.data === undefined ? (
+              <ErrorNote what="Holdspace could not reach its store." error={active.error} onRetry={active.reload} retryLabel="Try again" />
+            ) : (
+              <Workspace
+                bundle={bundle}
+                wide={wide}
+                slots={props.slots}
+                command={command}
+                onSaved={onSaved}
+                onStarted={(s) => (active.apply(s), active.reload())}
+              />
+            )}
+          </div>
+        </main>
+        {help && <ShortcutHelp layout={env.layout} onClose={() => setHelp(false)} />}
+      </div>
+    </>
   );
 }

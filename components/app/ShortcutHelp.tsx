@@ -29,14 +29,18 @@ export function ShortcutHelp(props: {
               {g.entries.map((e) => (
                 <div class="shortcut-list__row" key={e.id} data-key-id={e.id}>
                   <dt>
-                    {e.keys.map((chord, i) => (
-                      <Fragment key={chord}>
-                        {i > 0 && (e.typed ? ' ' : <span class="shortcut-list__or">or</span>)}
-                        {keyParts(chord).map((k, j) => (
-                          <kbd key={j}>{k}</kbd>
-                        ))}
-                      </Fragment>
-                    ))}
+                    {e.run ? (
+                      <RunKeys keys={e.keys} />
+                    ) : (
+                      e.keys.map((chord, i) => (
+                        <Fragment key={chord}>
+                          {i > 0 && (e.typed ? ' ' : <span class="shortcut-list__or">or</span>)}
+                          {keyParts(chord).map((k, j) => (
+                            <kbd key={j}>{k}</kbd>
+                          ))}
+                        </Fragment>
+                      ))
+                    )}
                   </dt>
                   <dd>{e.what}</dd>
                 </div>
@@ -52,5 +56,20 @@ export function ShortcutHelp(props: {
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** A run of keys (Ctrl+1 … Ctrl+5) as one: Ctrl 1 … 5. */
+function RunKeys(props: { keys: readonly string[] }) {
+  const first = keyParts(props.keys[0]!);
+  const last = keyParts(props.keys[props.keys.length - 1]!).pop();
+  return (
+    <>
+      {first.map((k, j) => (
+        <kbd key={j}>{k}</kbd>
+      ))}
+      <span class="shortcut-list__or">…</span>
+      <kbd>{last}</kbd>
+    </>
   );
 }

@@ -8,18 +8,18 @@ import { PriorCommitments } from '../prior/PriorCommitments';
 import { usePriorCommitments } from '../prior/usePriorCommitments';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { isOverdue } from '@/lib/model/dates';
-import { panelId, Tabs, tabPanelProps, tabId, type TabSpec } from '../ui/Tabs';
+import { panelId, Tabs, tabPanelProps, type TabSpec } from '../ui/Tabs';
 import { useEnv } from './env';
 import { isTabAction, TAB_KEY, type ShortcutAction, type TabKey } from './shortcuts';
 import type { Slots } from './slots';
+import { focusWork } from './focusWork';
 import { useWorkspaceTab } from './useWorkspaceTab';
 
 export interface Command {
-  action: ShortcutAction;
+  /** A key's action, or `work.resume`: the panel is back from the pill with nothing to return focus to. */
+  action: ShortcutAction | 'work.resume';
   seq: number;
 }
-
-const FIELDS = 'input, select, textarea';
 
 const LABELS: Record<TabKey, Pick<TabSpec<TabKey>, 'label' | 'name' | 'icon'>> = {
   start: { label: 'Client' },
@@ -48,16 +48,17 @@ export function Workspace(props: {
   const prior = usePriorCommitments(bundle?.client.id ?? null, bundle?.reviewed ?? []);
   const priorList = session ? (prior.data ?? []) : [];
   const outOfSession = session?.contract.focus === 'out-of-session';
+  // Which tab a session opens on (and the wide panel's column order) follows the contract as it was when
+  // the session opened in this view, never its later edits: choosing "Out-of-session work" with an arrow key
+  // once switched the overlay to Capture under the coach's hand, and the next keys went astray.
+  const opened = useRef<{ sessionId: string; captureFirst: boolean } | null>(null);
+  if (session && opened.current?.sessionId !== session.id)
+    opened.current = { sessionId: session.id, captureFirst: outOfSession && session.contract.desiredOutcome.trim() !== '' };
+  const captureFirst = session !== null && opened.current?.captureFirst === true;
   const available: TabKey[] = session
     ? ['contract', 'deck', 'capture', ...(priorList.length ? ['prior' as const] : []), 'search']
     : ['start', 'deck', 'search'];
-  const fallback: TabKey = !session
-    ? 'start'
-    : priorList.length
-      ? 'prior'
-      : outOfSession && session.contract.desiredOutcome
-        ? 'capture'
-        : 'contract';
+  const fallback: TabKey = !session ? 'start' : priorList.length ? 'prior' : captureFirst ? 'capture' : 'contract';
   const [tab, selectTab] = useWorkspaceTab(session?.id ?? null, available, fallback);
   const [deckStage, setDeckStage] = useState<Stage | undefined>(undefined);
   const [captureSignal, setCaptureSignal] = useState(0);
@@ -66,33 +67,39 @@ export function Workspace(props: {
   // Shortcuts are handled in the render they cause (layout effects, not a frame later): keys typed right
   // after Alt+1..5 must land in the new tab, never in the control that had focus (e.g. "End session").
   const focusNext = useRef<TabKey | null>(null);
+  const openAndFocus = (target: TabKey) => {
+    focusNext.current = target;
+    if (!props.wide) selectTab(target);
+  };
   useLayoutEffect(() => {
     const action = props.command?.action;
     if (!action) return;
-    if (isTabAction(action)) {
+    if (action !== 'work.resume' && isTabAction(action)) {
       const target = available.find((t) => TAB_KEY[t] === action);
       if (!target) return;
       if (target === 'capture') setCaptureSignal((n) => n + 1);
       if (target === 'search') setSearchSignal((n) => n + 1);
-      if (target !== 'capture' && target !== 'search') focusNext.current = target;
-      if (!props.wide) selectTab(target);
+      openAndFocus(target);
     } else if (action === 'search.focus') {
-      if (!props.wide) selectTab('search');
       setSearchSignal((n) => n + 1);
+      openAndFocus('search');
     } else if (action === 'capture.focus' && session) {
-      if (!props.wide) selectTab('capture');
       setCaptureSignal((n) => n + 1);
+      openAndFocus('capture');
+    } else if (action === 'work.resume') {
+      openAndFocus(tab);
     }
   }, [props.command?.seq]);
-  // Capture and search focus their own fields on their signal; the other tabs take focus here, in the
-  // commit that shows them (the tab itself in the overlay; the pane's first field in the wide panel).
+  // Focus goes where work continues (./focusWork: Topic or the first empty contract field, the deck's
+  // question list, the capture field with its kind switch in view, the first commitment still to review),
+  // in the commit that shows the tab. Search focuses its own box on its signal (closing an open result first).
   useLayoutEffect(() => {
     const target = focusNext.current;
     if (!target || (!props.wide && tab !== target)) return;
     focusNext.current = null;
-    if (!props.wide) document.getElementById(tabId('ws', target))?.focus();
-    else document.querySelector(`.pane--${target}`)?.querySelector<HTMLElement>(FIELDS)?.focus();
+    if (target !== 'search') focusWork(workArea(target));
   });
+  const workArea = (key: TabKey) => document.querySelector(props.wide ? `.pane--${key}` : `#${panelId('ws', key)}`);
 
   const overdue = priorList.filter((c) => c.item.due && isOverdue(c.item.due, env.now()) && c.lastReview?.sessionId !== session?.id).length;
   const unreviewed = priorList.filter((c) => c.lastReview?.sessionId !== session?.id).length;
@@ -118,8 +125,7 @@ export function Workspace(props: {
   useEffect(() => {
     if (!focusAfterStart.current || !session || prior.loading) return;
     focusAfterStart.current = false;
-    const where = props.wide ? '.pane--prior, .pane--contract' : `#${panelId('ws', tab)}`;
-    document.querySelector(where)?.querySelector<HTMLElement>(FIELDS)?.focus();
+    focusWork(props.wide ? (workArea('prior') ?? workArea('contract')) : workArea(tab));
   });
 
   const openContractingQuestions = () => {
@@ -142,7 +148,7 @@ export function Workspace(props: {
           sessionId={session.id}
           clientName={bundle.client.name}
           commitments={prior}
-          onDone={props.wide ? undefined : () => selectTab('contract')}
+          onDone={props.wide ? undefined : () => openAndFocus('contract')}
         />
       ) : undefined,
     deck: slots.deck({ sessionId: session?.id ?? null, stage: deckStage }),
@@ -159,7 +165,7 @@ export function Workspace(props: {
   };
 
   if (props.wide) {
-    const right: TabKey[] = outOfSession ? ['capture', 'deck'] : ['deck', 'capture'];
+    const right: TabKey[] = captureFirst ? ['capture', 'deck'] : ['deck', 'capture'];
     return (
       <div class="columns">
         <div class="column">

@@ -24,18 +24,21 @@ export function ContractPanel(props: { session: Session; onSaved(session: Sessio
           Contracting questions
         </Button>
       </div>
-      {CONTRACT_FIELDS.map((f) => (
-        <ContractField
-          key={f.field}
-          sessionId={session.id}
-          field={f.field}
-          label={f.label}
-          prompt={f.prompt}
-          multiline={f.multiline}
-          value={session.contract[f.field]}
-          onSaved={props.onSaved}
-        />
-      ))}
+      {/* Where Alt+1 lands (components/app/focusWork.ts): the first of these still empty, else Topic. */}
+      <div class="contract-form__fields" data-focus-target="empty">
+        {CONTRACT_FIELDS.map((f) => (
+          <ContractField
+            key={f.field}
+            sessionId={session.id}
+            field={f.field}
+            label={f.label}
+            prompt={f.prompt}
+            multiline={f.multiline}
+            value={session.contract[f.field]}
+            onSaved={props.onSaved}
+          />
+        ))}
+      </div>
       <ContractChoices session={session} onSaved={props.onSaved} />
       <ContractField
         sessionId={session.id}

@@ -59,7 +59,8 @@ export function QuestionList(props: QuestionListProps) {
   };
 
   return (
-    <ul ref={list} class="hs-deck__list" aria-label={props.label} onKeyDown={onKeyDown}>
+    // Where Alt+2 lands (components/app/focusWork.ts): the list's one tab stop, so n, a, f and s work at once.
+    <ul ref={list} class="hs-deck__list" aria-label={props.label} onKeyDown={onKeyDown} data-focus-target>
       {props.questions.map((q) => (
         <QuestionRow
           key={q.id}

@@ -46,6 +46,7 @@ export function CommitmentReview(props: { commitment: CommitmentView; sessionId:
     <li
       class={`commitment ${overdue ? 'commitment--overdue' : ''} ${here || status ? 'commitment--reviewed' : ''}`}
       aria-labelledby={`${ids}-what`}
+      data-focus-target={here || status ? undefined : ''}
     >
       <p class="commitment__what" id={`${ids}-what`}>
         {item.text}

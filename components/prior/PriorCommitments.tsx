@@ -50,7 +50,7 @@ export function PriorCommitments(props: {
           {props.onDone && reviewed === list.length && (
             <div class="actions">
               <span class="muted small">All reviewed.</span>
-              <Button variant="primary" small onClick={props.onDone} aria-keyshortcuts={ariaKeys('tab.contract')}>
+              <Button variant="primary" small onClick={props.onDone} aria-keyshortcuts={ariaKeys('tab.contract')} data-focus-target>
                 On to the contract
                 <Kbd shortcut="tab.contract" />
               </Button>

@@ -1,4 +1,4 @@
-import { PHASE_LABELS, PHASE_ORDER, type TimerView } from '@/lib/timer/timer';
+import { formatClock, PHASE_LABELS, PHASE_ORDER, type TimerView } from '@/lib/timer/timer';
 
 /**
  * The words beside the digits. `phase` is the first line; the second is `short` where space is tight (the
@@ -12,10 +12,17 @@ export interface ModeWords {
   full: string;
 }
 
+/**
+ * The clock is the one countdown (time left in the session): the words never give a second "left" figure
+ * beside it. They say the phase and what comes next; only the wide panel adds when the next phase starts,
+ * and the spoken sentence gives the session's time in the clock's own digits.
+ */
 export function modeText(view: TimerView): ModeWords {
   const phase = PHASE_LABELS[view.phase];
-  const minutesLeft = Math.max(0, Math.ceil(view.remainingMs / 60_000));
+  const clock = formatClock(Math.max(0, view.remainingMs));
   const phaseLeft = Math.max(0, Math.ceil((view.phaseEndsAtMs - view.elapsedMs) / 60_000));
+  const next = PHASE_ORDER[PHASE_ORDER.indexOf(view.phase) + 1];
+  const nextLabel = next ? PHASE_LABELS[next] : null;
   switch (view.mode) {
     case 'not-started': {
       const planned = Math.round(view.plannedMs / 60_000);
@@ -30,36 +37,31 @@ export function modeText(view: TimerView): ModeWords {
       return {
         phase,
         short: 'Paused',
-        long: `Paused · ${phaseLeft} min left in phase`,
-        full: `Paused in ${phase}: ${phaseLeft} min left in this phase.`,
+        long: `Paused in ${phase}`,
+        full: `Paused in ${phase}, ${clock} left in the session.`,
       };
-    case 'wrap-up': {
-      const soon = minutesLeft <= 1;
+    case 'wrap-up':
       return {
         phase,
-        short: soon ? 'Wrap-up · <1 min' : `Wrap-up · ${minutesLeft} min`,
-        long: soon ? 'Wrap-up · under a minute left' : `Wrap-up · ${minutesLeft} min left`,
-        full: `Wrap-up: ${soon ? 'under a minute' : `${minutesLeft} min`} left in the session.`,
+        short: 'Wrap-up',
+        long: 'Wrap-up: time to close',
+        full: `Wrap-up: ${clock} left in the session.`,
       };
-    }
     case 'overtime':
       return { phase: 'Overtime', short: 'Past end', long: 'Past planned end', full: 'Overtime: past the planned end of the session.' };
-    default: {
-      const next = PHASE_ORDER[PHASE_ORDER.indexOf(view.phase) + 1];
-      if (!next)
+    default:
+      if (!nextLabel)
         return {
           phase,
-          short: `${minutesLeft} min left`,
-          long: `${minutesLeft} min left in the session`,
-          full: `${phase}: ${minutesLeft} min left in the session.`,
+          short: 'Last phase',
+          long: 'Last phase, to the end',
+          full: `${phase}, the last phase: ${clock} left in the session.`,
         };
-      const nextLabel = PHASE_LABELS[next];
       return {
         phase,
-        short: `${phaseLeft} min left`,
-        long: `${phaseLeft} min left · ${nextLabel} next`,
-        full: `${phase}: ${phaseLeft} min left in this phase, then ${nextLabel}.`,
+        short: `${nextLabel} next`,
+        long: `${nextLabel} in ${phaseLeft} min`,
+        full: `${phase}: ${clock} left in the session; ${nextLabel} in ${phaseLeft} min.`,
       };
-    }
   }
 }

@@ -19,7 +19,8 @@ export function Dialog(props: { title: string; onClose(): void; children: Compon
     const previous = document.activeElement as HTMLElement | null;
     const el = box.current;
     const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
+    // Without scrolling: focusing a Close button at the end must not scroll the title out of view.
+    first?.focus({ preventScroll: true });
     return () => {
       if (previous && previous.isConnected) previous.focus();
     };

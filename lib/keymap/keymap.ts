@@ -39,6 +39,8 @@ export interface KeyEntry {
   typed?: boolean;
   /** Works, but is not promised in the help or the README (the browser usually keeps these keys). */
   unlisted?: boolean;
+  /** The keys are a run (Ctrl+1 … Ctrl+5, in order): shown as one, "Ctrl+1…5". */
+  run?: boolean;
   /** A browser command's name in the manifest. */
   command?: string;
 }
@@ -106,12 +108,13 @@ export const KEYMAP = [
     where: 'Capture, at the start of the field',
     what: kindWords,
   },
-  // In the order of ITEM_KINDS. Chrome keeps Ctrl+digit for its tabs, so only the kind switch's tooltips show these.
+  // In the order of ITEM_KINDS. Listed, with the caveat: Chrome and Firefox may keep Ctrl+digit for their tabs.
   {
     id: 'capture.kind',
     scope: 'capture',
-    unlisted: true,
+    run: true,
     keys: ITEM_KINDS.map((_, i) => `Control+${i + 1}`),
+    where: 'Capture, in the field (where the browser leaves Ctrl+digits to the page)',
     what: `Switch kind: ${kindWords.toLowerCase()}`,
   },
   { id: 'capture.done', scope: 'capture', keys: ['Enter', 'Escape'], what: 'Done editing a captured item' },
@@ -153,6 +156,9 @@ export const keyParts = (chord: string): string[] => chord.split('+').map((k) =>
 
 /** One key combination as text: "Control+Shift+Y" → "Ctrl+Shift+Y". */
 export const chordText = (chord: string): string => keyParts(chord).join('+');
+
+/** A run of keys as text: "Control+1" … "Control+5" → "Ctrl+1…5". */
+export const runText = (keys: readonly string[]): string => `${chordText(keys[0]!)}…${keyParts(keys[keys.length - 1]!).pop()}`;
 
 /** An entry's keys as text, alternatives joined by `or` (" or " unless given): "Enter or Esc". */
 export const keyText = (id: KeyId, or = ' or ', map?: readonly KeyEntry[]): string => keyEntry(id, map).keys.map(chordText).join(or);

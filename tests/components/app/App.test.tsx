@@ -230,12 +230,15 @@ describe('App: hide, pill and blur', () => {
       overlay: true,
       bundle: aBundle({ session: aSession({ timer: aTimer({ startedAt: NOW - 5 * MIN }) }) }),
     });
+    expect(screen.getByRole('heading', { name: 'Ana Lima' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Hide panel' }));
     await settle();
     expect(frame.setCollapsed).toHaveBeenLastCalledWith(true);
     expect(screen.getByRole('timer', { name: 'Session timer' }).textContent).toBe('55:00');
     expect(screen.queryByRole('tab')).toBeNull();
-    expect(screen.queryByText('Ana Lima')).toBeNull();
+    // The work stays mounted under the pill (so focus and scroll come back), hidden: nothing of it is shown or read out.
+    expect(screen.queryByRole('heading', { name: 'Ana Lima' })).toBeNull();
+    expect(screen.getByText('Ana Lima').closest('[hidden]')).not.toBeNull();
     expect(env.settingsValue().overlay['meet.google.com']).toMatchObject({ collapsed: true });
     fireEvent.click(screen.getByRole('button', { name: 'Show panel' }));
     await settle();

@@ -18,7 +18,8 @@ describe('ShortcutHelp', () => {
     for (const e of inApp) {
       const row = rowOf(e.id)!;
       expect(row.querySelector('dd')?.textContent).toBe(e.what);
-      expect([...row.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(e.keys.flatMap(keyParts));
+      const shown = e.run ? [...keyParts(e.keys[0]!), keyParts(e.keys[e.keys.length - 1]!).pop()] : e.keys.flatMap(keyParts);
+      expect([...row.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(shown);
       expect(row.closest('section')?.querySelector('h3')?.textContent).toBe(SCOPE_NAMES[e.scope]);
     }
     expect(
@@ -31,10 +32,19 @@ describe('ShortcutHelp', () => {
   it('leaves out browser commands, unlisted keys, and overlay-only keys in the side panel', () => {
     render(<ShortcutHelp layout="panel" onClose={() => {}} />);
     expect(rowOf('browser.focusCapture')).toBeNull();
-    expect(rowOf('capture.kind')).toBeNull();
     expect(rowOf('panel.hide')).toBeNull();
     expect(rowOf('timer.toggle')).not.toBeNull();
     expect(rowOf('deck.next')).not.toBeNull();
+  });
+
+  it('lists the capture kind keys as one run, Ctrl+1…5, under Capture; an unlisted entry stays out', () => {
+    const hidden: KeyEntry[] = KEYMAP.map((e) => (e.id === 'deck.next' ? { ...e, unlisted: true } : e));
+    render(<ShortcutHelp layout="panel" onClose={() => {}} keymap={hidden} />);
+    const row = rowOf('capture.kind')!;
+    expect(row.querySelector('dt')!.textContent).toBe('Ctrl1…5');
+    expect(row.textContent).toContain('Switch kind: commitment, note, insight, belief, inquiry');
+    expect(row.closest('section')!.querySelector('h3')!.textContent).toBe(SCOPE_NAMES.capture);
+    expect(rowOf('deck.next')).toBeNull();
   });
 
   it('shows whatever the keymap says: a changed entry changes its row', () => {

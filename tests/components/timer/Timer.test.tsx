@@ -76,14 +76,25 @@ describe('Timer', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('wrap-up: amber and says how long is left, silently', () => {
-    show(aTimer({ startedAt: NOW - 57 * MIN }));
+  it('wrap-up: amber and silent; the words say wrap-up, and only the clock counts (no second figure beside it)', () => {
+    show(aTimer({ startedAt: NOW - 56 * MIN - 34_000 }));
     expect(clock().dataset.mode).toBe('wrap-up');
     expect(clock().className).toContain('timer-clock--wrap-up');
-    expect(screen.getByText('Wrap-up · 3 min')).toBeTruthy();
-    expect(screen.getByText('Wrap-up: 3 min left in the session.').className).toBe('visually-hidden');
-    expect(screen.getByText('Wrap-up · 3 min').closest('[title]')?.getAttribute('title')).toBe('Wrap-up: 3 min left in the session.');
+    expect(clock().textContent).toBe('03:26');
+    expect(screen.getByText('Wrap-up')).toBeTruthy();
+    // Spoken and on hover: the clock's own digits, never a rounded "4 min" beside 03:26.
+    expect(screen.getByText('Wrap-up: 03:26 left in the session.').className).toBe('visually-hidden');
+    expect(screen.getByText('Wrap-up').closest('[title]')?.getAttribute('title')).toBe('Wrap-up: 03:26 left in the session.');
+    expect(document.querySelector('.timer__readout')!.textContent).not.toMatch(/\d+ min/);
     expect(document.querySelector('audio')).toBeNull();
+  });
+
+  it('running: the phase and the next one, with no second "left" figure beside the clock', () => {
+    show(aTimer({ startedAt: NOW - 6 * MIN - 50_000 }));
+    expect(clock().textContent).toBe('53:10');
+    const shown = [...document.querySelectorAll('.timer__readout [aria-hidden="true"]')].map((e) => e.textContent);
+    expect(shown).toEqual(['Exploring', 'Actions next', expect.stringMatching(/^Actions in \d+ min$/)]);
+    expect(shown.join(' ')).not.toContain('left');
   });
 
   it('overtime: red, counting up with a plus sign', () => {

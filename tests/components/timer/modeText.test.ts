@@ -9,23 +9,29 @@ const at = (elapsedMin: number, over = {}) => modeText(timerView(aTimer({ starte
 const COMPACT_MAX = 16;
 
 describe('modeText', () => {
-  it('names the phase and the minutes left in it; the wide words add what comes next', () => {
-    expect(at(2)).toMatchObject({ phase: 'Contracting', short: '4 min left', long: '4 min left · Exploring next' });
-    expect(at(40)).toMatchObject({ phase: 'Exploring', short: '2 min left', long: '2 min left · Actions next' });
+  it('names the phase and the next one; only the wide words say when the next one starts', () => {
+    expect(at(2)).toMatchObject({ phase: 'Contracting', short: 'Exploring next', long: 'Exploring in 4 min' });
+    expect(at(40)).toMatchObject({ phase: 'Exploring', short: 'Actions next', long: 'Actions in 2 min' });
   });
-  it('says the whole of it in one sentence, for screen readers and the tooltip', () => {
-    expect(at(2).full).toBe('Contracting: 4 min left in this phase, then Exploring.');
-    expect(at(55, { warningMinutes: 2 }).full).toBe('Closing: 5 min left in the session.');
-    expect(at(59.5).full).toBe('Wrap-up: under a minute left in the session.');
+  it('never shows a second "left" figure beside the clock: the clock is the one countdown', () => {
+    for (const m of [2, 20, 40, 55, 57, 59.5]) {
+      const words = at(m, m === 55 ? { warningMinutes: 2 } : {});
+      expect(`${words.phase} ${words.short}`, `at ${m} min`).not.toMatch(/left|\d+ min/);
+      expect(words.long, `at ${m} min`).not.toMatch(/left/);
+    }
   });
-  it('in the last phase before wrap-up, counts down to the end of the session', () => {
-    expect(at(55, { warningMinutes: 2 })).toMatchObject({ phase: 'Closing', short: '5 min left', long: '5 min left in the session' });
+  it("says the whole of it in one sentence, the session time in the clock's own digits", () => {
+    expect(at(2).full).toBe('Contracting: 58:00 left in the session; Exploring in 4 min.');
+    expect(at(55, { warningMinutes: 2 }).full).toBe('Closing, the last phase: 05:00 left in the session.');
+    expect(at(56 + 34 / 60).full).toBe('Wrap-up: 03:26 left in the session.');
+  });
+  it('in the last phase before wrap-up, says so and leaves the counting to the clock', () => {
+    expect(at(55, { warningMinutes: 2 })).toMatchObject({ phase: 'Closing', short: 'Last phase', long: 'Last phase, to the end' });
   });
   it('says not started, paused, wrap-up and overtime in words', () => {
     expect(modeText(timerView(aTimer(), NOW))).toMatchObject({ phase: 'Not started', short: '60 min', long: '60 min planned' });
     expect(at(10, { pausedAt: NOW - MIN }).short).toBe('Paused');
-    expect(at(57)).toMatchObject({ short: 'Wrap-up · 3 min', long: 'Wrap-up · 3 min left' });
-    expect(at(59.5)).toMatchObject({ short: 'Wrap-up · <1 min', long: 'Wrap-up · under a minute left' });
+    expect(at(57)).toMatchObject({ short: 'Wrap-up', long: 'Wrap-up: time to close' });
     expect(at(61)).toMatchObject({ phase: 'Overtime', short: 'Past end', long: 'Past planned end' });
   });
   it('keeps the compact words short enough for the overlay in every state', () => {

@@ -134,14 +134,19 @@ export async function openTab(v: View, name: 'Contract' | 'Deck' | 'Capture' | '
   expect(await v.ui.evaluate(() => document.hasFocus()), `focus is inside the app before ${key}`).toBe(true);
   await v.page.keyboard.press(key);
   await expect.poll(() => tab.getAttribute('aria-selected'), { message: `${key} opens ${name}` }).toBe('true');
-  // Focus moves in the same render that shows the tab (no waiting): the next keys land in the new tab.
-  const next =
-    name === 'Capture'
-      ? textbox(v, 'Capture')
-      : name === 'Search'
-        ? v.ui.getByRole('searchbox', { name: 'Search everything', exact: true })
-        : tab;
-  expect(await isFocused(next), `${key} has moved focus into ${name}`).toBe(true);
+  // Focus moves in the same render that shows the tab (no waiting) to where work continues in it, never
+  // onto the tab itself: the next keys land in the new tab.
+  if (name === 'Capture' || name === 'Search') {
+    const next = name === 'Capture' ? textbox(v, 'Capture') : v.ui.getByRole('searchbox', { name: 'Search everything', exact: true });
+    expect(await isFocused(next), `${key} has moved focus into ${name}`).toBe(true);
+  } else {
+    const panel = await tab.getAttribute('aria-controls');
+    const inside = await v.ui.evaluate((id) => {
+      const active = document.activeElement;
+      return !!active && active.getAttribute('role') !== 'tab' && !!document.getElementById(id ?? '')?.contains(active);
+    }, panel);
+    expect(inside, `${key} has moved focus into ${name}`).toBe(true);
+  }
 }
 
 /** Types the contract's text fields (each autosaves on its own). */

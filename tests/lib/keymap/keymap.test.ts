@@ -89,7 +89,9 @@ describe('what the keymap renders', () => {
     const groups = keysByScope();
     expect(groups.map((g) => g.scope)).toEqual(['browser', 'app', 'deck', 'capture', 'search', 'dialog']);
     expect(groups.flatMap((g) => g.entries)).toEqual(listedKeys());
-    expect(listedKeys().some((e) => e.id === 'capture.kind')).toBe(false);
+    expect(listedKeys().some((e) => e.id === 'capture.kind')).toBe(true); // Ctrl+1…5, scoped to capture
+    const hidden: KeyEntry[] = KEYMAP.map((e) => (e.id === 'deck.next' ? { ...e, unlisted: true } : e));
+    expect(listedKeys(hidden).some((e) => e.id === 'deck.next')).toBe(false);
     expect(listedKeys()).toHaveLength(KEYMAP.length - KEYMAP.filter((e: KeyEntry) => e.unlisted).length);
   });
 
