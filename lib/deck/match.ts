@@ -8,7 +8,7 @@ import { findFolded, fold, mergeRanges, prepare, type Prepared, type Range } fro
 import { IDEAS } from './ideas';
 
 /** How a question matched, strongest first. */
-export const MATCH_TIERS = ['wording', 'words', 'tag', 'idea'] as const;
+export const MATCH_TIERS = ['wording', 'words', 'tag', 'idea', 'related'] as const;
 export type MatchTier = (typeof MATCH_TIERS)[number];
 
 export interface QuestionMatch {
@@ -87,8 +87,10 @@ export function questionMatcher(query: string): (question: Pick<Question, 'text'
     const startsAWord = (w: string) => findFolded(shown, [w], { wordStart: true }).length > 0 || tags.some((t) => t.startsWith(w));
     if (typed.length > 0 && typed.every(startsAWord)) return { tier: 'words', ranges: wordRanges() };
     if (tags.some((t) => t.includes(q))) return { tier: 'tag', ranges: wordRanges() };
-    const byIdea = ideas.some((i) => tags.includes(i.tag)) || longPhrases.some((p) => hasPhrase(shown, p));
-    if (!byIdea) return null;
-    return { tier: 'idea', ranges: mergeRanges([...wordRanges(), ...findFolded(shown, ideaPhrases, { wholeWord: true })]) };
+    // By its idea: tagged with it, or (after those) worded with one of its phrases of two words or more.
+    // Only those phrases are marked beside the typed words: single words ("more") would mark noise.
+    const tier = ideas.some((i) => tags.includes(i.tag)) ? 'idea' : longPhrases.some((p) => hasPhrase(shown, p)) ? 'related' : null;
+    if (!tier) return null;
+    return { tier, ranges: mergeRanges([...wordRanges(), ...findFolded(shown, longPhrases, { wholeWord: true })]) };
   };
 }

@@ -27,6 +27,12 @@ describe('the deck question search', () => {
     expect(texts('anything else')).toEqual(expect.arrayContaining(['What else?', 'And what else?', 'What else could you do?']));
     expect(find('anything else').find((f) => f.text === 'What else?')).toEqual({ text: 'What else?', tier: 'idea', marked: ['What else'] });
     expect(find('anything else').find((f) => f.text === 'What have you not said yet?')).toMatchObject({ tier: 'idea', marked: [] });
+    // A question only worded with one of the idea's phrases comes after those about the idea, and single
+    // words of the idea ("more") are not marked.
+    expect(find('anything else').find((f) => f.text.startsWith('How would you like me to work with you'))).toMatchObject({
+      tier: 'related',
+      marked: ['something else'],
+    });
     // While still typing, and inside a longer phrase.
     expect(texts('anything el')).toContain('What else?');
     expect(texts('is there anything else')).toContain('What else?');
