@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import { ariaKeys, keyText, type KeyId } from '@/lib/keymap/keymap';
 import { keyIs } from '@/lib/keymap/match';
 import { STAGE_LABELS, type DeckQuestion, type Question, type Stage } from '@/lib/model/types';
-import { filterQuestions, isSearching, nextQuestion } from './filter';
+import { filterQuestions, isSearching, nextQuestion, showQuestions } from './filter';
 import { usePrefs } from '../app/prefs';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -52,7 +52,9 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
   const panel = useRef<HTMLDivElement>(null);
 
   const searching = isSearching({ query });
-  const shown = filterQuestions(data.questions, { stage, query, favouritesOnly, showHidden });
+  const matched = showQuestions(data.questions, { stage, query, favouritesOnly, showHidden });
+  const shown = matched.map((m) => m.question);
+  const marks = new Map(matched.map((m) => [m.question.id, m.match.ranges]));
   const hiddenCount = data.questions.filter((q) => q.hidden && (searching || q.stage === stage)).length;
   const canMarkAsked = props.sessionId !== null;
 
@@ -141,6 +143,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
           <QuestionList
             label={searching ? 'Matching questions' : `${STAGE_LABELS[stage]} questions`}
             questions={shown}
+            marks={marks}
             asked={data.asked}
             canMarkAsked={canMarkAsked}
             showStage={searching}

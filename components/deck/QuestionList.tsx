@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeckQuestion, Id } from '@/lib/model/types';
 import { keyIs, whichKey } from '@/lib/keymap/match';
+import type { Range } from '@/lib/search/highlight';
 import { isTyping } from './keys';
 import { QuestionRow } from './QuestionRow';
 
 export interface QuestionListProps {
   label: string;
   questions: DeckQuestion[];
+  /** Searching: where each question's wording shows the match, by question id. */
+  marks?: ReadonlyMap<Id, readonly Range[]>;
   asked: ReadonlySet<Id>;
   canMarkAsked: boolean;
   showStage: boolean;
@@ -65,6 +68,7 @@ export function QuestionList(props: QuestionListProps) {
         <QuestionRow
           key={q.id}
           question={q}
+          marks={props.marks?.get(q.id)}
           asked={props.asked.has(q.id)}
           canMarkAsked={props.canMarkAsked}
           showStage={props.showStage}

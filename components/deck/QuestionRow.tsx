@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { keyIs } from '@/lib/keymap/match';
 import { STAGE_LABELS, type DeckQuestion } from '@/lib/model/types';
+import type { Range } from '@/lib/search/highlight';
+import { Highlighted } from '../search/Highlighted';
 import { Button, IconButton } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 
 export interface QuestionRowProps {
   question: DeckQuestion;
+  /** Searching: the parts of its wording to mark as matching. */
+  marks?: readonly Range[];
   asked: boolean;
   canMarkAsked: boolean;
   /** Searching across stages: name the stage. */
@@ -38,7 +42,7 @@ export function QuestionRow(props: QuestionRowProps) {
           {props.showStage && <span class="chip hs-deck__tag">{STAGE_LABELS[q.stage]}</span>}
           {!q.builtin && <span class="chip hs-deck__tag">Yours</span>}
           {q.hidden && <span class="chip hs-deck__tag">Hidden</span>}
-          {q.text}
+          <Highlighted text={q.text} ranges={props.marks ?? []} />
         </p>
       )}
       <div class="hs-deck__qactions">

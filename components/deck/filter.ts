@@ -1,8 +1,13 @@
 /**
  * What the deck shows: pure functions over the questions, so the rules are testable without a DOM.
- * Searching looks across every stage; otherwise the deck shows the open stage.
+ * Searching looks across every stage, by wording and by the ideas behind a question (lib/deck/match.ts),
+ * closest wording first; otherwise the deck shows the open stage.
  */
+import { MATCH_TIERS, questionMatcher, type QuestionMatch } from '@/lib/deck/match';
 import type { DeckQuestion, Id, Stage } from '@/lib/model/types';
+import { fold } from '@/lib/search/highlight';
+
+export { fold };
 
 export interface DeckFilter {
   stage: Stage;
@@ -12,31 +17,37 @@ export interface DeckFilter {
   showHidden: boolean;
 }
 
-/** Lower case, accents removed, spaces collapsed: "Qué  ÉS" → "que es". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** Case- and diacritic-insensitive substring match over the question's text and tags. */
+/** Case- and diacritic-insensitive: the question's wording, its tags, or an idea the query names. */
 export function matchesQuery(question: DeckQuestion, query: string): boolean {
-  const q = fold(query);
-  if (q === '') return true;
-  return [question.text, ...question.tags].some((field) => fold(field).includes(q));
+  return questionMatcher(query)(question) !== null;
 }
 
 export function isSearching(filter: Pick<DeckFilter, 'query'>): boolean {
   return fold(filter.query) !== '';
 }
 
-export function filterQuestions(questions: readonly DeckQuestion[], filter: DeckFilter): DeckQuestion[] {
+export interface ShownQuestion {
+  question: DeckQuestion;
+  /** Where its wording shows the match (empty when not searching). */
+  match: QuestionMatch;
+}
+
+/** The questions to show with how each matched: searching, closest wording first (deck order within a tier). */
+export function showQuestions(questions: readonly DeckQuestion[], filter: DeckFilter): ShownQuestion[] {
   const searching = isSearching(filter);
-  return questions.filter(
-    (q) =>
-      (searching || q.stage === filter.stage) &&
-      (filter.showHidden || !q.hidden) &&
-      (!filter.favouritesOnly || q.favourite) &&
-      matchesQuery(q, filter.query),
-  );
+  const matcher = questionMatcher(filter.query);
+  const shown: ShownQuestion[] = [];
+  for (const q of questions) {
+    if (!(searching || q.stage === filter.stage) || !(filter.showHidden || !q.hidden) || (filter.favouritesOnly && !q.favourite)) continue;
+    const match = matcher(q);
+    if (match) shown.push({ question: q, match });
+  }
+  const rank = (s: ShownQuestion) => MATCH_TIERS.indexOf(s.match.tier);
+  return searching ? shown.sort((a, b) => rank(a) - rank(b)) : shown;
+}
+
+export function filterQuestions(questions: readonly DeckQuestion[], filter: DeckFilter): DeckQuestion[] {
+  return showQuestions(questions, filter).map((s) => s.question);
 }
 
 /**

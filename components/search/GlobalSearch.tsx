@@ -5,6 +5,7 @@ import { keyIs, whichKey } from '@/lib/keymap/match';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Icon } from '../ui/Icon';
 import { Kbd } from '../ui/Kbd';
+import { HighlightWords } from './Highlighted';
 import { HIT_KIND_LABEL } from './labels';
 import type { DetailTarget } from './detailTarget';
 import { SearchDetail } from './SearchDetail';
@@ -139,8 +140,14 @@ export function GlobalSearch(props: { focusSignal?: number }) {
                 <button type="button" class="result" onClick={() => open(hit, i)} onKeyDown={(e) => onResultKey(e, i)}>
                   <span class={`chip chip--${hit.kind}`}>{HIT_KIND_LABEL[hit.kind]}</span>
                   <span class="result__text">
-                    <span class="result__title">{hit.title}</span>
-                    {hit.detail && <span class="result__detail">{hit.detail}</span>}
+                    <span class="result__title">
+                      <HighlightWords text={hit.title} words={hit.matched} />
+                    </span>
+                    {hit.detail && (
+                      <span class="result__detail">
+                        <HighlightWords text={hit.detail} words={hit.matched} />
+                      </span>
+                    )}
                   </span>
                 </button>
               </li>

@@ -82,6 +82,8 @@ export interface SearchHit {
   clientId: Id | null;
   sessionId: Id | null;
   score: number;
+  /** The indexed words (lower case) that matched the query, for highlighting in the title and detail. */
+  matched: string[];
 }
 
 export interface StorageHealth {

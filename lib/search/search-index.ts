@@ -10,6 +10,8 @@ import type { SearchDoc } from './documents';
 export interface RankedRef {
   ref: string;
   score: number;
+  /** The indexed words that matched (lower case), for highlighting them where the result is shown. */
+  terms: string[];
 }
 
 export interface SearchIndex {
@@ -40,10 +42,20 @@ export function processTerm(term: string): string | null {
   return STOP_WORDS.has(lower) ? null : lower;
 }
 
+/**
+ * Typos forgiven in a typed word: none below six letters (so "care" does not bring up "case" and "came"),
+ * one from six letters ("budjet"), two from eight ("meetnigs", "delegaton"). Shorter words still match as
+ * prefixes while the coach types.
+ */
+export function typoAllowance(term: string): number {
+  const n = [...term].length;
+  return n >= 8 ? 2 : n >= 6 ? 1 : 0;
+}
+
 export const SEARCH_OPTIONS: SearchOptions = {
   prefix: true,
-  // Typos are forgiven once a word is long enough to carry one (four letters and up).
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  // MiniSearch reads a fuzzy value of 1 or more as an edit distance; false turns typo matching off.
+  fuzzy: (term) => typoAllowance(term) || false,
   combineWith: 'AND',
   boost: { name: 3, text: 2, body: 1 },
 };
@@ -104,7 +116,7 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex
       return ready
         .search(query)
         .slice(0, limit)
-        .map((r) => ({ ref: String(r.id), score: r.score }));
+        .map((r) => ({ ref: String(r.id), score: r.score, terms: r.terms }));
     },
     upsert: (doc) => change({ doc }),
     remove: (ref) => change({ remove: ref }),

@@ -48,26 +48,28 @@ async function resolveOne(
   r: RankedRef,
   client: (id: Id) => Promise<Client | undefined>,
   session: (id: Id) => Promise<Session | undefined>,
+  now: number,
 ): Promise<SearchHit | null> {
   const parsed = parseRef(r.ref);
   if (!parsed) return null;
   const { kind, id } = parsed;
+  const m = { score: r.score, terms: r.terms, now };
   if (kind === 'client') {
     const c = await client(id);
-    return c ? clientHit(c, r.score) : null;
+    return c ? clientHit(c, m) : null;
   }
   if (kind === 'session') {
     const s = await session(id);
-    return s ? sessionHit(s, await client(s.clientId), r.score) : null;
+    return s ? sessionHit(s, await client(s.clientId), m) : null;
   }
   if (kind === 'item') {
     const stored = await tx.objectStore('items').get(id);
     if (!stored) return null;
     const [c, s] = await Promise.all([client(stored.clientId), session(stored.sessionId)]);
-    return itemHit(fromStored(stored), c, s, r.score);
+    return itemHit(fromStored(stored), c, s, m);
   }
   const q = builtinQuestion(id) ?? (await tx.objectStore('questions').get(id));
-  return q ? questionHit(q, r.score) : null;
+  return q ? questionHit(q, m) : null;
 }
 
 /** Readable hits in rank order; records deleted since they were indexed are left out. */
@@ -76,7 +78,8 @@ export function resolveHits(ctx: RepoContext, ranked: RankedRef[]): Promise<Sear
   return read(ctx, ['clients', 'sessions', 'items', 'questions'], async (tx) => {
     const client = cached((id) => tx.objectStore('clients').get(id));
     const session = cached((id) => tx.objectStore('sessions').get(id));
-    const hits = await Promise.all(ranked.map((r) => resolveOne(tx, r, client, session)));
+    const now = ctx.now();
+    const hits = await Promise.all(ranked.map((r) => resolveOne(tx, r, client, session, now)));
     return hits.filter((h): h is SearchHit => h !== null);
   });
 }

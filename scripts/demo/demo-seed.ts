@@ -1,10 +1,19 @@
 /**
- * The demo record for `npm start`: a client with an earlier session (commitments up for review) and a
- * session under way. Runs inside an extension page through the views' own typed API client.
+ * The demo record for `npm start`: a client with an earlier session two weeks ago (its commitments up for
+ * review: one overdue, one due this week) and a session under way today. Runs inside an extension page
+ * through the views' own typed API client.
+ *
+ * The API stamps every record it writes with the worker's clock, so the earlier session cannot be written
+ * through it in the past. It arrives instead the way a coach's own history does: as a backup file (made by
+ * lib/backup/serialize.ts, checked on import like any other) merged into the record.
  */
 import { createApiClient } from '@/lib/api/client';
 import type { ApiArgs, ApiMethod, ApiValue } from '@/lib/api/contract';
 import type { ApiRequest } from '@/lib/api/wire';
+import { serializeBackup } from '@/lib/backup/serialize';
+import { isoDate } from '@/lib/model/dates';
+import type { Client, Item, Millis, Session } from '@/lib/model/types';
+import { DEFAULTS } from '@/lib/model/limits';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -16,32 +25,110 @@ async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<A
   return result.value as ApiValue<M>;
 }
 
-export async function seedDemo(): Promise<void> {
-  if (await call('activeSession', {})) return;
-  const client = await call('createClient', {
-    input: { name: 'Jordan Rivera', email: 'jordan@example.com', goals: ['Step into the VP role with confidence'] },
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** Local midnight of the day `days` from the day of `now`, plus `hours`. */
+function dayAt(now: Millis, days: number, hours = 0): Millis {
+  const d = new Date(now);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days, hours).getTime();
+}
+
+/** The earlier session, two weeks ago, as a one-client backup: client, session, what was captured. */
+export function demoHistory(now: Millis, newId: () => string = () => crypto.randomUUID()): { records: string; clientId: string } {
+  const clientId = newId();
+  const sessionId = newId();
+  const started = dayAt(now, -14, 10);
+  const ended = started + 55 * MINUTE;
+  const client: Client = {
+    id: clientId,
+    name: 'Jordan Rivera',
+    email: 'jordan@example.com',
+    goals: [{ id: newId(), text: 'Step into the VP role with confidence' }],
+    notes: 'Promoted to VP of Engineering in the autumn; three new team leads.',
+    keepNoNotes: false,
+    createdAt: started - 7 * DAY,
+    updatedAt: ended,
+    archived: false,
+  };
+  const session: Session = {
+    id: sessionId,
+    clientId,
+    status: 'ended',
+    startedAt: started,
+    endedAt: ended,
+    contract: {
+      topic: 'Delegating to the new team leads',
+      desiredOutcome: 'A plan for what to hand over first',
+      whyItMatters: 'Evenings go to work the leads could do',
+      successMeasures: '',
+      focus: 'out-of-session',
+      agreements: { confidentiality: true, recordingConsent: false, permissionToOffer: true },
+      notes: '',
+      goalId: client.goals[0]!.id,
+      checkIns: [started + 30 * MINUTE],
+    },
+    timer: {
+      plannedMinutes: DEFAULTS.sessionMinutes,
+      startedAt: started,
+      pausedAt: null,
+      pausedTotalMs: 0,
+      phases: { ...DEFAULTS.phases },
+      warningMinutes: DEFAULTS.warningMinutes,
+    },
+    asked: [{ questionId: 'b:reality:18', at: started + 20 * MINUTE }],
+    reflection: 'Jordan lit up when talking about Priya’s growth; the block is trust, not time.',
+    createdAt: started,
+    updatedAt: ended,
+  };
+  let order = 0;
+  const item = (at: Millis, fields: Pick<Item, 'kind' | 'text'> & Partial<Item>): Item => ({
+    id: newId(),
+    sessionId,
+    clientId,
+    shareable: true,
+    order: order++,
+    createdAt: at,
+    updatedAt: at,
+    due: '',
+    howWillYouKnow: '',
+    support: '',
+    reviews: [],
+    open: fields.kind === 'commitment' ? 1 : 0,
+    ...fields,
   });
-  const first = await call('startSession', { clientId: client.id });
-  await call('updateContract', {
-    sessionId: first.id,
-    patch: { topic: 'Delegating to the new team leads', desiredOutcome: 'A plan for what to hand over first' },
-  });
-  await call('addItem', {
-    sessionId: first.id,
-    input: {
+  const items: Item[] = [
+    item(started + 18 * MINUTE, { kind: 'insight', text: 'Holding on to the weekly report keeps me in the detail I want to leave' }),
+    item(started + 25 * MINUTE, { kind: 'belief', text: 'If I let go, quality drops', shareable: false }),
+    item(started + 40 * MINUTE, {
       kind: 'commitment',
       text: 'Hand the weekly report to Priya',
-      due: '2026-11-18',
+      // Due three days ago: overdue at today's review.
+      due: isoDate(dayAt(now, -3)),
       howWillYouKnow: 'Priya sends the next report',
       support: 'A template',
-    },
-  });
-  await call('addItem', {
-    sessionId: first.id,
-    input: { kind: 'commitment', text: 'Block two hours of thinking time each week', howWillYouKnow: 'It is in the calendar' },
-  });
-  await call('endSession', { sessionId: first.id });
-  const today = await call('startSession', { clientId: client.id });
+    }),
+    item(started + 45 * MINUTE, {
+      kind: 'commitment',
+      text: 'Block two hours of thinking time each week',
+      // Due later this week.
+      due: isoDate(dayAt(now, 3)),
+      howWillYouKnow: 'It is in the calendar',
+    }),
+  ];
+  const records = serializeBackup(
+    { clients: [client], sessions: [session], items, questions: [], questionPrefs: [], settings: null },
+    'client',
+    now,
+  );
+  return { records, clientId };
+}
+
+export async function seedDemo(): Promise<void> {
+  if (await call('activeSession', {})) return;
+  const { records, clientId } = demoHistory(Date.now());
+  await call('importBackup', { text: records, mode: 'merge' });
+  const today = await call('startSession', { clientId });
   await call('updateContract', {
     sessionId: today.id,
     patch: {

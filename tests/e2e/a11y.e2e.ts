@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { axeViolations, prefersDark } from './harness/axe';
-import { launch, MEET_CALL, type Launched } from './harness/browser';
+import { launch, MEET_CALL, screenshot, type Launched } from './harness/browser';
 import {
   button,
   capture,
@@ -133,6 +133,7 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
       .filter({ hasText: 'kickoff' })
       .first()
       .waitFor();
+    await screenshot(panel.page, 'a11y-panel-search-marked');
     await expectNoViolations(panel, 'panel-prior-and-search');
     await pressOn(overlay, button(overlay, 'Close settings'));
     await openTab(overlay, 'Prior commitments'); // its tab shows a count of what is left to review

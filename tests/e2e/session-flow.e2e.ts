@@ -102,13 +102,15 @@ describe('a whole session in the overlay on Meet', () => {
     await v.page.keyboard.press('ArrowRight');
     await expect.poll(() => stages.getByRole('tab', { name: 'Reality', exact: true }).getAttribute('aria-selected')).toBe('true');
 
-    await typeInto(v, v.ui.getByRole('searchbox', { name: 'Search questions', exact: true }), 'what else');
+    // By its idea, not only its wording: "anything else" finds "What else?", its matching words marked.
+    await typeInto(v, v.ui.getByRole('searchbox', { name: 'Search questions', exact: true }), 'anything else');
     const results = v.ui.getByRole('list', { name: 'Matching questions', exact: true });
     const whatElse = results
       .getByRole('listitem')
       .filter({ hasText: /^[A-Za-z& ]*What else\?/ })
       .first(); // the stage chip, then exactly "What else?"
     await whatElse.waitFor();
+    expect(await whatElse.locator('mark').allTextContents()).toEqual(['What else']);
     const asked = whatElse.getByRole('button', { name: 'Mark asked', exact: true });
     const favourite = whatElse.getByRole('button', { name: 'Favourite', exact: true });
     await pressOn(v, asked);

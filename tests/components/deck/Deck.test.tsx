@@ -141,6 +141,34 @@ describe('Deck', () => {
     expect(rows()).toHaveLength(2);
   });
 
+  it('finds questions by their idea and marks what matched, as text', async () => {
+    const hostile = 'What else <img src=x onerror="alert(1)"> would you add?';
+    const env = fakeEnv({
+      api: {
+        listQuestions: async () =>
+          ok([
+            q('b:r9', 'reality', 'What else?', { tags: ['short', 'what-else'] }),
+            q('b:g9', 'goal', 'What do you want?', { tags: ['short'] }),
+            q('c:x1', 'closing', hostile, { builtin: false }),
+          ]),
+        getSessionBundle: async () => ok({ session: { id: 's1', asked: [] } } as unknown as SessionBundle),
+      },
+    });
+    renderDeck(env);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search questions' }), { target: { value: 'anything else' } });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows().map((r) => r.querySelector('.hs-deck__qtext')!.textContent)).toEqual(['RealityWhat else?', 'ClosingYours' + hostile]);
+    const marks = (row: HTMLElement) => [...row.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks(rows()[0]!)).toEqual(['What else']);
+    expect(marks(rows()[1]!)).toEqual(['What else']);
+    expect(rows()[1]!.querySelector('img')).toBeNull();
+    // Control: a plain word search marks its word, and no search marks nothing.
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search questions' }), { target: { value: 'want' } });
+    expect(marks(rows()[0]!)).toEqual(['want']);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search questions' }), { target: { value: '' } });
+    expect(document.querySelector('mark')).toBeNull();
+  });
+
   it('marks a favourite and filters on favourites', async () => {
     const env = deckEnv();
     renderDeck(env);

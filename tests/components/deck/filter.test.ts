@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeckQuestion } from '@/lib/model/types';
-import { filterQuestions, fold, isSearching, matchesQuery, nextQuestion } from '@/components/deck/filter';
+import { filterQuestions, fold, isSearching, matchesQuery, nextQuestion, showQuestions } from '@/components/deck/filter';
 
 const q = (id: string, stage: DeckQuestion['stage'], text: string, extra: Partial<DeckQuestion> = {}): DeckQuestion => ({
   id,
@@ -46,6 +46,20 @@ describe('filterQuestions', () => {
   it('searches across all stages', () => {
     expect(isSearching({ query: '  ' })).toBe(false);
     expect(filterQuestions(deck, { ...base, query: 'what' }).map((x) => x.id)).toEqual(['b:1', 'c:5']);
+  });
+
+  it('finds questions by their idea too, closest wording first, with where the wording matched', () => {
+    const ideas = [
+      q('b:6', 'reality', 'What else?', { tags: ['short', 'what-else'] }),
+      q('b:7', 'closing', 'Is there anything else you need to say?', { tags: ['open'] }),
+      q('b:8', 'goal', 'What do you want?', { tags: ['short'] }),
+    ];
+    const shown = showQuestions(ideas, { ...base, query: 'anything else' });
+    expect(shown.map((s) => s.question.id)).toEqual(['b:7', 'b:6']);
+    expect(shown.map((s) => s.match.tier)).toEqual(['wording', 'idea']);
+    expect(shown[0]!.match.ranges).toEqual([{ start: 9, end: 22 }]);
+    // Not searching: nothing is marked, and deck order stays.
+    expect(showQuestions(ideas, { ...base, stage: 'goal' }).map((s) => [s.question.id, s.match.ranges])).toEqual([['b:8', []]]);
   });
 
   it('keeps only favourites when asked', () => {

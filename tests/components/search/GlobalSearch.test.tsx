@@ -24,6 +24,7 @@ const hit = (over: Partial<SearchHit>): SearchHit => ({
   clientId: 'c1',
   sessionId: null,
   score: 1,
+  matched: [],
   ...over,
 });
 const HITS: SearchHit[] = [
@@ -64,6 +65,30 @@ describe('GlobalSearch', () => {
     const list = screen.getByRole('list', { name: 'Search results' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(3);
     expect(screen.getByRole('region', { name: 'Search results' })).toBeTruthy();
+  });
+
+  it('marks the words that matched, as text: a hostile title stays words, never markup', async () => {
+    const hostile = '<img src=x onerror="alert(1)"> Delegate <b>the</b> budget';
+    const env = fakeEnv({
+      api: {
+        search: async () =>
+          ok([
+            hit({ kind: 'item', id: 'i9', title: hostile, detail: 'Commitment · Ana Lima · by 18 Dec', matched: ['delegate', 'lima'] }),
+            hit({ id: 'c2', title: 'Sam Delgado', detail: 'Client', matched: [] }),
+          ]),
+      },
+    });
+    await typed(env, 'deleg lima');
+    const [first, second] = within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('button');
+    const marks = [...first!.querySelectorAll('mark')];
+    expect(marks.map((m) => m.textContent)).toEqual(['Delegate', 'Lima']);
+    expect(marks.every((m) => m.children.length === 0)).toBe(true);
+    expect(first!.querySelector('img, b')).toBeNull();
+    expect(first!.textContent).toContain(hostile);
+    // The button's name is still its words, read whole.
+    expect(screen.getByRole('button', { name: /Delegate <b>the<\/b> budget/ })).toBe(first);
+    // Control: a result whose words did not match carries no mark.
+    expect(second!.querySelector('mark')).toBeNull();
   });
 
   it('moves through the results with the arrow keys and back up to the box', async () => {

@@ -11,7 +11,7 @@ import { buildSummary } from '../../../lib/export/summary-model';
 import { toSessionJson } from '../../../lib/export/json';
 import { toPlainText } from '../../../lib/export/text';
 import { api, openPanel } from '../harness/api';
-import { launch, MEET_CALL, overlayFrame, type Launched } from '../harness/browser';
+import { launch, MEET_CALL, overlayFrame, screenshot, type Launched } from '../harness/browser';
 import { frozenBuild } from '../harness/build';
 import { captureBox, capturedWords } from '../harness/fields';
 import { addCaptures, downloadFrom, endSession, startByName, writeOutcome } from '../harness/short-session';
@@ -98,6 +98,10 @@ describe('hostile text renders as text', () => {
     ] as const) {
       await box.fill(query);
       await results.locator('.result__title').getByText(expected, { exact: true }).first().waitFor();
+      // What matched is marked, as text inside <mark>: the hostile words around it stay words.
+      const marks = await results.locator('.result__title mark').allTextContents();
+      expect(marks.some((m) => m.toLowerCase().includes(query))).toBe(true);
+      if (query === 'onerror') await screenshot(panel, 'injection-search-marked');
     }
     await expectNoDamage();
   });

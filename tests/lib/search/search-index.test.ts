@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseRef, refOf, type SearchDoc } from '@/lib/search/documents';
-import { createSearchIndex } from '@/lib/search/search-index';
+import { createSearchIndex, typoAllowance } from '@/lib/search/search-index';
 
 const docs: SearchDoc[] = [
   { id: 'k:ana', name: 'Ana Lopez', body: 'ana@example.org' },
@@ -22,11 +22,33 @@ describe('search index', () => {
     expect(refs(await index.search('boa', 10))).toEqual(['i:3']);
   });
 
-  it('forgives typos in words of four letters and more', async () => {
+  it('forgives typos in longer words: one from six letters, two from eight', async () => {
     const index = createSearchIndex(async () => docs);
     expect(refs(await index.search('budjet', 10))).toEqual(expect.arrayContaining(['i:1', 's:1']));
     expect(refs(await index.search('meetnigs', 10))).toEqual(['i:2']);
     expect(refs(await index.search('converstion', 10))).toEqual(['i:3']);
+    expect(refs(await index.search('delegaton', 10))[0]).toBe('s:1');
+    expect([typoAllowance('care'), typoAllowance('carer'), typoAllowance('budjet'), typoAllowance('meetnigs')]).toEqual([0, 0, 1, 2]);
+  });
+
+  it('does not drown a short word in near-misses: "care" finds care and careful, not case or came', async () => {
+    const index = createSearchIndex(async () => [
+      { id: 'i:care', text: 'Take care of the team first' },
+      { id: 'i:careful', text: 'Be careful with the budget' },
+      { id: 'i:case', text: 'Make the case for a new hire' },
+      { id: 'i:came', text: 'Nobody came to the retro' },
+      { id: 'i:cars', text: 'Sell one of the cars' },
+    ]);
+    expect(refs(await index.search('care', 10)).sort()).toEqual(['i:care', 'i:careful']);
+    // Control: the same near-misses are found when typed exactly.
+    expect(refs(await index.search('case', 10))).toEqual(['i:case']);
+    expect(refs(await index.search('came', 10))).toEqual(['i:came']);
+  });
+
+  it('says which indexed words matched: prefixes and typos as the record spells them', async () => {
+    const index = createSearchIndex(async () => docs);
+    const hit = (await index.search('delegaton budg', 10)).find((h) => h.ref === 's:1');
+    expect([...hit!.terms].sort()).toEqual(['budget', 'delegation']);
   });
 
   it('ranks a client name above the same word in an item', async () => {

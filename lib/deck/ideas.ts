@@ -1,0 +1,48 @@
+/**
+ * The ideas behind the deck's questions, in the words coaches use for them. A search for any of these words
+ * or phrases also finds the questions tagged with the idea (and questions whose wording holds one of its
+ * phrases): "anything else" finds "What else?", "stuck" finds "What is getting in the way?". Keys are tags used
+ * in lib/deck/builtin.ts; a coach's own questions are found by their wording.
+ */
+export const IDEAS: Readonly<Record<string, readonly string[]>> = {
+  'what-else': ['what else', 'anything else', 'else', 'more', 'what more', 'further', 'something else', 'other'],
+  opening: ['opening', 'start', 'begin', 'beginning', 'kick off', 'first question', 'on your mind'],
+  outcome: ['outcome', 'result', 'different', 'want from', 'hope for', 'desired outcome'],
+  focus: ['focus', 'topic', 'priority', 'agenda', 'most important'],
+  measure: ['measure', 'success', 'scale', 'how will you know', 'worth', 'progress'],
+  values: ['values', 'value', 'matters', 'matter', 'important', 'meaning', 'care about', 'why'],
+  future: ['future', 'imagine', 'vision', 'picture', 'miracle', 'looking back', 'ideal'],
+  emotion: ['emotion', 'emotions', 'feel', 'feeling', 'feelings', 'mood', 'body'],
+  obstacle: ['obstacle', 'obstacles', 'block', 'blocker', 'barrier', 'in the way', 'stuck', 'hurdle', 'difficult'],
+  challenge: ['challenge', 'hard', 'difficult', 'tough', 'problem'],
+  action: ['action', 'actions', 'next step', 'first step', 'plan', 'todo', 'to do'],
+  commitment: ['commit', 'commitment', 'committed', 'follow through', 'likely', 'motivation'],
+  accountability: ['accountable', 'accountability', 'remind', 'check back', 'follow up', 'by next time'],
+  time: ['when', 'by when', 'deadline', 'date', 'timeline'],
+  support: ['support', 'help', 'who can help', 'ask for help'],
+  resources: ['resources', 'support', 'help', 'tools', 'strengths'],
+  strengths: ['strengths', 'working', 'what works', 'success'],
+  perspective: ['perspective', 'viewpoint', 'point of view', 'someone else', 'other people', 'step back', 'reframe', 'advice'],
+  creativity: ['options', 'ideas', 'alternatives', 'possibilities', 'choices', 'brainstorm', 'creative'],
+  assumption: ['assume', 'assuming', 'assumption', 'assumptions', 'facts', 'guess', 'sure'],
+  belief: ['belief', 'beliefs', 'believe', 'limiting', 'mindset', 'true'],
+  fear: ['fear', 'afraid', 'scared', 'worry', 'worried', 'anxious', 'risk'],
+  courage: ['courage', 'brave', 'bold', 'risk', 'unsaid'],
+  permission: ['permission', 'may i', 'offer', 'share', 'suggest', 'is it ok'],
+  learning: ['learning', 'learn', 'learned', 'lesson', 'takeaway', 'take away', 'insight', 'remember'],
+  reflection: ['reflection', 'reflect', 'look back', 'review'],
+  'check-in': ['check in', 'check-in', 'on track', 'shifted', 'still', 'halfway', 'midpoint'],
+  relationship: ['relationship', 'feedback', 'how we work', 'working together', 'style'],
+  ownership: ['ownership', 'control', 'in your hands', 'responsibility', 'choice'],
+  people: ['people', 'stakeholders', 'who else', 'team', 'others'],
+  pattern: ['pattern', 'patterns', 'habit', 'always', 'again'],
+  story: ['story', 'narrative', 'tell yourself', 'self-talk'],
+  stakes: ['stakes', 'cost', 'consequence', 'nothing changes', 'do nothing'],
+  celebrate: ['celebrate', 'celebration', 'proud', 'win', 'wins', 'acknowledge'],
+  resilience: ['resilience', 'setback', 'fails', 'does not work', 'bounce back'],
+  open: ['open', 'unfinished', 'anything to add', 'before we finish', 'last words'],
+  awareness: ['awareness', 'notice', 'noticing', 'aware', 'observe'],
+  decision: ['decision', 'decide', 'choose', 'pros and cons', 'for and against'],
+  identity: ['identity', 'who you are', 'self'],
+  scope: ['scope', 'smallest', 'stretch', 'size'],
+};
