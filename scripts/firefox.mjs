@@ -19,7 +19,8 @@ const CANDIDATES = [
 export function minimumFirefox() {
   const config = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'wxt.config.ts'), 'utf8');
   const found = /strict_min_version:\s*['"]([\d.]+)['"]/.exec(config);
-  if (!found) throw new Error('wxt.config.ts names no gecko strict_min_version: the Firefox tests cannot tell which Firefox is new enough.');
+  if (!found)
+    throw new Error('wxt.config.ts names no gecko strict_min_version: the Firefox tests cannot tell which Firefox is new enough.');
   return found[1];
 }
 
@@ -104,5 +105,7 @@ export function ensureFirefox() {
   const installed = findFirefox();
   const now = installed ? firefoxVersion(installed) : null;
   if (installed && now && atLeast(now, min)) return { path: installed, version: now };
-  throw new Error(`apt-get installed firefox-esr ${pick}, yet no Firefox ${min}+ runs here (found ${installed ?? 'none'}, ${now ?? 'no version'}).`);
+  throw new Error(
+    `apt-get installed firefox-esr ${pick}, yet no Firefox ${min}+ runs here (found ${installed ?? 'none'}, ${now ?? 'no version'}).`,
+  );
 }
