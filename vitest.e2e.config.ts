@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
+    exclude: ['tests/e2e/firefox/**', 'node_modules/**'], // Firefox's own run: vitest.firefox.config.ts
     environment: 'node',
     fileParallelism: false,
     testTimeout: 90_000,
