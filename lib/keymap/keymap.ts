@@ -13,7 +13,7 @@ import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind } from '../model/types';
  * Where a key works: `browser` anywhere in the browser (a manifest command), `app` anywhere in Holdspace,
  * the others inside that part of it.
  */
-export type KeyScope = 'browser' | 'app' | 'deck' | 'capture' | 'search' | 'dialog';
+export type KeyScope = 'browser' | 'app' | 'deck' | 'capture' | 'review' | 'search' | 'dialog';
 
 /** Each scope in words: the help dialog's headings and the README's "where". */
 export const SCOPE_NAMES: Record<KeyScope, string> = {
@@ -21,6 +21,7 @@ export const SCOPE_NAMES: Record<KeyScope, string> = {
   app: 'Anywhere in Holdspace',
   deck: 'Question deck',
   capture: 'Capture',
+  review: 'Reviewing a prior commitment',
   search: 'Search',
   dialog: 'Dialogs',
 };
@@ -115,6 +116,14 @@ export const KEYMAP = [
     what: `Switch kind: ${kindWords.toLowerCase()}`,
   },
   { id: 'capture.done', scope: 'capture', keys: ['Enter', 'Escape'], what: 'Done editing a captured item' },
+
+  // Reviewing a prior commitment: the status keys act on the focused card, never while typing in its note.
+  { id: 'review.done', scope: 'review', keys: ['d'], what: 'Done' },
+  { id: 'review.partly', scope: 'review', keys: ['p'], what: 'Partly done' },
+  { id: 'review.not-done', scope: 'review', keys: ['n'], what: 'Not done' },
+  { id: 'review.dropped', scope: 'review', keys: ['x'], what: 'Dropped' },
+  { id: 'review.carried-forward', scope: 'review', keys: ['f'], what: 'Carried forward (then a new date)' },
+  { id: 'review.next', scope: 'review', keys: ['Enter', 'Tab'], what: 'From the note on to the next commitment to review' },
 
   // Search.
   { id: 'search.toResults', scope: 'search', keys: ['ArrowDown'], what: 'From the search field to the results' },

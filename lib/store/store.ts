@@ -99,7 +99,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
       return indexed(sessions.startSession(ctx, clientId, plan), session);
     },
     updateContract: ({ sessionId, patch }) => indexed(sessions.updateContract(ctx, sessionId, defined(patch)), session),
-    contractCheckIn: ({ sessionId }) => sessions.contractCheckIn(ctx, sessionId),
+    contractCheckIn: ({ sessionId, onTrack, shiftedTo }) => sessions.contractCheckIn(ctx, sessionId, onTrack, shiftedTo),
     timer: ({ sessionId, action }) => sessions.applyTimer(ctx, sessionId, action),
     markAsked: ({ sessionId, questionId, asked }) => sessions.markAsked(ctx, sessionId, questionId, asked),
     setReflection: ({ sessionId, text }) => indexed(sessions.setReflection(ctx, sessionId, text), session),
@@ -113,7 +113,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     restoreItem: ({ item }) => indexed(items.restoreItem(ctx, item), (i) => index.upsert(itemDoc(i))),
 
     openCommitments: ({ clientId }) => commitments.openCommitments(ctx, clientId),
-    reviewCommitment: ({ itemId, sessionId, status, note }) => commitments.reviewCommitment(ctx, itemId, sessionId, status, note),
+    reviewCommitment: ({ itemId, sessionId, status, note, due }) => commitments.reviewCommitment(ctx, itemId, sessionId, status, note, due),
     dueBetween: ({ from, to }) => commitments.dueBetween(ctx, from, to),
 
     listQuestions: () => questions.listQuestions(ctx),
