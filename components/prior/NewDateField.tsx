@@ -16,8 +16,10 @@ export function NewDateField(props: {
 }) {
   const id = useId();
   return (
-    <label class="new-date" for={`${id}-input`}>
-      <span class="new-date__label">New date</span>
+    <span class="new-date">
+      <label class="new-date__label" for={`${id}-input`}>
+        New date
+      </label>
       <input
         id={`${id}-input`}
         ref={props.inputRef}
@@ -31,6 +33,6 @@ export function NewDateField(props: {
       <span class="muted small" id={`${id}-hint`}>
         {props.hint}
       </span>
-    </label>
+    </span>
   );
 }

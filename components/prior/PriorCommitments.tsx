@@ -25,6 +25,7 @@ export function PriorCommitments(props: {
   const [justReviewed, setJustReviewed] = useState<ReadonlySet<string>>(new Set());
   const isReviewed = (c: CommitmentView) => c.lastReview?.sessionId === props.sessionId || justReviewed.has(c.item.id);
   const reviewed = list.filter(isReviewed).length;
+  const allReviewed = reviewed === list.length;
   const listRef = useRef<HTMLUListElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
   /** The last review moved on: "On to the contract" takes focus as soon as it shows. */
@@ -35,7 +36,7 @@ export function PriorCommitments(props: {
       doneRef.current.focus();
       doneRef.current.scrollIntoView?.({ block: 'nearest' });
     }
-  }, [focusDone, reviewed === list.length]);
+  }, [focusDone, allReviewed]);
 
   const onReviewed = (id: string) => setJustReviewed((prev) => (prev.has(id) ? prev : new Set([...prev, id])));
   /** The next commitment after `fromId` (wrapping round) still to review takes focus; else the way on. */
@@ -80,7 +81,7 @@ export function PriorCommitments(props: {
               <CommitmentReview key={c.item.id} commitment={c} sessionId={props.sessionId} onReviewed={onReviewed} onMoveOn={moveOn} />
             ))}
           </ul>
-          {props.onDone && reviewed === list.length && (
+          {props.onDone && allReviewed && (
             <div class="actions">
               <span class="muted small">All reviewed.</span>
               <Button variant="primary" small onClick={props.onDone} aria-keyshortcuts={ariaKeys('tab.contract')} buttonRef={doneRef}>

@@ -71,6 +71,27 @@ describe('ContractPanel: the form', () => {
     expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { agreements: { confidentiality: true } } });
   });
 
+  it('shows agreements carried from an earlier session as agreed, with the date; the coach can still untick', async () => {
+    const env = saving();
+    const carried = aSession({
+      contract: aContract({
+        agreements: { confidentiality: true, recordingConsent: true, permissionToOffer: false },
+        agreedAt: { confidentiality: Date.UTC(2026, 10, 3, 10), recordingConsent: Date.UTC(2026, 10, 17, 10) },
+      }),
+    });
+    show(env, carried);
+    const confidentiality = screen.getByRole('checkbox', { name: 'Confidentiality agreed' });
+    expect(confidentiality).toHaveProperty('checked', true);
+    expect(document.getElementById(confidentiality.getAttribute('aria-describedby')!)?.textContent).toMatch(/^agreed .*3/);
+    const recording = screen.getByRole('checkbox', { name: 'Recording consent' });
+    expect(document.getElementById(recording.getAttribute('aria-describedby')!)?.textContent).toMatch(/^agreed .*17/);
+    // Control: permission to offer is not agreed and shows no date.
+    expect(screen.getByRole('checkbox', { name: 'Permission to offer ideas' }).getAttribute('aria-describedby')).toBeNull();
+    await act(async () => void fireEvent.click(recording));
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { agreements: { recordingConsent: false } } });
+    expect(recording.getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('a failed write shows what failed, keeps the text, and retries', async () => {
     const update = vi.fn(async () => fail('storage', 'The browser refused the write (quota).'));
     const env = fakeEnv({ api: { updateContract: update } });
