@@ -88,7 +88,12 @@ export function CommitmentReview(props: {
 
   const choose = (next: ReviewStatus) => {
     setStatus(next);
-    focusAfter.current = next === 'carried-forward' ? 'date' : 'note';
+    // The note is always there: focus it now. The new date shows only once carried forward has rendered.
+    if (next === 'carried-forward') focusAfter.current = 'date';
+    else {
+      noteRef.current?.focus();
+      noteRef.current?.scrollIntoView?.({ block: 'nearest' });
+    }
     autosave.schedule({ status: next, note, due });
     void autosave.flush();
     props.onReviewed?.(item.id);

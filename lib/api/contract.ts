@@ -209,7 +209,9 @@ export const API = {
 
   // Commitments
   /** A client's commitments still on the table from earlier sessions (not done or dropped), with their reviews. */
-  openCommitments: method<CommitmentView[]>()({ input: args({ clientId: Id }) }),
+  openCommitments: method<CommitmentView[]>()({
+    input: args({ clientId: Id, withReviewedInRunning: v.optional(v.boolean('must be true or false')) }),
+  }),
   reviewCommitment: method<CommitmentView>()({
     input: args({ itemId: Id, sessionId: Id, ...ReviewInputSchema.entries }),
     changes: ['reviews'],

@@ -9,15 +9,22 @@ import { notFound, read, write, type ReadTx, type RepoContext, invalid, assertRo
 
 /**
  * The client's commitments still on the table (never reviewed, partly done, not done or carried forward)
- * made in sessions other than the running one.
+ * made in sessions other than the running one. With `withReviewedInRunning`, also those already reviewed in
+ * the running session (a done one stays in the review list), read in the same transaction so a review never
+ * makes a commitment drop out of the list for a moment.
  */
-export function openCommitments(ctx: RepoContext, clientId: Id): Promise<CommitmentView[]> {
+export function openCommitments(ctx: RepoContext, clientId: Id, withReviewedInRunning = false): Promise<CommitmentView[]> {
   return read(ctx, ['items', 'sessions'], async (tx) => {
     const [active, open] = await Promise.all([
       tx.objectStore('sessions').index('byStatus').getKey('active'),
       tx.objectStore('items').index('byClientOpen').getAll([clientId, 1]),
     ]);
     const earlier = open.filter((item) => item.sessionId !== active);
+    if (withReviewedInRunning && active !== undefined) {
+      const ids = new Set(earlier.map((i) => i.id));
+      const reviewed = await tx.objectStore('items').index('byReviewSession').getAll(active);
+      earlier.push(...reviewed.filter((i) => i.clientId === clientId && i.sessionId !== active && !ids.has(i.id)));
+    }
     return (await commitmentViews(tx, earlier)).sort(byMadeAt);
   });
 }

@@ -112,7 +112,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     deleteItem: ({ id }) => indexed(items.deleteItem(ctx, id), (i) => index.remove(refOf('item', i.id))),
     restoreItem: ({ item }) => indexed(items.restoreItem(ctx, item), (i) => index.upsert(itemDoc(i))),
 
-    openCommitments: ({ clientId }) => commitments.openCommitments(ctx, clientId),
+    openCommitments: ({ clientId, withReviewedInRunning }) => commitments.openCommitments(ctx, clientId, withReviewedInRunning === true),
     reviewCommitment: ({ itemId, sessionId, status, note, due }) => commitments.reviewCommitment(ctx, itemId, sessionId, status, note, due),
     dueBetween: ({ from, to }) => commitments.dueBetween(ctx, from, to),
 

@@ -66,6 +66,21 @@ describe('open commitments', () => {
     expect((await val(api.openCommitments({ clientId: client.id }))).map((v) => v.item.id)).toEqual([call.id]);
   });
 
+  it('with withReviewedInRunning, also lists what the running session reviewed (a done one stays in the review)', async () => {
+    const { api, client, second, call, plan, offsite } = await twoSessions();
+    await val(api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'done' }));
+    await val(api.reviewCommitment({ itemId: offsite.id, sessionId: second.id, status: 'dropped' }));
+    await val(api.addItem({ sessionId: second.id, input: { kind: 'commitment', text: 'Made today' } }));
+    const inReview = await val(api.openCommitments({ clientId: client.id, withReviewedInRunning: true }));
+    expect(inReview.map((v) => [v.item.id, v.status])).toEqual([
+      [call.id, 'done'],
+      [plan.id, 'open'],
+      [offsite.id, 'dropped'],
+    ]);
+    // Control: without it, only what is still on the table.
+    expect((await val(api.openCommitments({ clientId: client.id }))).map((v) => v.item.id)).toEqual([plan.id]);
+  });
+
   it('keeps the latest session’s review as the status when an earlier session’s review is edited later', async () => {
     const { api, client, second, plan, clock } = await twoSessions();
     await val(api.reviewCommitment({ itemId: plan.id, sessionId: second.id, status: 'carried-forward' }));
