@@ -5,6 +5,7 @@ import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatTime } from '@/lib/model/dates';
+import { keyIs } from '@/lib/keymap/match';
 
 const FOCUS_LABEL: Record<Contract['focus'], string> = {
   '': '',
@@ -81,7 +82,7 @@ export function ContractCard(props: { session: Session; onSaved(session: Session
           aria-labelledby={`${ids}-ask`}
           aria-describedby={`${ids}-agreed`}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
+            if (keyIs('checkIn.cancel', e)) {
               e.preventDefault();
               e.stopPropagation();
               close();
@@ -113,7 +114,7 @@ export function ContractCard(props: { session: Session; onSaved(session: Session
               value={shiftedTo}
               onInput={(e) => setShiftedTo(e.currentTarget.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && shiftedTo.trim()) {
+                if (keyIs('checkIn.shift', e) && shiftedTo.trim()) {
                   e.preventDefault();
                   void record({ onTrack: false, shiftedTo });
                 }

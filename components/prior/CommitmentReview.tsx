@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CommitmentView } from '@/lib/api/contract';
 import { ariaKeys, type KeyId } from '@/lib/keymap/keymap';
-import { keyIs, matchKey } from '@/lib/keymap/match';
+import { keyIs, matchKey, whichKey } from '@/lib/keymap/match';
 import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type Review, type ReviewStatus } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
@@ -120,20 +120,22 @@ export function CommitmentReview(props: {
   };
   /** Arrow keys move between the status buttons (one Tab stop for the group). */
   const onGroupKey = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    if (!step) return;
+    const which = whichKey('review.move', e);
+    if (which < 0) return;
+    const step = which % 2 === 1 ? 1 : -1;
     const buttons = [...(groupRef.current?.querySelectorAll('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     e.preventDefault();
     buttons[(at + step + buttons.length) % buttons.length]?.focus();
   };
   const onNoteKey = (e: KeyboardEvent) => {
-    if (!status || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || !keyIs('review.next', e)) return;
+    const tab = e.key === 'Tab';
+    if (!status || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || !(tab || keyIs('review.next', e))) return;
     void autosave.flush();
     if (props.onMoveOn?.(item.id)) e.preventDefault();
   };
   const onDateKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter') return;
+    if (!keyIs('review.next', e)) return;
     e.preventDefault();
     noteRef.current?.focus();
   };
