@@ -1,5 +1,9 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { formatDay } from '@/lib/model/dates';
+import { CARRIED_AGREEMENTS } from '@/lib/model/session';
 import type { Agreements, Focus, Session } from '@/lib/model/types';
+
+type CarriedAgreement = (typeof CARRIED_AGREEMENTS)[number];
 import { ErrorNote } from '../ui/ErrorNote';
 import { AGREEMENTS_PROMPT, FOCUS_PROMPT } from './prompts';
 import { useContractWrite } from './useContractWrite';
@@ -29,6 +33,12 @@ export function ContractChoices(props: { session: Session; onSaved(session: Sess
     () => setAgreements(contract.agreements),
     [contract.agreements.confidentiality, contract.agreements.recordingConsent, contract.agreements.permissionToOffer],
   );
+
+  /** When a carried agreement was first agreed (it may be an earlier session's date). */
+  const agreedOn = (key: keyof Agreements): string | null => {
+    const at = (CARRIED_AGREEMENTS as readonly string[]).includes(key) ? contract.agreedAt?.[key as CarriedAgreement] : undefined;
+    return at === undefined ? null : formatDay(at, props.session.startedAt);
+  };
 
   return (
     <div class="choices">
@@ -61,20 +71,31 @@ export function ContractChoices(props: { session: Session; onSaved(session: Sess
           {AGREEMENTS_PROMPT}
         </p>
         <div class="choice-col">
-          {AGREEMENTS.map((a) => (
-            <label key={a.key} class="choice">
-              <input
-                type="checkbox"
-                checked={agreements[a.key]}
-                onChange={(e) => {
-                  const checked = e.currentTarget.checked;
-                  setAgreements((prev) => ({ ...prev, [a.key]: checked }));
-                  void writer.write({ agreements: { [a.key]: checked } }, `${a.label} was not saved.`);
-                }}
-              />
-              <span>{a.label}</span>
-            </label>
-          ))}
+          {AGREEMENTS.map((a) => {
+            const on = agreements[a.key] ? agreedOn(a.key) : null;
+            return (
+              <div key={a.key} class="choice-line">
+                <label class="choice">
+                  <input
+                    type="checkbox"
+                    checked={agreements[a.key]}
+                    aria-describedby={on ? `${ids}-${a.key}-on` : undefined}
+                    onChange={(e) => {
+                      const checked = e.currentTarget.checked;
+                      setAgreements((prev) => ({ ...prev, [a.key]: checked }));
+                      void writer.write({ agreements: { [a.key]: checked } }, `${a.label} was not saved.`);
+                    }}
+                  />
+                  <span>{a.label}</span>
+                </label>
+                {on && (
+                  <span class="muted small" id={`${ids}-${a.key}-on`}>
+                    agreed {on}
+                  </span>
+                )}
+              </div>
+            );
+          })}
         </div>
       </fieldset>
       {writer.failure && <ErrorNote what={writer.failure.what} error={writer.failure.error} onRetry={writer.retry} />}

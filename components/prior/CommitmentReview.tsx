@@ -1,52 +1,155 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CommitmentView } from '@/lib/api/contract';
-import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type ReviewStatus } from '@/lib/model/types';
+import { ariaKeys, type KeyId } from '@/lib/keymap/keymap';
+import { keyIs, matchKey, whichKey } from '@/lib/keymap/match';
+import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type Review, type ReviewStatus } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatDay, formatDueShort, isOverdue } from '@/lib/model/dates';
+import { Kbd } from '../ui/Kbd';
 import { SavedTick } from '../ui/SavedTick';
+import { NewDateField } from './NewDateField';
 
-/** One earlier commitment: what, by when (overdue marked), how the coach would know, and its review. */
-export function CommitmentReview(props: { commitment: CommitmentView; sessionId: string }) {
+/** The one key for each status (lib/keymap/keymap.ts, scope `review`). */
+export const STATUS_KEYS: Record<ReviewStatus, KeyId> = {
+  done: 'review.done',
+  partly: 'review.partly',
+  'not-done': 'review.not-done',
+  dropped: 'review.dropped',
+  'carried-forward': 'review.carried-forward',
+};
+
+interface Draft {
+  status: ReviewStatus;
+  note: string;
+  due: string;
+}
+
+/** The date part of a due value, as the date input takes it. */
+const dayOf = (due: string | undefined) => (due ?? '').slice(0, 10);
+
+/**
+ * One earlier commitment: what, by when (overdue marked), how the coach would know, the support, the reviews
+ * of earlier sessions, and this session's review. A status is one key (`d`, `p`, `n`, `x`, `f`) anywhere in
+ * the card but its fields; focus then moves to the note (to the new date first when carried forward), and
+ * Enter or Tab there moves on to the next commitment still to review (`onMoveOn`).
+ */
+export function CommitmentReview(props: {
+  commitment: CommitmentView;
+  sessionId: string;
+  /** A status was chosen here (before the store answers). */
+  onReviewed?: (itemId: string) => void;
+  /** Enter or Tab from the note: focus the next commitment to review; false when there is none to go to. */
+  onMoveOn?: (itemId: string) => boolean;
+}) {
   const env = useEnv();
   const { item, lastReview, madeAt } = props.commitment;
   const here = lastReview?.sessionId === props.sessionId ? lastReview : null;
-  const earlier = here ? null : lastReview;
+  const history = (item.reviews ?? []).filter((r) => r.sessionId !== props.sessionId);
   const [status, setStatus] = useState<ReviewStatus | ''>(here?.status ?? '');
   const [note, setNote] = useState(here?.note ?? '');
+  const [due, setDue] = useState(dayOf(here?.due));
   const ids = useId();
+  const noteRef = useRef<HTMLInputElement>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
+  const groupRef = useRef<HTMLDivElement>(null);
+  /** Where focus goes once the status just chosen has rendered. */
+  const focusAfter = useRef<'note' | 'date' | null>(null);
   const now = env.now();
   const overdue = item.due !== '' && isOverdue(item.due, now) && !here;
 
-  const autosave = useAutosave((v: { status: ReviewStatus; note: string }) =>
-    env.api.reviewCommitment({ itemId: item.id, sessionId: props.sessionId, status: v.status, ...(v.note.trim() ? { note: v.note } : {}) }),
+  const autosave = useAutosave((v: Draft) =>
+    env.api.reviewCommitment({
+      itemId: item.id,
+      sessionId: props.sessionId,
+      status: v.status,
+      ...(v.note.trim() ? { note: v.note } : {}),
+      ...(v.status === 'carried-forward' && v.due ? { due: v.due } : {}),
+    }),
   );
 
   useEffect(() => {
     if (here && autosave.status !== 'pending' && autosave.status !== 'saving' && autosave.status !== 'error') {
       setStatus(here.status);
-      if (document.activeElement?.id !== `${ids}-note`) setNote(here.note);
+      if (document.activeElement !== noteRef.current) setNote(here.note);
+      if (document.activeElement !== dateRef.current) setDue(dayOf(here.due));
     }
-  }, [here?.status, here?.note, here?.at]);
+  }, [here?.status, here?.note, here?.at, here?.due]);
 
-  const onStatus = (value: string) => {
-    const next = value as ReviewStatus | '';
+  useEffect(() => {
+    const where = focusAfter.current;
+    if (!where) return;
+    focusAfter.current = null;
+    const target = where === 'date' ? (dateRef.current ?? noteRef.current) : noteRef.current;
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'nearest' });
+  });
+
+  const choose = (next: ReviewStatus) => {
     setStatus(next);
-    if (!next) return;
-    autosave.schedule({ status: next, note });
+    // The note is always there: focus it now. The new date shows only once carried forward has rendered.
+    if (next === 'carried-forward') focusAfter.current = 'date';
+    else {
+      noteRef.current?.focus();
+      noteRef.current?.scrollIntoView?.({ block: 'nearest' });
+    }
+    autosave.schedule({ status: next, note, due });
     void autosave.flush();
+    props.onReviewed?.(item.id);
   };
   const onNote = (value: string) => {
     setNote(value);
-    if (status) autosave.schedule({ status, note: value });
+    if (status) autosave.schedule({ status, note: value, due });
   };
+  const onDue = (value: string) => {
+    setDue(value);
+    if (status) {
+      autosave.schedule({ status, note, due: value });
+      void autosave.flush();
+    }
+  };
+
+  /** The status keys, wherever focus is in the card except its fields (the matcher leaves typing alone). */
+  const onCardKey = (e: KeyboardEvent) => {
+    const key = matchKey('review', e);
+    const next = REVIEW_STATUSES.find((s) => STATUS_KEYS[s] === key);
+    if (!next) return;
+    e.preventDefault();
+    choose(next);
+  };
+  /** Arrow keys move between the status buttons (one Tab stop for the group). */
+  const onGroupKey = (e: KeyboardEvent) => {
+    const which = whichKey('review.move', e);
+    if (which < 0) return;
+    const step = which % 2 === 1 ? 1 : -1;
+    const buttons = [...(groupRef.current?.querySelectorAll('button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    e.preventDefault();
+    buttons[(at + step + buttons.length) % buttons.length]?.focus();
+  };
+  const onNoteKey = (e: KeyboardEvent) => {
+    const tab = e.key === 'Tab';
+    if (!status || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || !(tab || keyIs('review.next', e))) return;
+    void autosave.flush();
+    if (props.onMoveOn?.(item.id)) e.preventDefault();
+  };
+  const onDateKey = (e: KeyboardEvent) => {
+    if (!keyIs('review.next', e)) return;
+    e.preventDefault();
+    noteRef.current?.focus();
+  };
+  const tabStop = status || REVIEW_STATUSES[0];
 
   return (
     <li
       class={`commitment ${overdue ? 'commitment--overdue' : ''} ${here || status ? 'commitment--reviewed' : ''}`}
       aria-labelledby={`${ids}-what`}
       data-focus-target={here || status ? undefined : ''}
+      tabIndex={-1}
+      data-review-card={item.id}
+      data-reviewed={here || status ? 'yes' : 'no'}
+      onKeyDown={onCardKey}
     >
       <p class="commitment__what" id={`${ids}-what`}>
         {item.text}
@@ -67,41 +170,79 @@ export function CommitmentReview(props: { commitment: CommitmentView; sessionId:
           <span class="muted">How will you know:</span> {item.howWillYouKnow}
         </p>
       )}
-      {earlier && (
-        <p class="commitment__earlier muted">
-          Last review: {REVIEW_STATUS_LABELS[earlier.status]}
-          {earlier.note && ` — ${earlier.note}`}
+      {item.support && (
+        <p class="commitment__know">
+          <span class="muted">Support:</span> {item.support}
         </p>
       )}
-      <div class="commitment__review">
-        <select
-          aria-label="Status"
-          aria-describedby={`${ids}-what`}
-          class="select"
-          value={status}
-          onChange={(e) => onStatus(e.currentTarget.value)}
-        >
-          <option value="">Not reviewed yet</option>
-          {REVIEW_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {REVIEW_STATUS_LABELS[s]}
-            </option>
+      {history.length > 0 && (
+        <ol class="commitment__history" aria-label="Earlier reviews">
+          {history.map((r) => (
+            <li key={`${r.sessionId}-${r.at}`}>
+              <HistoryEntry review={r} now={now} />
+            </li>
           ))}
-        </select>
+        </ol>
+      )}
+      <div class="commitment__review">
+        <div class="status-keys" role="group" aria-label="Status" aria-describedby={`${ids}-what`} ref={groupRef} onKeyDown={onGroupKey}>
+          {REVIEW_STATUSES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              class={`btn btn--small ${status === s ? 'btn--primary' : 'btn--secondary'} status-key`}
+              aria-pressed={status === s}
+              aria-keyshortcuts={ariaKeys(STATUS_KEYS[s])}
+              tabIndex={s === tabStop ? 0 : -1}
+              onClick={() => choose(s)}
+            >
+              {REVIEW_STATUS_LABELS[s]}
+              <Kbd shortcut={STATUS_KEYS[s]} />
+            </button>
+          ))}
+        </div>
+        {status === 'carried-forward' && (
+          <NewDateField
+            value={due}
+            onChange={onDue}
+            inputRef={dateRef}
+            onKeyDown={onDateKey}
+            hint={
+              due
+                ? 'The commitment is due then.'
+                : item.due
+                  ? `Still due ${formatDueShort(item.due, now)} until you set one.`
+                  : 'It has no date yet.'
+            }
+          />
+        )}
         <input
-          id={`${ids}-note`}
+          ref={noteRef}
           class="input"
           type="text"
           aria-label="Review note"
           aria-describedby={`${ids}-what`}
-          placeholder={status ? 'Note (optional)' : 'Note (saved with a status)'}
+          placeholder={status ? 'Note (optional), then Enter' : 'Note (saved with a status)'}
           value={note}
           onInput={(e) => onNote(e.currentTarget.value)}
+          onKeyDown={onNoteKey}
           onBlur={() => void autosave.flush()}
         />
         <SavedTick status={autosave.status} />
       </div>
       {autosave.error && <ErrorNote what="The review was not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
     </li>
+  );
+}
+
+/** One earlier review: when, the status, a new date when carried forward, the note. */
+function HistoryEntry(props: { review: Review; now: number }) {
+  const r = props.review;
+  return (
+    <>
+      <span class="muted">{formatDay(r.at, props.now)}</span> {REVIEW_STATUS_LABELS[r.status]}
+      {r.due && <span class="muted"> · new date {formatDueShort(r.due, props.now)}</span>}
+      {r.note && <span> — {r.note}</span>}
+    </>
   );
 }

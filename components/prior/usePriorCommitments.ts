@@ -25,7 +25,8 @@ export function mergePrior(open: CommitmentView[], reviewedHere: CommitmentView[
 export function usePriorCommitments(clientId: Id | null, reviewedHere: CommitmentView[]): LiveQuery<CommitmentView[]> {
   const env = useEnv();
   const open = useLiveQuery(
-    () => (clientId ? env.api.openCommitments({ clientId }) : Promise.resolve({ ok: true as const, value: [] })),
+    () =>
+      clientId ? env.api.openCommitments({ clientId, withReviewedInRunning: true }) : Promise.resolve({ ok: true as const, value: [] }),
     [clientId],
     ['items', 'reviews', 'session'],
   );

@@ -239,7 +239,22 @@ export const API = {
     input: args({ sessionId: Id, patch: ContractPatchSchema, base: v.optional(ContractBaseSchema) }),
     changes: ['contract'],
   }),
-  contractCheckIn: method<Session>()({ input: args({ sessionId: Id }), changes: ['contract'] }),
+  /** Records a check-in with the contract and its answer: still on track, or shifted to what. */
+  contractCheckIn: method<Session>()({
+    input: v.pipe(
+      args({ sessionId: Id, onTrack: v.optional(v.boolean('must be true or false'), true), shiftedTo: v.optional(Text, '') }),
+      v.forward(
+        v.partialCheck(
+          [['onTrack'], ['shiftedTo']],
+          (r) => r.onTrack || r.shiftedTo.trim().length > 0,
+          'cannot be empty: say what the contract has shifted to, or record it as still on track',
+        ),
+        ['shiftedTo'],
+      ),
+    ),
+    changes: ['contract'],
+    labels: { shiftedTo: 'What it shifted to' },
+  }),
   timer: method<Session>()({ input: args({ sessionId: Id, action: TimerActionSchema }), changes: ['timer'] }),
   markAsked: method<Session>()({
     input: args({ sessionId: Id, questionId: Id, asked: v.optional(v.boolean(), true) }),
@@ -263,8 +278,10 @@ export const API = {
   restoreItem: method<Item>()({ input: args({ item: RestoredItemSchema }), changes: ['items'], labels: captured }),
 
   // Commitments
-  /** A client's open (and carried-forward) commitments from earlier sessions, with their last review. */
-  openCommitments: method<CommitmentView[]>()({ input: args({ clientId: Id }) }),
+  /** A client's commitments still on the table from earlier sessions (not done or dropped), with their reviews. */
+  openCommitments: method<CommitmentView[]>()({
+    input: args({ clientId: Id, withReviewedInRunning: v.optional(v.boolean('must be true or false')) }),
+  }),
   reviewCommitment: method<CommitmentView>()({
     input: args({ itemId: Id, sessionId: Id, ...ReviewInputSchema.entries }),
     changes: ['reviews'],

@@ -10,7 +10,7 @@
  * - v1: the current format (lib/backup/format.ts).
  */
 import { fail, ok, type Result } from '../api/result';
-import { DEFAULT_SHAREABLE, ITEM_KINDS, REVIEW_STATUSES, type ItemKind, type ReviewStatus } from '../model/types';
+import { DEFAULT_SHAREABLE, isOpenStatus, ITEM_KINDS, REVIEW_STATUSES, type ItemKind, type ReviewStatus } from '../model/types';
 import { BACKUP_FORMAT_VERSION } from './format';
 import { refusal } from './messages';
 
@@ -31,7 +31,8 @@ function itemV0toV1(item: Json): Json {
     kind === 'commitment' && status
       ? [{ sessionId: item.sessionId, status, note: '', at: typeof statusAt === 'number' ? statusAt : item.updatedAt }]
       : [];
-  const open = kind === 'commitment' && (status === null || status === 'carried-forward') ? 1 : 0;
+  // The store re-derives `open` on restore; this keeps the file itself consistent with the same rule.
+  const open = kind === 'commitment' && isOpenStatus(status ?? 'open') ? 1 : 0;
   return { shareable: kind ? DEFAULT_SHAREABLE[kind] : false, ...rest, reviews, open };
 }
 

@@ -13,7 +13,7 @@ import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind } from '../model/types';
  * Where a key works: `browser` anywhere in the browser (a manifest command), `app` anywhere in Holdspace,
  * the others inside that part of it.
  */
-export type KeyScope = 'browser' | 'app' | 'deck' | 'capture' | 'search' | 'dialog';
+export type KeyScope = 'browser' | 'app' | 'deck' | 'capture' | 'review' | 'check-in' | 'search' | 'dialog';
 
 /** Each scope in words: the help dialog's headings and the README's "where". */
 export const SCOPE_NAMES: Record<KeyScope, string> = {
@@ -21,6 +21,8 @@ export const SCOPE_NAMES: Record<KeyScope, string> = {
   app: 'Anywhere in Holdspace',
   deck: 'Question deck',
   capture: 'Capture',
+  review: 'Reviewing a prior commitment',
+  'check-in': 'Contract check-in',
   search: 'Search',
   dialog: 'Dialogs',
 };
@@ -118,6 +120,25 @@ export const KEYMAP = [
     what: `Switch kind: ${kindWords.toLowerCase()}`,
   },
   { id: 'capture.done', scope: 'capture', keys: ['Enter', 'Escape'], what: 'Done editing a captured item' },
+
+  // Reviewing a prior commitment: the status keys act on the focused card, never while typing in its note.
+  { id: 'review.done', scope: 'review', keys: ['d'], what: 'Done' },
+  { id: 'review.partly', scope: 'review', keys: ['p'], what: 'Partly done' },
+  { id: 'review.not-done', scope: 'review', keys: ['n'], what: 'Not done' },
+  { id: 'review.dropped', scope: 'review', keys: ['x'], what: 'Dropped' },
+  { id: 'review.carried-forward', scope: 'review', keys: ['f'], what: 'Carried forward (then a new date)' },
+  {
+    id: 'review.next',
+    scope: 'review',
+    keys: ['Enter'],
+    what: 'From the note (Tab too) on to the next commitment to review; from the new date to the note',
+  },
+  // In order: previous, next, previous, next.
+  { id: 'review.move', scope: 'review', keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], what: 'Previous or next status button' },
+
+  // The contract check-in's question.
+  { id: 'checkIn.shift', scope: 'check-in', keys: ['Enter'], what: 'Record the shift typed in "Shifted to"' },
+  { id: 'checkIn.cancel', scope: 'check-in', keys: ['Escape'], what: 'Close the question without recording' },
 
   // Search.
   { id: 'search.toResults', scope: 'search', keys: ['ArrowDown'], what: 'From the search field to the results' },

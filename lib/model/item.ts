@@ -4,6 +4,8 @@ import { Bool, Due, Id, Millis, Order, recordList, RequiredText, Text } from './
 
 export const ITEM_KINDS = ['commitment', 'note', 'insight', 'belief', 'inquiry'] as const;
 export const REVIEW_STATUSES = ['done', 'partly', 'not-done', 'dropped', 'carried-forward'] as const;
+/** The statuses that take a commitment off the table; every other status keeps it open for the next review. */
+export const CLOSING_STATUSES = ['done', 'dropped'] as const;
 
 const Kind = v.picklist(ITEM_KINDS, 'is not a kind Holdspace knows (commitment, note, insight, belief, inquiry)');
 const ReviewStatus = v.picklist(REVIEW_STATUSES, 'is not a review status Holdspace knows');
@@ -14,6 +16,8 @@ export const ReviewSchema = v.object({
   status: ReviewStatus,
   note: Text,
   at: Millis,
+  /** Carried forward: the new date agreed (the commitment's `due` then holds it too). */
+  due: v.optional(Due),
 });
 
 const itemEntries = {
@@ -35,7 +39,7 @@ const itemEntries = {
   howWillYouKnow: Text,
   support: Text,
   reviews: recordList(ReviewSchema),
-  /** Derived and stored for indexing: 1 while the commitment is open or carried forward, else 0. */
+  /** Derived and stored for indexing: 1 until the commitment is done or dropped (see `isOpenStatus`), else 0. */
   open: v.picklist([0, 1] as const, 'must be 0 or 1'),
 };
 
@@ -66,12 +70,21 @@ export const ItemPatchSchema = v.partial(
   v.object({ kind: Kind, text: RequiredText, shareable: Bool, due: Due, howWillYouKnow: Text, support: Text, order: Order }),
 );
 
-export const ReviewInputSchema = v.object({ status: ReviewStatus, note: v.optional(Text, '') });
+export const ReviewInputSchema = v.object({
+  status: ReviewStatus,
+  note: v.optional(Text, ''),
+  /** With carried forward only: the new date (`''` or absent keeps the old one). */
+  due: v.optional(Due),
+});
 
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 /** A commitment's current status: its latest review, or open when never reviewed. */
 export type CommitmentStatus = 'open' | ReviewStatus;
+/** Whether a commitment with this status is still on the table: never reviewed, or not yet done or dropped. */
+export function isOpenStatus(status: CommitmentStatus): boolean {
+  return !(CLOSING_STATUSES as readonly string[]).includes(status);
+}
 export type Review = v.InferOutput<typeof ReviewSchema>;
 export type Item = v.InferOutput<typeof ItemSchema>;
 export type ItemInput = v.InferInput<typeof ItemInputSchema>;

@@ -13,6 +13,24 @@ export const AgreementsSchema = v.object({
   permissionToOffer: Bool,
 });
 
+/**
+ * A mid-session check-in with the contract: when, and the client's answer to "still on track, or has it
+ * shifted?". Older records stored only the moment (a number): that reads as on track.
+ */
+export const CheckInSchema = v.union(
+  [
+    v.pipe(
+      Millis,
+      v.transform((at: number) => ({ at, onTrack: true, shiftedTo: '' })),
+    ),
+    v.object({ at: Millis, onTrack: Bool, shiftedTo: v.optional(Text, '') }),
+  ],
+  'must be a check-in (a time, or a time with its answer)',
+);
+
+/** When an agreement was first agreed with the client (carried into later sessions with it). */
+export const AgreedAtSchema = v.object({ confidentiality: v.optional(Millis), recordingConsent: v.optional(Millis) });
+
 const contractText = { topic: Text, desiredOutcome: Text, whyItMatters: Text, successMeasures: Text, notes: Text };
 
 export const ContractSchema = v.object({
@@ -21,8 +39,10 @@ export const ContractSchema = v.object({
   agreements: AgreementsSchema,
   /** The engagement goal this session's contract links to, if any. */
   goalId: v.nullable(Id),
-  /** When the coach checked back in with the contract mid-session. */
-  checkIns: recordList(Millis),
+  /** When the coach checked back in with the contract mid-session, and whether it was still on track. */
+  checkIns: recordList(CheckInSchema),
+  /** When confidentiality and recording consent were agreed; absent in older records. */
+  agreedAt: v.optional(AgreedAtSchema),
 });
 
 export const PHASE_NAMES = ['contracting', 'exploring', 'actions', 'closing'] as const;
@@ -91,6 +111,9 @@ export const TimerActionSchema = v.variant(
 export type Focus = v.InferOutput<typeof Focus>;
 export type Agreements = v.InferOutput<typeof AgreementsSchema>;
 export type Contract = v.InferOutput<typeof ContractSchema>;
+export type CheckIn = v.InferOutput<typeof CheckInSchema>;
+/** The agreements that carry over to a client's next session once agreed. */
+export const CARRIED_AGREEMENTS = ['confidentiality', 'recordingConsent'] as const satisfies readonly (keyof Agreements)[];
 export type ContractTextField = keyof typeof contractText;
 export type PhasePlan = v.InferOutput<typeof PhasePlanSchema>;
 export type PhaseName = keyof PhasePlan;

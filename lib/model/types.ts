@@ -8,6 +8,7 @@ export type { Client, ClientInput, ClientPatch, EngagementGoal } from './client'
 export type {
   Agreements,
   AskedQuestion,
+  CheckIn,
   Contract,
   ContractBase,
   ContractPatch,
@@ -21,7 +22,15 @@ export type {
   TimerState,
 } from './session';
 export type { CleanItemInput, CommitmentStatus, Item, ItemInput, ItemKind, ItemPatch, Review, ReviewStatus } from './item';
-export { DEFAULT_SHAREABLE, ITEM_KIND_LABELS, ITEM_KINDS, REVIEW_STATUS_LABELS, REVIEW_STATUSES } from './item';
+export {
+  CLOSING_STATUSES,
+  DEFAULT_SHAREABLE,
+  isOpenStatus,
+  ITEM_KIND_LABELS,
+  ITEM_KINDS,
+  REVIEW_STATUS_LABELS,
+  REVIEW_STATUSES,
+} from './item';
 export type { DeckQuestion, Question, QuestionPref, Stage } from './question';
 export { STAGE_LABELS, STAGES } from './question';
 export type { Draft } from './draft';

@@ -7,14 +7,24 @@ import { deriveItemKeys } from './item-keys';
 import { requireSession } from './session-repo';
 import { notFound, read, write, type ReadTx, type RepoContext, invalid, assertRoom } from './tx';
 
-/** The client's open and carried-forward commitments made in sessions other than the running one. */
-export function openCommitments(ctx: RepoContext, clientId: Id): Promise<CommitmentView[]> {
+/**
+ * The client's commitments still on the table (never reviewed, partly done, not done or carried forward)
+ * made in sessions other than the running one. With `withReviewedInRunning`, also those already reviewed in
+ * the running session (a done one stays in the review list), read in the same transaction so a review never
+ * makes a commitment drop out of the list for a moment.
+ */
+export function openCommitments(ctx: RepoContext, clientId: Id, withReviewedInRunning = false): Promise<CommitmentView[]> {
   return read(ctx, ['items', 'sessions'], async (tx) => {
     const [active, open] = await Promise.all([
       tx.objectStore('sessions').index('byStatus').getKey('active'),
       tx.objectStore('items').index('byClientOpen').getAll([clientId, 1]),
     ]);
     const earlier = open.filter((item) => item.sessionId !== active);
+    if (withReviewedInRunning && active !== undefined) {
+      const ids = new Set(earlier.map((i) => i.id));
+      const reviewed = await tx.objectStore('items').index('byReviewSession').getAll(active);
+      earlier.push(...reviewed.filter((i) => i.clientId === clientId && i.sessionId !== active && !ids.has(i.id)));
+    }
     return (await commitmentViews(tx, earlier)).sort(byMadeAt);
   });
 }
@@ -28,9 +38,22 @@ async function inSessionOrder(tx: ReadTx, reviews: Review[]): Promise<Review[]> 
     .map((e) => e.review);
 }
 
-/** Records a review in `sessionId`; a second review in the same session replaces the first. */
-export function reviewCommitment(ctx: RepoContext, itemId: Id, sessionId: Id, status: ReviewStatus, note: string): Promise<CommitmentView> {
+/**
+ * Records a review in `sessionId`; a second review in the same session replaces the first. Carried forward
+ * may bring a new date (`due`), which becomes the commitment's due date and is kept in the review.
+ */
+export function reviewCommitment(
+  ctx: RepoContext,
+  itemId: Id,
+  sessionId: Id,
+  status: ReviewStatus,
+  note: string,
+  due?: string,
+): Promise<CommitmentView> {
   const now = ctx.now();
+  const newDue = due ? due : undefined;
+  if (newDue !== undefined && status !== 'carried-forward')
+    return Promise.reject(invalid('A new date goes with carried forward: choose carried forward, or leave the date empty.', 'due'));
   return write(ctx, ['items', 'sessions'], async (tx) => {
     const item = await tx.objectStore('items').get(itemId);
     if (!item) throw notFound('That commitment');
@@ -39,11 +62,11 @@ export function reviewCommitment(ctx: RepoContext, itemId: Id, sessionId: Id, st
     if (session.clientId !== item.clientId) throw invalid('A commitment is reviewed in a session with the same client.', 'sessionId');
     if (session.id === item.sessionId)
       throw invalid('A commitment is reviewed in a later session than the one it was made in.', 'sessionId');
-    const review: Review = { sessionId, status, note, at: now };
+    const review: Review = newDue === undefined ? { sessionId, status, note, at: now } : { sessionId, status, note, at: now, due: newDue };
     const at = item.reviews.findIndex((r) => r.sessionId === sessionId);
     if (at < 0) assertRoom(item.reviews, 'This commitment', 'itemId');
     const reviews = await inSessionOrder(tx, at >= 0 ? item.reviews.map((r, i) => (i === at ? review : r)) : [...item.reviews, review]);
-    const next = deriveItemKeys({ ...item, reviews, updatedAt: now });
+    const next = deriveItemKeys({ ...item, ...(newDue === undefined ? {} : { due: newDue }), reviews, updatedAt: now });
     await tx.objectStore('items').put(next);
     const [view] = await commitmentViews(tx, [next]);
     return view!;

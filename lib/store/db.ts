@@ -6,7 +6,7 @@
  * the next call always finds a working database.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Client, Draft, Question, QuestionPref, Session, SessionStatus } from '../model/types';
+import type { CheckIn, Client, Draft, Question, QuestionPref, Session, SessionStatus } from '../model/types';
 import { deriveItemKeys, type StoredItem } from './item-keys';
 
 export type { IDBPDatabase, IDBPTransaction, StoreNames };
@@ -42,7 +42,7 @@ export type StoreName = StoreNames<HoldspaceDB>;
 export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<HoldspaceDB, S, M>;
 
 export const DB_NAME = 'holdspace';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Every store, for transactions that span the whole record (backup import, delete everything). */
 export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
@@ -89,6 +89,25 @@ export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: U
     while (cursor) {
       await cursor.update(deriveItemKeys(cursor.value));
       cursor = await cursor.continue();
+    }
+  }
+  if (oldVersion < 3) {
+    // Partly done and not done commitments stay open: re-derive `open` (and the other keys) for every item.
+    let items = await tx.objectStore('items').openCursor();
+    while (items) {
+      await items.update(deriveItemKeys(items.value));
+      items = await items.continue();
+    }
+    // A contract check-in holds its answer: a bare time becomes an on-track check-in at that time.
+    let sessions = await tx.objectStore('sessions').openCursor();
+    while (sessions) {
+      const session = sessions.value;
+      const checkIns = (session.contract?.checkIns ?? []) as unknown[];
+      if (checkIns.some((c) => typeof c === 'number')) {
+        const upgraded = checkIns.map((c) => (typeof c === 'number' ? { at: c, onTrack: true, shiftedTo: '' } : c)) as CheckIn[];
+        await sessions.update({ ...session, contract: { ...session.contract, checkIns: upgraded } });
+      }
+      sessions = await sessions.continue();
     }
   }
 }

@@ -1,5 +1,5 @@
 /** Derived fields of a stored item, recomputed on every write so the indexes always agree with the record. */
-import type { CommitmentStatus, Item, Review } from '../model/types';
+import { isOpenStatus, type CommitmentStatus, type Item, type Review } from '../model/types';
 
 /**
  * An item as stored, with two derived fields that exist only to feed indexes: `dueKey` is set only on a
@@ -18,11 +18,13 @@ export function lastReview(item: Pick<Item, 'reviews'>): Review | null {
   return reviews.length ? reviews[reviews.length - 1]! : null;
 }
 
-/** 1 while a commitment is open (never reviewed) or carried forward; 0 otherwise and for every other kind. */
+/**
+ * 1 while a commitment is on the table: never reviewed, or last reviewed as partly done, not done or carried
+ * forward; 0 once done or dropped, and for every other kind.
+ */
 export function isOpen(item: Pick<Item, 'kind' | 'reviews'>): 0 | 1 {
   if (item.kind !== 'commitment') return 0;
-  const status = commitmentStatus(item);
-  return status === 'open' || status === 'carried-forward' ? 1 : 0;
+  return isOpenStatus(commitmentStatus(item)) ? 1 : 0;
 }
 
 /**

@@ -1,7 +1,8 @@
 /** Sessions: start, the contract, the timer, asked questions, the reflection, end; history and bundles. */
 import { keysOf } from './db';
 import type { ContractBase, ContractPatch, SessionBundle, SessionSummaryRow, TimerAction } from '../api/contract';
-import type { Contract, Id, PhasePlan, Session } from '../model/types';
+import { CARRIED_AGREEMENTS } from '../model/session';
+import type { CheckIn, Contract, Id, PhasePlan, Session } from '../model/types';
 import { newTimer, pauseTimer, resetTimer, resumeTimer, setLength, startTimer } from '../timer/timer';
 import { buildBundle } from './bundle';
 import { requireClient } from './client-repo';
@@ -60,13 +61,14 @@ export function startSession(ctx: RepoContext, clientId: Id, defaults: SessionDe
         running.clientId === clientId ? client.name : ((await tx.objectStore('clients').get(running.clientId))?.name ?? 'another client');
       throw conflict(`A session with ${with_} is still running. End it before starting another.`);
     }
+    const previous = await tx.objectStore('sessions').index('byClientStart').openCursor(keysOf(clientId), 'prev');
     const session: Session = {
       id,
       clientId,
       status: 'active',
       startedAt: now,
       endedAt: null,
-      contract: emptyContract(),
+      contract: carryAgreements(emptyContract(), previous?.value),
       timer: newTimer(defaults.plannedMinutes, defaults.phases, defaults.warningMinutes),
       asked: [],
       reflection: '',
@@ -76,6 +78,22 @@ export function startSession(ctx: RepoContext, clientId: Id, defaults: SessionDe
     await tx.objectStore('sessions').add(session);
     return session;
   });
+}
+
+/**
+ * Confidentiality and recording consent, once agreed with a client, carry over from their latest session into
+ * the next contract with the date they were first agreed (the coach can still untick them).
+ */
+export function carryAgreements(contract: Contract, previous: Session | undefined): Contract {
+  if (!previous) return contract;
+  const agreements = { ...contract.agreements };
+  const agreedAt: NonNullable<Contract['agreedAt']> = {};
+  for (const key of CARRIED_AGREEMENTS) {
+    if (!previous.contract.agreements[key]) continue;
+    agreements[key] = true;
+    agreedAt[key] = previous.contract.agreedAt?.[key] ?? previous.startedAt;
+  }
+  return Object.keys(agreedAt).length ? { ...contract, agreements, agreedAt } : contract;
 }
 
 /** Read-modify-write of one session in one transaction: concurrent edits of different fields both survive. */
@@ -104,7 +122,7 @@ export function updateContract(ctx: RepoContext, id: Id, patch: ContractPatch, b
   return mutateSession(
     ctx,
     id,
-    async (session, _now, tx) => {
+    async (session, now, tx) => {
       for (const field of Object.keys(base ?? {}) as (keyof ContractBase)[])
         if (base?.[field] !== undefined && session.contract[field] !== base[field])
           throw conflict('Another view changed this field since this one last saw it, so nothing was saved over it.', field);
@@ -115,16 +133,25 @@ export function updateContract(ctx: RepoContext, id: Id, patch: ContractPatch, b
       }
       const { agreements, ...fields } = patch;
       const contract: Contract = { ...session.contract, ...fields, agreements: { ...session.contract.agreements, ...agreements } };
+      const agreedAt = { ...session.contract.agreedAt };
+      for (const key of CARRIED_AGREEMENTS) {
+        if (agreements?.[key] === true && !session.contract.agreements[key]) agreedAt[key] = now;
+        if (agreements?.[key] === false) delete agreedAt[key];
+      }
+      if (Object.keys(agreedAt).length) contract.agreedAt = agreedAt;
+      else delete contract.agreedAt;
       return { ...session, contract };
     },
     ['sessions', 'clients'],
   );
 }
 
-export function contractCheckIn(ctx: RepoContext, id: Id): Promise<Session> {
+/** Records a check-in with the contract: on track, or shifted to `shiftedTo` (kept as typed, only when shifted). */
+export function contractCheckIn(ctx: RepoContext, id: Id, onTrack = true, shiftedTo = ''): Promise<Session> {
   return mutateSession(ctx, id, (s, now) => {
     assertRoom(s.contract.checkIns, 'The contract', 'sessionId');
-    return { ...s, contract: { ...s.contract, checkIns: [...s.contract.checkIns, now] } };
+    const checkIn: CheckIn = { at: now, onTrack, shiftedTo: onTrack ? '' : shiftedTo };
+    return { ...s, contract: { ...s.contract, checkIns: [...s.contract.checkIns, checkIn] } };
   });
 }
 

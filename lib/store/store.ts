@@ -107,7 +107,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     },
     updateContract: ({ sessionId, patch, base }) =>
       indexed(sessions.updateContract(ctx, sessionId, defined(patch), base && defined(base)), session),
-    contractCheckIn: ({ sessionId }) => sessions.contractCheckIn(ctx, sessionId),
+    contractCheckIn: ({ sessionId, onTrack, shiftedTo }) => sessions.contractCheckIn(ctx, sessionId, onTrack, shiftedTo),
     timer: ({ sessionId, action }) => sessions.applyTimer(ctx, sessionId, action),
     markAsked: ({ sessionId, questionId, asked }) => sessions.markAsked(ctx, sessionId, questionId, asked),
     setReflection: ({ sessionId, text }) => indexed(sessions.setReflection(ctx, sessionId, text), session),
@@ -120,8 +120,8 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     deleteItem: ({ id }) => indexed(items.deleteItem(ctx, id), (i) => index.remove(refOf('item', i.id))),
     restoreItem: ({ item }) => indexed(items.restoreItem(ctx, item), (i) => index.upsert(itemDoc(i))),
 
-    openCommitments: ({ clientId }) => commitments.openCommitments(ctx, clientId),
-    reviewCommitment: ({ itemId, sessionId, status, note }) => commitments.reviewCommitment(ctx, itemId, sessionId, status, note),
+    openCommitments: ({ clientId, withReviewedInRunning }) => commitments.openCommitments(ctx, clientId, withReviewedInRunning === true),
+    reviewCommitment: ({ itemId, sessionId, status, note, due }) => commitments.reviewCommitment(ctx, itemId, sessionId, status, note, due),
     dueBetween: ({ from, to }) => commitments.dueBetween(ctx, from, to),
 
     listQuestions: () => questions.listQuestions(ctx),

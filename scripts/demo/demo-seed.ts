@@ -66,7 +66,7 @@ export function demoHistory(now: Millis, newId: () => string = () => crypto.rand
       agreements: { confidentiality: true, recordingConsent: false, permissionToOffer: true },
       notes: '',
       goalId: client.goals[0]!.id,
-      checkIns: [started + 30 * MINUTE],
+      checkIns: [{ at: started + 30 * MINUTE, onTrack: true, shiftedTo: '' }],
     },
     timer: {
       plannedMinutes: DEFAULTS.sessionMinutes,

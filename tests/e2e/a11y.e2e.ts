@@ -65,6 +65,8 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await expectNoViolations(overlay, 'overlay-contract');
     await pressOn(overlay, button(overlay, 'Show contract card'));
     await pressOn(overlay, button(overlay, 'Contract check-in'));
+    await expectNoViolations(overlay, 'overlay-contract-check-in');
+    await pressOn(overlay, button(overlay, 'Still on track'));
     await overlay.ui
       .getByRole('article')
       .getByText(/^Checked in once/)

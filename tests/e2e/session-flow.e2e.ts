@@ -14,6 +14,7 @@ import {
   dayFromNow,
   endSession,
   fillContract,
+  isFocused,
   openOverlay,
   openTab,
   pressOn,
@@ -90,6 +91,9 @@ describe('a whole session in the overlay on Meet', () => {
     await snap(v, 'flow-02-contract');
     await pressOn(v, button(v, 'Show contract card'));
     await pressOn(v, button(v, 'Contract check-in'));
+    // The check-in asks with the contract in view; focus is on "Still on track".
+    await expect.poll(() => isFocused(button(v, 'Still on track'))).toBe(true);
+    await v.page.keyboard.press('Enter');
     await expect.poll(() => v.ui.getByRole('article').textContent()).toContain('Checked in once');
     await expect.poll(() => v.ui.getByRole('banner').textContent()).toContain(CONTRACT['Desired outcome']);
     await snap(v, 'flow-03-contract-card');

@@ -26,7 +26,7 @@ describe('ShortcutHelp', () => {
       within(dialog)
         .getAllByRole('heading', { level: 3 })
         .map((h) => h.textContent),
-    ).toEqual(['app', 'deck', 'capture', 'search', 'dialog'].map((s) => SCOPE_NAMES[s as keyof typeof SCOPE_NAMES]));
+    ).toEqual(['app', 'deck', 'capture', 'review', 'check-in', 'search', 'dialog'].map((s) => SCOPE_NAMES[s as keyof typeof SCOPE_NAMES]));
   });
 
   it('leaves out browser commands, unlisted keys, and overlay-only keys in the side panel', () => {

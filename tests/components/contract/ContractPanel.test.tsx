@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '@/lib/api/result';
 import type { Session } from '@/lib/model/types';
@@ -18,10 +18,11 @@ afterEach(() => {
 const settle = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 function show(env: FakeEnv, session: Session = aSession(), extra: { onSaved?: () => void; onQuestions?: () => void } = {}) {
-  renderWithEnv(
-    env,
-    <ContractPanel session={session} onSaved={extra.onSaved ?? (() => {})} onContractingQuestions={extra.onQuestions ?? (() => {})} />,
+  const panel = (s: Session) => (
+    <ContractPanel session={s} onSaved={extra.onSaved ?? (() => {})} onContractingQuestions={extra.onQuestions ?? (() => {})} />
   );
+  const view = renderWithEnv(env, panel(session));
+  return { rerender: (next: Session) => view.rerender(panel(next)) };
 }
 
 const saving = () => fakeEnv({ api: { updateContract: async () => ok(aSession()) } });
@@ -72,6 +73,27 @@ describe('ContractPanel: the form', () => {
     expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { focus: 'out-of-session' } });
     await act(async () => void fireEvent.click(screen.getByRole('checkbox', { name: 'Confidentiality agreed' })));
     expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { agreements: { confidentiality: true } } });
+  });
+
+  it('shows agreements carried from an earlier session as agreed, with the date; the coach can still untick', async () => {
+    const env = saving();
+    const carried = aSession({
+      contract: aContract({
+        agreements: { confidentiality: true, recordingConsent: true, permissionToOffer: false },
+        agreedAt: { confidentiality: Date.UTC(2026, 10, 3, 10), recordingConsent: Date.UTC(2026, 10, 17, 10) },
+      }),
+    });
+    show(env, carried);
+    const confidentiality = screen.getByRole('checkbox', { name: 'Confidentiality agreed' });
+    expect(confidentiality).toHaveProperty('checked', true);
+    expect(document.getElementById(confidentiality.getAttribute('aria-describedby')!)?.textContent).toMatch(/^agreed .*3/);
+    const recording = screen.getByRole('checkbox', { name: 'Recording consent' });
+    expect(document.getElementById(recording.getAttribute('aria-describedby')!)?.textContent).toMatch(/^agreed .*17/);
+    // Control: permission to offer is not agreed and shows no date.
+    expect(screen.getByRole('checkbox', { name: 'Permission to offer ideas' }).getAttribute('aria-describedby')).toBeNull();
+    await act(async () => void fireEvent.click(recording));
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { agreements: { recordingConsent: false } } });
+    expect(recording.getAttribute('aria-describedby')).toBeNull();
   });
 
   it('a failed write shows what failed, keeps the text, and retries', async () => {
@@ -156,8 +178,9 @@ describe('ContractPanel: the card', () => {
     }),
   });
 
-  it('shows the agreed contract compactly and records a check-in', async () => {
-    const env = fakeEnv({ api: { contractCheckIn: async () => ok({ ...agreed, contract: { ...agreed.contract, checkIns: [NOW] } }) } });
+  it('shows the agreed contract compactly; a check-in asks with the contract in view and records on track', async () => {
+    const checkedIn = { ...agreed, contract: { ...agreed.contract, checkIns: [{ at: NOW, onTrack: true, shiftedTo: '' }] } };
+    const env = fakeEnv({ api: { contractCheckIn: async () => ok(checkedIn) } });
     const onSaved = vi.fn();
     show(env, agreed, { onSaved });
     expect(screen.getByRole('heading', { name: 'Team conflict' })).toBeTruthy();
@@ -165,8 +188,48 @@ describe('ContractPanel: the card', () => {
     expect(screen.getByText('Confidentiality · Offering ideas')).toBeTruthy();
     expect(screen.getByText('Not checked in yet')).toBeTruthy();
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Contract check-in' })));
-    expect(env.api.contractCheckIn).toHaveBeenCalledWith({ sessionId: 's1' });
-    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ contract: expect.objectContaining({ checkIns: [NOW] }) }));
+    // Nothing is recorded until the question is answered.
+    expect(env.api.contractCheckIn).not.toHaveBeenCalled();
+    const ask = screen.getByRole('group', { name: 'Still on track, or has it shifted?' });
+    expect(ask.textContent).toContain('Agreed: Team conflict — Know my next step with Sam');
+    const onTrack = within(ask).getByRole('button', { name: 'Still on track' });
+    expect(document.activeElement).toBe(onTrack);
+    await act(async () => void fireEvent.click(onTrack));
+    expect(env.api.contractCheckIn).toHaveBeenCalledWith({ sessionId: 's1', onTrack: true, shiftedTo: '' });
+    expect(onSaved).toHaveBeenCalledWith(checkedIn);
+  });
+
+  it('records a shift in the client’s words with Enter, and shows each answer', async () => {
+    const shifted = {
+      ...agreed,
+      contract: {
+        ...agreed.contract,
+        checkIns: [
+          { at: NOW, onTrack: true, shiftedTo: '' },
+          { at: NOW + 60_000, onTrack: false, shiftedTo: 'How to tell my boss' },
+        ],
+      },
+    };
+    const env = fakeEnv({ api: { contractCheckIn: async () => ok(shifted) } });
+    const onSaved = vi.fn();
+    const { rerender } = show(env, agreed, { onSaved });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Contract check-in' })));
+    const field = screen.getByRole('textbox', { name: 'Shifted to' });
+    // Enter on an empty field records nothing (a shift needs its words).
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(env.api.contractCheckIn).not.toHaveBeenCalled();
+    fireEvent.input(field, { target: { value: 'How to tell my boss' } });
+    await act(async () => void fireEvent.keyDown(field, { key: 'Enter' }));
+    expect(env.api.contractCheckIn).toHaveBeenCalledWith({ sessionId: 's1', onTrack: false, shiftedTo: 'How to tell my boss' });
+    rerender(shifted);
+    expect(screen.getByText(/Checked in 2 times, last at .*: shifted to How to tell my boss/)).toBeTruthy();
+    const log = screen.getByRole('list', { name: 'Check-ins' });
+    expect(
+      within(log)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringMatching(/\d \w*\s?on track$/), expect.stringMatching(/\d \w*\s?shifted to How to tell my boss$/)]);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Contract check-in' }));
   });
 
   it('goes back to the form to edit', () => {
@@ -179,6 +242,7 @@ describe('ContractPanel: the card', () => {
     const env = fakeEnv({ api: { contractCheckIn: async () => fail('unavailable', 'Holdspace is restarting.') } });
     show(env, agreed);
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Contract check-in' })));
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Still on track' })));
     expect(screen.getByRole('alert').textContent).toContain('The check-in was not recorded.');
   });
 });

@@ -36,7 +36,7 @@ describe('PriorCommitments', () => {
   it('lists each commitment with what, due date, overdue mark and how you will know, overdue first', async () => {
     const env = fakeEnv({ api: { openCommitments: async () => ok([later, overdue]) } });
     const region = await show(env);
-    const rows = within(region).getAllByRole('listitem');
+    const rows = within(within(region).getByRole('list', { name: "Ana Lima's commitments" })).getAllByRole('listitem');
     expect(rows[0]!.textContent).toContain('Send the proposal to Maria');
     expect(within(rows[0]!).getByText('Overdue')).toBeTruthy();
     expect(rows[0]!.textContent).toContain('How will you know: Maria replies');
@@ -44,31 +44,119 @@ describe('PriorCommitments', () => {
     expect(within(region).getByText('0 of 2 reviewed')).toBeTruthy();
   });
 
-  it('records the chosen status at once through reviewCommitment', async () => {
+  it('offers each status as a button with its one key from the keymap', async () => {
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]), reviewCommitment: async () => ok(overdue) } });
     await show(env);
-    const status = within(item('Send the proposal to Maria')).getByRole('combobox', { name: 'Status' });
-    const options = within(status)
-      .getAllByRole('option')
-      .map((o) => o.textContent);
-    expect(options).toEqual(['Not reviewed yet', 'Done', 'Partly done', 'Not done', 'Dropped', 'Carried forward']);
-    await act(async () => void fireEvent.change(status, { target: { value: 'partly' } }));
-    expect(env.api.reviewCommitment).toHaveBeenCalledWith({ itemId: 'i1', sessionId: 's1', status: 'partly' });
+    const group = within(item('Send the proposal to Maria')).getByRole('group', { name: 'Status' });
+    const buttons = within(group).getAllByRole('button');
+    expect(buttons.map((b) => [b.textContent?.replace(/[a-z]$/, ''), b.getAttribute('aria-keyshortcuts')])).toEqual([
+      ['Done', 'd'],
+      ['Partly done', 'p'],
+      ['Not done', 'n'],
+      ['Dropped', 'x'],
+      ['Carried forward', 'f'],
+    ]);
+    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false', 'false', 'false']);
+    // One Tab stop for the group; arrows move within it.
+    expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    buttons[0]!.focus();
+    fireEvent.keyDown(buttons[0]!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(buttons[1]);
   });
 
-  it('saves a note with the status once typing pauses', async () => {
+  it('a status key in the card records it at once and moves focus to the note', async () => {
+    const env = fakeEnv({ api: { openCommitments: async () => ok([overdue, later]), reviewCommitment: async () => ok(overdue) } });
+    await show(env);
+    const card = item('Send the proposal to Maria');
+    card.focus();
+    await act(async () => void fireEvent.keyDown(card, { key: 'p' }));
+    expect(env.api.reviewCommitment).toHaveBeenCalledWith({ itemId: 'i1', sessionId: 's1', status: 'partly' });
+    expect(within(card).getByRole('button', { name: 'Partly done' }).getAttribute('aria-pressed')).toBe('true');
+    expect(document.activeElement).toBe(within(card).getByRole('textbox', { name: 'Review note' }));
+  });
+
+  it('status keys do nothing while typing in the note (the letter goes into the note)', async () => {
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]), reviewCommitment: async () => ok(overdue) } });
     await show(env);
-    const row = within(item('Send the proposal to Maria'));
-    await act(async () => void fireEvent.change(row.getByRole('combobox', { name: 'Status' }), { target: { value: 'carried-forward' } }));
-    fireEvent.input(row.getByRole('textbox', { name: 'Review note' }), { target: { value: 'Waiting on legal' } });
-    await act(async () => void (await vi.advanceTimersByTimeAsync(300)));
+    const note = within(item('Send the proposal to Maria')).getByRole('textbox', { name: 'Review note' });
+    note.focus();
+    const event = new KeyboardEvent('keydown', { key: 'd', bubbles: true, cancelable: true });
+    await act(async () => void note.dispatchEvent(event));
+    expect(event.defaultPrevented).toBe(false);
+    expect(env.api.reviewCommitment).not.toHaveBeenCalled();
+    // Control: the same key on the card records.
+    await act(async () => void fireEvent.keyDown(item('Send the proposal to Maria'), { key: 'd' }));
+    expect(env.api.reviewCommitment).toHaveBeenCalledWith({ itemId: 'i1', sessionId: 's1', status: 'done' });
+  });
+
+  it('Enter in the note saves it and moves on to the next commitment still to review', async () => {
+    const third = aCommitment({ id: 'i3', text: 'Ask for feedback', due: '2026-12-09' });
+    const reviewedHere = aCommitment(
+      { id: 'i4', text: 'Write the memo', due: '2026-12-05' },
+      { status: 'done', lastReview: { sessionId: 's1', status: 'done', note: '', at: NOW } },
+    );
+    const env = fakeEnv({ api: { openCommitments: async () => ok([overdue, later, third]), reviewCommitment: async () => ok(overdue) } });
+    await show(env, [reviewedHere]);
+    const first = item('Send the proposal to Maria');
+    await act(async () => void fireEvent.keyDown(first, { key: 'n' }));
+    const note = within(first).getByRole('textbox', { name: 'Review note' });
+    fireEvent.input(note, { target: { value: 'Legal held it' } });
+    await act(async () => void fireEvent.keyDown(note, { key: 'Enter' }));
+    expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({ itemId: 'i1', sessionId: 's1', status: 'not-done', note: 'Legal held it' });
+    // "Write the memo" (reviewed here already) is passed over.
+    expect(document.activeElement).toBe(item('Book a skip-level with Tom'));
+    await act(async () => void fireEvent.keyDown(item('Book a skip-level with Tom'), { key: 'x' }));
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    await act(async () => void within(item('Book a skip-level with Tom')).getByRole('textbox', { name: 'Review note' }).dispatchEvent(tab));
+    expect(tab.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(item('Ask for feedback'));
+  });
+
+  it('carried forward asks for a new date first, then the note', async () => {
+    const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]), reviewCommitment: async () => ok(overdue) } });
+    await show(env);
+    const card = item('Send the proposal to Maria');
+    await act(async () => void fireEvent.keyDown(card, { key: 'f' }));
+    expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({ itemId: 'i1', sessionId: 's1', status: 'carried-forward' });
+    const date = within(card).getByLabelText('New date');
+    expect(document.activeElement).toBe(date);
+    await act(async () => void fireEvent.change(date, { target: { value: '2026-12-18' } }));
     expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({
       itemId: 'i1',
       sessionId: 's1',
       status: 'carried-forward',
-      note: 'Waiting on legal',
+      due: '2026-12-18',
     });
+    fireEvent.keyDown(date, { key: 'Enter' });
+    expect(document.activeElement).toBe(within(card).getByRole('textbox', { name: 'Review note' }));
+    // Control: another status has no date field.
+    await act(async () => void fireEvent.keyDown(card, { key: 'd' }));
+    expect(within(card).queryByLabelText('New date')).toBeNull();
+  });
+
+  it('shows the support and the history of earlier reviews (status, note, date) on the card', async () => {
+    const back = aCommitment(
+      { id: 'i5', text: 'Talk to two peers', support: 'Coach sends the article', howWillYouKnow: 'Two names in my notes' },
+      { status: 'partly', lastReview: { sessionId: 's0', status: 'partly', note: 'One so far', at: NOW - 14 * 86_400_000 } },
+    );
+    back.item.reviews = [
+      { sessionId: 's-1', status: 'carried-forward', note: '', at: NOW - 28 * 86_400_000, due: '2026-11-15' },
+      { sessionId: 's0', status: 'partly', note: 'One so far', at: NOW - 14 * 86_400_000 },
+    ];
+    const env = fakeEnv({ api: { openCommitments: async () => ok([back, overdue]) } });
+    await show(env);
+    const card = item('Talk to two peers');
+    expect(card.textContent).toContain('Support: Coach sends the article');
+    expect(card.textContent).toContain('How will you know: Two names in my notes');
+    const history = within(card).getByRole('list', { name: 'Earlier reviews' });
+    const entries = within(history)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatch(/Carried forward · new date .*15/);
+    expect(entries[1]).toMatch(/Partly done — One so far$/);
+    // Control: a commitment never reviewed shows no history.
+    expect(within(item('Send the proposal to Maria')).queryByRole('list', { name: 'Earlier reviews' })).toBeNull();
   });
 
   it('keeps a note typed before a status and sends it with the status', async () => {
@@ -78,7 +166,7 @@ describe('PriorCommitments', () => {
     fireEvent.input(row.getByRole('textbox', { name: 'Review note' }), { target: { value: 'Sent late' } });
     await act(async () => void (await vi.advanceTimersByTimeAsync(400)));
     expect(env.api.reviewCommitment).not.toHaveBeenCalled();
-    await act(async () => void fireEvent.change(row.getByRole('combobox', { name: 'Status' }), { target: { value: 'done' } }));
+    await act(async () => void fireEvent.click(row.getByRole('button', { name: 'Done' })));
     expect(env.api.reviewCommitment).toHaveBeenCalledWith({ itemId: 'i1', sessionId: 's1', status: 'done', note: 'Sent late' });
   });
 
@@ -88,7 +176,7 @@ describe('PriorCommitments', () => {
     await show(env);
     const row = within(item('Send the proposal to Maria'));
     fireEvent.input(row.getByRole('textbox', { name: 'Review note' }), { target: { value: 'She said yes' } });
-    await act(async () => void fireEvent.change(row.getByRole('combobox', { name: 'Status' }), { target: { value: 'done' } }));
+    await act(async () => void fireEvent.click(row.getByRole('button', { name: 'Done' })));
     expect(row.getByRole('alert').textContent).toContain('The review was not saved.');
     expect(row.getByRole('textbox', { name: 'Review note' })).toHaveProperty('value', 'She said yes');
     review.mockImplementation(async () => ok(overdue) as never);
@@ -104,7 +192,7 @@ describe('PriorCommitments', () => {
     );
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]) } });
     const region = await show(env, [done]);
-    expect(within(item('Ask for feedback')).getByRole('combobox', { name: 'Status' })).toHaveProperty('value', 'done');
+    expect(within(item('Ask for feedback')).getByRole('button', { name: 'Done' }).getAttribute('aria-pressed')).toBe('true');
     expect(within(region).getByText('1 of 2 reviewed')).toBeTruthy();
   });
 

@@ -220,6 +220,32 @@ describe('parseBackup accepts', () => {
   });
 });
 
+describe('contract check-ins', () => {
+  it('reads an older backup whose check-ins are bare times as on-track check-ins, and a new one as it is', () => {
+    const old = edit((f) => {
+      const contract = list(f, 'sessions')[0]!.contract as Json;
+      contract.checkIns = [NOW - 60_000, NOW];
+    });
+    const read = parseBackup(JSON.stringify(old), NOW);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.sessions[0]!.contract.checkIns).toEqual([
+      { at: NOW - 60_000, onTrack: true, shiftedTo: '' },
+      { at: NOW, onTrack: true, shiftedTo: '' },
+    ]);
+    const shifted = edit((f) => {
+      (list(f, 'sessions')[0]!.contract as Json).checkIns = [{ at: NOW, onTrack: false, shiftedTo: 'Telling the boss' }];
+    });
+    const again = parseBackup(JSON.stringify(shifted), NOW);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value.sessions[0]!.contract.checkIns).toEqual([{ at: NOW, onTrack: false, shiftedTo: 'Telling the boss' }]);
+    // Neither a time nor a check-in: refused, and said so.
+    refused(
+      edit((f) => ((list(f, 'sessions')[0]!.contract as Json).checkIns = ['yesterday'])),
+      /check-in/,
+    );
+  });
+});
+
 describe('size', () => {
   it('utf8Length counts UTF-8 bytes', () => {
     for (const s of ['', 'abc', 'é', '€', '🙂', 'a🙂é€', '\uD800']) expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'));

@@ -87,7 +87,7 @@ describe('what the keymap renders', () => {
 
   it('the listed entries grouped by scope, unlisted ones left out', () => {
     const groups = keysByScope();
-    expect(groups.map((g) => g.scope)).toEqual(['browser', 'app', 'deck', 'capture', 'search', 'dialog']);
+    expect(groups.map((g) => g.scope)).toEqual(['browser', 'app', 'deck', 'capture', 'review', 'check-in', 'search', 'dialog']);
     expect(groups.flatMap((g) => g.entries)).toEqual(listedKeys());
     expect(listedKeys().some((e) => e.id === 'capture.kind')).toBe(true); // Ctrl+1…5, scoped to capture
     const hidden: KeyEntry[] = KEYMAP.map((e) => (e.id === 'deck.next' ? { ...e, unlisted: true } : e));

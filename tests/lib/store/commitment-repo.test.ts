@@ -29,7 +29,7 @@ describe('open commitments', () => {
     expect(await val(api.openCommitments({ clientId: other.id }))).toEqual([]);
   });
 
-  it('derives status from the latest review; carried forward stays open', async () => {
+  it('derives status from the latest review; only done and dropped take a commitment off the table', async () => {
     const { api, client, second, call, plan, offsite, clock } = await twoSessions();
     const done = await val(api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'done', note: 'Went well' }));
     expect(done).toMatchObject({
@@ -42,21 +42,43 @@ describe('open commitments', () => {
     const open = await val(api.openCommitments({ clientId: client.id }));
     expect(open.map((v) => [v.item.id, v.status])).toEqual([[plan.id, 'carried-forward']]);
 
-    // A second review in the same session replaces the first.
+    // A second review in the same session replaces the first: partly done keeps it on the table.
     clock.advance(60_000);
-    const again = await val(api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'partly' }));
+    const again = await val(api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'partly', note: 'Half the calls' }));
     expect(again.item.reviews).toHaveLength(1);
-    expect(again).toMatchObject({ status: 'partly', lastReview: { note: '' } });
-    expect(again.item.open).toBe(0);
+    expect(again).toMatchObject({ status: 'partly', lastReview: { note: 'Half the calls' } });
+    expect(again.item.open).toBe(1);
 
-    // In the next session the carried-forward one is still there to review.
+    // In the next session the partly done and carried-forward ones are back, with their history; dropped is not.
     await val(api.endSession({ sessionId: second.id }));
     clock.advance(14 * DAY);
     const third = await val(api.startSession({ clientId: client.id }));
-    expect((await val(api.openCommitments({ clientId: client.id }))).map((v) => v.item.id)).toEqual([plan.id]);
+    const back = await val(api.openCommitments({ clientId: client.id }));
+    expect(back.map((v) => [v.item.id, v.status])).toEqual([
+      [call.id, 'partly'],
+      [plan.id, 'carried-forward'],
+    ]);
+    expect(back[0]!.item.reviews).toEqual([{ sessionId: second.id, status: 'partly', note: 'Half the calls', at: T0 + 14 * DAY + 60_000 }]);
+    await val(api.reviewCommitment({ itemId: call.id, sessionId: third.id, status: 'not-done' }));
     const finished = await val(api.reviewCommitment({ itemId: plan.id, sessionId: third.id, status: 'done' }));
     expect(finished.item.reviews.map((r) => r.status)).toEqual(['carried-forward', 'done']);
-    expect(await val(api.openCommitments({ clientId: client.id }))).toEqual([]);
+    // Not done stays; done goes.
+    expect((await val(api.openCommitments({ clientId: client.id }))).map((v) => v.item.id)).toEqual([call.id]);
+  });
+
+  it('with withReviewedInRunning, also lists what the running session reviewed (a done one stays in the review)', async () => {
+    const { api, client, second, call, plan, offsite } = await twoSessions();
+    await val(api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'done' }));
+    await val(api.reviewCommitment({ itemId: offsite.id, sessionId: second.id, status: 'dropped' }));
+    await val(api.addItem({ sessionId: second.id, input: { kind: 'commitment', text: 'Made today' } }));
+    const inReview = await val(api.openCommitments({ clientId: client.id, withReviewedInRunning: true }));
+    expect(inReview.map((v) => [v.item.id, v.status])).toEqual([
+      [call.id, 'done'],
+      [plan.id, 'open'],
+      [offsite.id, 'dropped'],
+    ]);
+    // Control: without it, only what is still on the table.
+    expect((await val(api.openCommitments({ clientId: client.id }))).map((v) => v.item.id)).toEqual([plan.id]);
   });
 
   it('keeps the latest session’s review as the status when an earlier session’s review is edited later', async () => {
@@ -73,6 +95,31 @@ describe('open commitments', () => {
       [third.id, 'done'],
     ]);
     expect(edited.status).toBe('done');
+  });
+
+  it('carrying forward with a new date moves the due date and keeps the date in the review', async () => {
+    const { api, client, second, call, plan } = await twoSessions();
+    const carried = await val(
+      api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'carried-forward', due: '2026-12-20' }),
+    );
+    expect(carried.item.due).toBe('2026-12-20');
+    expect(carried.lastReview).toMatchObject({ status: 'carried-forward', due: '2026-12-20' });
+    expect((await val(api.dueBetween({ from: '2026-12-20', to: '2026-12-20' }))).map((v) => v.item.id)).toEqual([call.id]);
+    expect(await val(api.dueBetween({ from: '2026-11-28', to: '2026-11-28' }))).toEqual([]);
+    // Without a date it keeps the old one.
+    const kept = await val(api.reviewCommitment({ itemId: plan.id, sessionId: second.id, status: 'carried-forward' }));
+    expect(kept.item.due).toBe('2026-12-03T17:00');
+    expect(kept.lastReview && 'due' in kept.lastReview).toBe(false);
+    // A date with another status is refused, and changes nothing.
+    const e = await err(
+      api.reviewCommitment({ itemId: plan.id, sessionId: second.id, status: 'done', due: '2026-12-24' }),
+      'invalid',
+      'due',
+    );
+    expect(e.message).toMatch(/carried forward/);
+    await err(api.reviewCommitment({ itemId: plan.id, sessionId: second.id, status: 'carried-forward', due: '24/12' }), 'invalid', 'due');
+    const open = await val(api.openCommitments({ clientId: client.id }));
+    expect(open.find((v) => v.item.id === plan.id)).toMatchObject({ status: 'carried-forward', item: { due: '2026-12-03T17:00' } });
   });
 
   it('refuses reviews that make no sense', async () => {

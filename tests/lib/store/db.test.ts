@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDbConnection, DB_VERSION } from '@/lib/store/db';
 import { createV1Database, openRaw, V1_DRAFT, V1_ITEMS, V1_QUESTION, V1_SESSIONS } from './fixtures/v1-database';
+import { createV2Database, V2_ITEMS, V2_SESSIONS } from './fixtures/v2-database';
 
 let counter = 0;
 const uniqueName = () => `db-test-${++counter}-${Math.random().toString(36).slice(2)}`;
@@ -53,7 +54,7 @@ describe('migration v1 → v2', () => {
     await createV1Database(name);
     const conn = createDbConnection(name);
     const db = await conn.get();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.get('clients', 'c1')).toMatchObject({ name: 'Ana Lopez' });
     expect(await db.count('sessions')).toBe(V1_SESSIONS.length);
     expect(await db.count('items')).toBe(V1_ITEMS.length);
@@ -84,8 +85,50 @@ describe('migration v1 → v2', () => {
     old.onversionchange = () => old.close();
     const conn = createDbConnection(name);
     const db = await conn.get();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.count('items')).toBe(V1_ITEMS.length);
+    conn.close();
+  });
+});
+
+describe('migration v2 → v3', () => {
+  it('keeps every record and reopens partly done and not done commitments (done and dropped stay closed)', async () => {
+    const name = uniqueName();
+    await createV2Database(name);
+    // Control: as v2 stored it, partly done and not done were closed.
+    const before = await openRaw(name);
+    expect(before.version).toBe(2);
+    before.close();
+    const conn = createDbConnection(name);
+    const db = await conn.get();
+    expect(db.version).toBe(3);
+    expect(await db.count('items')).toBe(V2_ITEMS.length);
+    expect(await db.count('sessions')).toBe(V2_SESSIONS.length);
+    const open = await db.getAllKeysFromIndex('items', 'byClientOpen', ['c1', 1]);
+    expect(open.sort()).toEqual(['i-carried', 'i-not-done', 'i-open', 'i-partly']);
+    const closed = await db.getAllKeysFromIndex('items', 'byClientOpen', ['c1', 0]);
+    expect(closed.sort()).toEqual(['i-done', 'i-dropped', 'i-note']);
+    // Nothing else about an item changed: its reviews, text and derived keys are as they were.
+    expect(await db.get('items', 'i-partly')).toEqual({ ...V2_ITEMS.find((i) => i.id === 'i-partly'), open: 1 });
+    expect(await db.get('items', 'i-open')).toEqual(V2_ITEMS.find((i) => i.id === 'i-open'));
+    conn.close();
+  });
+
+  it('turns bare check-in times into on-track check-ins, keeping their times', async () => {
+    const name = uniqueName();
+    await createV2Database(name);
+    const conn = createDbConnection(name);
+    const db = await conn.get();
+    const s1 = await db.get('sessions', 's1');
+    expect(s1?.contract.checkIns).toEqual([
+      { at: 1_000_500, onTrack: true, shiftedTo: '' },
+      { at: 1_000_700, onTrack: true, shiftedTo: '' },
+    ]);
+    expect({ ...s1, contract: { ...s1!.contract, checkIns: [] } }).toEqual({
+      ...V2_SESSIONS[0],
+      contract: { ...V2_SESSIONS[0]!.contract, checkIns: [] },
+    });
+    expect(await db.get('sessions', 's2')).toEqual(V2_SESSIONS[1]);
     conn.close();
   });
 });
@@ -104,7 +147,7 @@ describe('blocked and blocking', () => {
     });
     expect(onBlocking).toHaveBeenCalledTimes(1);
     const db = await conn.get();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.count('drafts')).toBe(0);
     await db.put('drafts', { key: 'after', value: {}, updatedAt: 2 });
     expect(await db.getAllKeys('drafts')).toEqual(['after']);
@@ -115,8 +158,8 @@ describe('blocked and blocking', () => {
     const name = uniqueName();
     const conn = createDbConnection(name);
     await conn.get();
-    const newer = await openRaw(name, 3, (db) => db.createObjectStore('extra'));
-    expect(newer.version).toBe(3);
+    const newer = await openRaw(name, DB_VERSION + 1, (db) => db.createObjectStore('extra'));
+    expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
   });
 
@@ -128,7 +171,7 @@ describe('blocked and blocking', () => {
     const conn = createDbConnection(name, { onBlocked });
     const db = await conn.get();
     expect(onBlocked).toHaveBeenCalled();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.count('items')).toBe(V1_ITEMS.length);
     conn.close();
   });

@@ -21,14 +21,17 @@ const base: Item = {
 const review = (sessionId: string, status: Item['reviews'][number]['status']) => ({ sessionId, status, note: '', at: 1 });
 
 describe('derived item keys', () => {
-  it('a commitment is open until reviewed, and again while carried forward', () => {
+  it('a commitment stays on the table until done or dropped', () => {
     expect(commitmentStatus(base)).toBe('open');
     expect(isOpen(base)).toBe(1);
-    expect(isOpen({ ...base, reviews: [review('s2', 'carried-forward')] })).toBe(1);
-    for (const status of ['done', 'partly', 'not-done', 'dropped'] as const)
-      expect(isOpen({ ...base, reviews: [review('s2', status)] })).toBe(0);
-    expect(isOpen({ ...base, reviews: [review('s2', 'carried-forward'), review('s3', 'done')] })).toBe(0);
+    for (const status of ['partly', 'not-done', 'carried-forward'] as const)
+      expect(isOpen({ ...base, reviews: [review('s2', status)] }), status).toBe(1);
+    for (const status of ['done', 'dropped'] as const) expect(isOpen({ ...base, reviews: [review('s2', status)] }), status).toBe(0);
+    // The latest review decides: partly, then done, closes it; dropped, then reopened as not done, opens it.
+    expect(isOpen({ ...base, reviews: [review('s2', 'partly'), review('s3', 'done')] })).toBe(0);
+    expect(isOpen({ ...base, reviews: [review('s2', 'dropped'), review('s3', 'not-done')] })).toBe(1);
     expect(isOpen({ ...base, kind: 'note' })).toBe(0);
+    expect(isOpen({ ...base, kind: 'note', reviews: [review('s2', 'partly')] })).toBe(0);
   });
 
   it('sets dueKey only on dated commitments and reviewedIn only when reviewed', () => {

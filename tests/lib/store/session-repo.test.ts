@@ -120,14 +120,70 @@ describe('the contract', () => {
     expect((await val(api.updateContract({ sessionId: session.id, patch: { goalId: null } }))).contract.goalId).toBeNull();
   });
 
-  it('records contract check-ins with the time', async () => {
+  it('records contract check-ins with the time and the answer: on track, or shifted to what', async () => {
     const { api, clock } = testStore();
     const { session } = await clientAndSession(api);
     clock.advance(5000);
     await val(api.contractCheckIn({ sessionId: session.id }));
     clock.advance(5000);
-    const s = await val(api.contractCheckIn({ sessionId: session.id }));
-    expect(s.contract.checkIns).toEqual([T0 + 5000, T0 + 10_000]);
+    await val(api.contractCheckIn({ sessionId: session.id, onTrack: false, shiftedTo: 'How to tell my boss' }));
+    clock.advance(5000);
+    const s = await val(api.contractCheckIn({ sessionId: session.id, onTrack: true, shiftedTo: 'ignored when on track' }));
+    expect(s.contract.checkIns).toEqual([
+      { at: T0 + 5000, onTrack: true, shiftedTo: '' },
+      { at: T0 + 10_000, onTrack: false, shiftedTo: 'How to tell my boss' },
+      { at: T0 + 15_000, onTrack: true, shiftedTo: '' },
+    ]);
+    // A shift needs its words; the refusal says how to fix it and records nothing.
+    const e = await err(api.contractCheckIn({ sessionId: session.id, onTrack: false, shiftedTo: '  ' }), 'invalid', 'shiftedTo');
+    expect(e.message).toMatch(/say what the contract has shifted to, or record it as still on track/);
+    expect((await val(api.getSessionBundle({ sessionId: session.id }))).session.contract.checkIns).toHaveLength(3);
+  });
+});
+
+describe('agreements carry over to the client’s next session', () => {
+  it('carries confidentiality and recording consent with the date first agreed; not permission to offer, not to other clients', async () => {
+    const { api, clock } = testStore();
+    const { client, session } = await clientAndSession(api, 'Ana');
+    clock.advance(60_000);
+    const agreed = await val(
+      api.updateContract({
+        sessionId: session.id,
+        patch: { agreements: { confidentiality: true, recordingConsent: true, permissionToOffer: true } },
+      }),
+    );
+    expect(agreed.contract.agreedAt).toEqual({ confidentiality: T0 + 60_000, recordingConsent: T0 + 60_000 });
+    await val(api.endSession({ sessionId: session.id }));
+    clock.advance(7 * 86_400_000);
+    const second = await val(api.startSession({ clientId: client.id }));
+    expect(second.contract.agreements).toEqual({ confidentiality: true, recordingConsent: true, permissionToOffer: false });
+    expect(second.contract.agreedAt).toEqual({ confidentiality: T0 + 60_000, recordingConsent: T0 + 60_000 });
+    // The coach can still untick: that one no longer carries.
+    const unticked = await val(api.updateContract({ sessionId: second.id, patch: { agreements: { recordingConsent: false } } }));
+    expect(unticked.contract.agreedAt).toEqual({ confidentiality: T0 + 60_000 });
+    await val(api.endSession({ sessionId: second.id }));
+    const third = await val(api.startSession({ clientId: client.id }));
+    expect(third.contract.agreements).toEqual({ confidentiality: true, recordingConsent: false, permissionToOffer: false });
+    expect(third.contract.agreedAt).toEqual({ confidentiality: T0 + 60_000 });
+    await val(api.endSession({ sessionId: third.id }));
+    // Control: another client's first session starts with nothing agreed.
+    const ben = await clientAndSession(api, 'Ben');
+    expect(ben.session.contract.agreements).toEqual({ confidentiality: false, recordingConsent: false, permissionToOffer: false });
+    expect(ben.session.contract.agreedAt).toBeUndefined();
+  });
+
+  it('dates an agreement from an older record without a date by that session’s start', async () => {
+    const { api, clock, connection: db } = testStore();
+    const { client, session } = await clientAndSession(api, 'Ana');
+    await val(api.updateContract({ sessionId: session.id, patch: { agreements: { confidentiality: true } } }));
+    await val(api.endSession({ sessionId: session.id }));
+    // As an older version stored it: agreed, with no date.
+    const raw = await (await db.get()).get('sessions', session.id);
+    const { agreedAt: _dropped, ...contract } = raw!.contract;
+    await (await db.get()).put('sessions', { ...raw!, contract });
+    clock.advance(86_400_000);
+    const next = await val(api.startSession({ clientId: client.id }));
+    expect(next.contract.agreedAt).toEqual({ confidentiality: T0 });
   });
 });
 
