@@ -89,9 +89,10 @@ export function SessionDetail(props: { id: Id }) {
   const openButton = useRef<HTMLButtonElement>(null);
   const closed = useRef(false);
   useEffect(() => {
-    if (summary || !closed.current || !openButton.current) return;
+    if (summary || !closed.current) return;
     closed.current = false;
-    openButton.current.focus();
+    // After the record's heading has taken focus as it does when it appears.
+    setTimeout(() => openButton.current?.focus());
   });
   const close = () => {
     closed.current = true;
