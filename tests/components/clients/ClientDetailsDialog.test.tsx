@@ -16,7 +16,11 @@ const ana = aClient({ id: 'c1', name: 'Ana Lima', email: '', notes: '' });
 
 describe('Edit client details', () => {
   it('edits name, e-mail and notes in a dialog, by keyboard, and saves them', async () => {
-    const env = fakeEnv({ api: { updateClient: async ({ patch }) => ok({ ...ana, ...patch }) } });
+    const env = fakeEnv({
+      api: {
+        updateClient: async ({ patch }) => ok({ ...ana, name: patch.name ?? ana.name, email: patch.email ?? '', notes: patch.notes ?? '' }),
+      },
+    });
     const onSaved = vi.fn();
     renderWithEnv(env, <EditClientButton client={ana} onSaved={onSaved} />);
     const opener = screen.getByRole('button', { name: 'Edit client details' });
