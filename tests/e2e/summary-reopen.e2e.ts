@@ -26,7 +26,6 @@ import {
   pressOn,
   snap,
   startSession,
-  textbox,
   typeInto,
 } from './harness/coach';
 
