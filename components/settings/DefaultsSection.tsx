@@ -66,7 +66,7 @@ export function DefaultsSection(props: { settings: Settings; onSave(patch: Parti
   );
 }
 
-/** The line e-mail drafts to a client end with; saved when the field is left (or on Enter). */
+/** The line e-mail drafts to a client end with; saved when the field is left. */
 function SignOff(props: { value: string; onSave(value: string): void }) {
   const id = useId();
   const [draft, setDraft] = useState(props.value);
@@ -87,7 +87,6 @@ function SignOff(props: { value: string; onSave(value: string): void }) {
         aria-describedby={`${id}-hint`}
         onInput={(e) => setDraft(e.currentTarget.value)}
         onBlur={save}
-        onKeyDown={(e) => e.key === 'Enter' && save()}
       />
       <p class="small muted" id={`${id}-hint`}>
         Ends every e-mail draft to a client, e.g. “Warm regards, Sam”. Leave it empty for none.
