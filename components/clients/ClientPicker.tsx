@@ -8,6 +8,8 @@ import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { ClientCombobox, type ClientChoice } from './ClientCombobox';
+import { SummaryView } from '../summary/SummaryView';
+import { EditClientButton } from './ClientDetailsDialog';
 import { ClientPreview } from './ClientPreview';
 import { exactClient } from './match';
 
@@ -25,6 +27,7 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ what: string; error: ApiError | string } | null>(null);
   const startButton = useRef<HTMLButtonElement>(null);
+  const [summaryFor, setSummaryFor] = useState<string | null>(null);
   const all = clients.data ?? [];
   const none = !clients.loading && !clients.error && all.length === 0;
 
@@ -75,6 +78,11 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
   const previewClient = chosen?.kind === 'client' && chosen.client.name === query.trim() ? chosen.client : null;
   const creating = resolve()?.kind === 'create';
 
+  // A past session's summary, reopened from the client's history, takes the picker's place until closed.
+  if (summaryFor) {
+    return <SummaryView sessionId={summaryFor} onClose={() => setSummaryFor(null)} closeLabel="Back to the client" />;
+  }
+
   return (
     <section class="picker" aria-labelledby="picker-title">
       {none ? (
@@ -107,7 +115,18 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
         )}
       </Field>
       {clients.error && <ErrorNote what="Clients could not be loaded." error={clients.error} onRetry={clients.reload} />}
-      {previewClient && <ClientPreview client={previewClient} />}
+      {previewClient && (
+        <>
+          <ClientPreview client={previewClient} onOpenSummary={setSummaryFor} />
+          <EditClientButton
+            client={previewClient}
+            onSaved={(client) => {
+              setChosen({ kind: 'client', client });
+              setQuery(client.name);
+            }}
+          />
+        </>
+      )}
       {creating && !previewClient && query.trim() && (
         <p class="preview preview--first">
           <strong>New client: {query.trim()}.</strong> <span class="muted">This will be your first session together.</span>

@@ -1,4 +1,6 @@
+import type { SessionSummaryRow } from '@/lib/api/contract';
 import type { Client } from '@/lib/model/types';
+import { Button } from '../ui/Button';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { formatDay, isOverdue } from '@/lib/model/dates';
@@ -7,7 +9,7 @@ import { formatDay, isOverdue } from '@/lib/model/dates';
  * What the coach should know before starting: a first session, or how many sessions came before and what
  * is still open (overdue marked).
  */
-export function ClientPreview(props: { client: Client }) {
+export function ClientPreview(props: { client: Client; onOpenSummary?: (sessionId: string) => void }) {
   const env = useEnv();
   const id = props.client.id;
   const history = useLiveQuery(() => env.api.clientHistory({ clientId: id }), [id], ['session', 'contract']);
@@ -46,6 +48,34 @@ export function ClientPreview(props: { client: Client }) {
       ) : (
         <span class="muted">No open commitments.</span>
       )}
+      {props.onOpenSummary && <PastSessions rows={sessions} now={now} onOpen={props.onOpenSummary} />}
     </div>
+  );
+}
+
+/** The client's history, newest first: each past session's summary reopens from here (edit, export, send). */
+function PastSessions(props: { rows: SessionSummaryRow[]; now: number; onOpen(sessionId: string): void }) {
+  const past = props.rows.filter((r) => r.session.status === 'ended');
+  if (past.length === 0) return null;
+  return (
+    <details class="preview__history">
+      <summary>Earlier sessions and their summaries</summary>
+      <ul class="plain-list preview__sessions">
+        {past.map((r) => (
+          <li key={r.session.id}>
+            <Button
+              small
+              variant="ghost"
+              class="row-button"
+              aria-label={`Open summary: ${formatDay(r.session.startedAt, props.now)}, ${r.session.contract.topic || 'no topic'}`}
+              onClick={() => props.onOpen(r.session.id)}
+            >
+              <span>{formatDay(r.session.startedAt, props.now)}</span>
+              <span class="row-button__main">{r.session.contract.topic || 'No topic'}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

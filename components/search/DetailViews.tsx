@@ -1,5 +1,7 @@
 /** The read-only view of each kind of search result: a client, a session, a captured item, a question. */
 import type { VNode } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { SummaryView } from '../summary/SummaryView';
 import type { SessionBundle } from '@/lib/api/contract';
 import { ITEM_KIND_LABELS, STAGE_LABELS, type Id } from '@/lib/model/types';
 import { useEnv } from '../app/env';
@@ -82,9 +84,24 @@ export function SessionDetail(props: { id: Id }) {
     [props.id],
     ['session', 'contract', 'asked', 'reflection', 'items', 'reviews'],
   );
+  // The same summary as after "End session": reopened here, it closes back to the record, on its button.
+  const [summary, setSummary] = useState(false);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  useEffect(() => {
+    if (summary || !closed.current) return;
+    closed.current = false;
+    // After the record's heading has taken focus as it does when it appears.
+    setTimeout(() => openButton.current?.focus());
+  });
+  const close = () => {
+    closed.current = true;
+    setSummary(false);
+  };
+  if (summary) return <SummaryView sessionId={props.id} onClose={close} closeLabel="Back to the session" />;
   return (
     <Loaded query={bundle} what="session">
-      {(b) => <SessionRecord bundle={b} now={env.now()} />}
+      {(b) => <SessionRecord bundle={b} now={env.now()} onOpenSummary={() => setSummary(true)} summaryButtonRef={openButton} />}
     </Loaded>
   );
 }

@@ -1,6 +1,8 @@
+import type { Ref } from 'preact';
 import type { SessionBundle } from '@/lib/api/contract';
 import { ITEM_KINDS, ITEM_KIND_LABELS, REVIEW_STATUS_LABELS } from '@/lib/model/types';
 import { formatDay, formatTime } from '@/lib/model/dates';
+import { Button } from '../ui/Button';
 import { DetailHeading } from './DetailHeading';
 import { ItemBody, Meta } from './ItemBody';
 
@@ -12,8 +14,16 @@ const PLURAL: Record<string, string> = {
   Inquiry: 'Inquiries',
 };
 
-/** A session as it was recorded, read-only: contract, what was reviewed, captured and asked. */
-export function SessionRecord(props: { bundle: SessionBundle; now: number }) {
+/**
+ * A session as it was recorded, read-only: contract, what was reviewed, captured and asked; "Open summary"
+ * reopens it in the summary, where it can be edited and exported.
+ */
+export function SessionRecord(props: {
+  bundle: SessionBundle;
+  now: number;
+  onOpenSummary?: () => void;
+  summaryButtonRef?: Ref<HTMLButtonElement>;
+}) {
   const { session, client, items, reviewed, asked } = props.bundle;
   const c = session.contract;
   const minutes = session.endedAt ? Math.round((session.endedAt - session.startedAt) / 60_000) : null;
@@ -27,6 +37,14 @@ export function SessionRecord(props: { bundle: SessionBundle; now: number }) {
           ? `Running since ${formatTime(session.startedAt)}`
           : `${minutes} min, ended ${formatTime(session.endedAt!)}`}
       </p>
+      {props.onOpenSummary && (
+        <div class="actions">
+          <Button variant="primary" small buttonRef={props.summaryButtonRef} onClick={props.onOpenSummary}>
+            Open summary
+          </Button>
+          <span class="muted small">Edit the wording, reflection and dates; export or e-mail it.</span>
+        </div>
+      )}
       <dl class="meta-list">
         <Meta term="Topic" value={c.topic || '—'} />
         <Meta term="Desired outcome" value={c.desiredOutcome || '—'} />

@@ -61,7 +61,37 @@ export function DefaultsSection(props: { settings: Settings; onSave(patch: Parti
         <input type="checkbox" checked={settings.soundOnWrapUp} onChange={(e) => onSave({ soundOnWrapUp: e.currentTarget.checked })} />
         Soft chime at wrap-up
       </label>
+      <SignOff value={settings.emailSignOff} onSave={(emailSignOff) => onSave({ emailSignOff })} />
     </SettingsSection>
+  );
+}
+
+/** The line e-mail drafts to a client end with; saved when the field is left. */
+function SignOff(props: { value: string; onSave(value: string): void }) {
+  const id = useId();
+  const [draft, setDraft] = useState(props.value);
+  useEffect(() => setDraft(props.value), [props.value]);
+  const save = () => {
+    if (draft !== props.value) props.onSave(draft.trim());
+  };
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        Sign-off for e-mails
+      </label>
+      <input
+        id={id}
+        class="input"
+        value={draft}
+        maxLength={LIMITS.nameLength}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onBlur={save}
+      />
+      <p class="small muted" id={`${id}-hint`}>
+        Ends every e-mail draft to a client, e.g. “Warm regards, Sam”. Leave it empty for none.
+      </p>
+    </div>
   );
 }
 

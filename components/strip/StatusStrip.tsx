@@ -3,6 +3,7 @@ import { ariaKeys, keyText } from '@/lib/keymap/keymap';
 import type { OverlayFrame } from '@/lib/view/ports';
 import { Timer } from '../timer/Timer';
 import type { TimerActions } from '../timer/useTimerActions';
+import { EditClientButton } from '../clients/ClientDetailsDialog';
 import { IconButton } from '../ui/Button';
 import { EndSession } from './EndSession';
 import { MoveHandle } from './MoveHandle';
@@ -34,10 +35,13 @@ export function StatusStrip(props: StripProps) {
         <div class="strip__who blurrable">
           {bundle ? (
             <>
-              <h1 class="strip__client">
-                {bundle.client.name}
-                {bundle.client.keepNoNotes && <span class="chip strip__chip">No notes</span>}
-              </h1>
+              <div class="strip__name">
+                <h1 class="strip__client">
+                  {bundle.client.name}
+                  {bundle.client.keepNoNotes && <span class="chip strip__chip">No notes</span>}
+                </h1>
+                <EditClientButton client={bundle.client} iconOnly />
+              </div>
               <span class={`strip__outcome ${outcome ? '' : 'muted'}`} title={outcome || undefined}>
                 {outcome || 'No desired outcome yet'}
               </span>

@@ -1,12 +1,13 @@
 import { useId, useState } from 'preact/hooks';
 import { emailDraft } from '@/lib/export/email';
 import { summaryFilename } from '@/lib/export/filenames';
-import { datedCommitments, toIcs } from '@/lib/export/ics';
+import { calendarEventCount, datedCommitments, nextSessionDate, toIcs } from '@/lib/export/ics';
 import { toSessionJson } from '@/lib/export/json';
 import { toMarkdown } from '@/lib/export/markdown';
 import type { SummaryDoc } from '@/lib/export/summary-model';
 import { toPlainText } from '@/lib/export/text';
 import { useEnv } from '../app/env';
+import { usePrefs } from '../app/prefs';
 import { Button } from '../ui/Button';
 
 /**
@@ -22,7 +23,11 @@ export function ExportBar(props: {
   onPrint(): void;
 }) {
   const { io, now } = useEnv();
-  const [message, setMessage] = useState('');
+  const { settings } = usePrefs();
+  // An outcome names the version it was made from: switching versions retires it.
+  const [outcome, setOutcome] = useState({ text: '', clientVersion: props.clientVersion });
+  const message = outcome.clientVersion === props.clientVersion ? outcome.text : '';
+  const setMessage = (text: string) => setOutcome({ text, clientVersion: props.clientVersion });
   const hintId = useId();
   const { doc } = props;
   const which = props.clientVersion ? 'client version' : 'coach version';
@@ -39,9 +44,9 @@ export function ExportBar(props: {
       io.download(name, 'text/markdown;charset=utf-8', toMarkdown(doc, opts));
       setMessage(`Markdown (${which}) downloaded as ${name}.`);
     },
-    copy: () => copy(toPlainText(doc, opts), `Summary (${which}) copied. Paste it anywhere.`),
+    copy: () => copy(toPlainText(doc, opts), `Copied the ${which}. Paste it anywhere.`),
     email: async () => {
-      const draft = emailDraft(props.clientDoc, { ...opts, to: props.clientEmail });
+      const draft = emailDraft(props.clientDoc, { ...opts, to: props.clientEmail, signOff: settings.emailSignOff });
       const name = props.clientDoc.client.name;
       if (draft.kind === 'mailto') {
         io.openUrl(draft.url);
@@ -60,16 +65,20 @@ export function ExportBar(props: {
       setMessage(`Print view (${which}) sent to the printer dialog. Choose “Save as PDF” there for a file.`);
     },
     calendar: () => {
-      const count = datedCommitments(doc).length;
-      if (count === 0) {
+      if (calendarEventCount(doc) === 0) {
         setMessage(
-          `No commitment${props.clientVersion ? ' in the client version' : ''} has a due date, so there is nothing for a calendar.`,
+          `No commitment${props.clientVersion ? ' in the client version' : ''} has a due date and no next session is planned, so there is nothing for a calendar.`,
         );
         return;
       }
+      const count = datedCommitments(doc).length;
+      const parts = [
+        count > 0 ? `${count} commitment${count === 1 ? '' : 's'}` : '',
+        nextSessionDate(doc) ? 'the next session' : '',
+      ].filter(Boolean);
       const name = summaryFilename(doc, 'ics');
       io.download(name, 'text/calendar;charset=utf-8', toIcs(doc, opts));
-      setMessage(`Calendar file with ${count} commitment${count === 1 ? '' : 's'} downloaded as ${name}.`);
+      setMessage(`Calendar file with ${parts.join(' and ')} downloaded as ${name}.`);
     },
     json: () => {
       const name = summaryFilename(doc, 'json');

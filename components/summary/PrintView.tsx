@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { summaryHeader, summarySections, type Entry, type Field } from '@/lib/export/sections';
-import type { SummaryDoc } from '@/lib/export/summary-model';
+import type { SummaryDoc, SummaryItem } from '@/lib/export/summary-model';
+import { formatDueIso } from '@/lib/model/dates';
 
 /**
  * The summary as a printed page (or a PDF, through the browser's print dialog). It is rendered into its
@@ -34,7 +35,7 @@ function PrintPage(props: { doc: SummaryDoc }) {
     <article class="hs-print">
       <h1>{header.title}</h1>
       <p class="hs-print__meta">{header.meta.map((m) => `${m.label}${m.value}`).join(' · ')}</p>
-      <p class="hs-print__version">{header.versionNote}</p>
+      {header.versionNote && <p class="hs-print__version">{header.versionNote}</p>}
       {summarySections(props.doc).map((s) => (
         <section key={s.key} class="hs-print__section">
           <h2>{s.title}</h2>
@@ -45,17 +46,47 @@ function PrintPage(props: { doc: SummaryDoc }) {
               ))}
             </dl>
           )}
-          {s.entries.length > 0 && (
-            <ul>
-              {s.entries.map((e, n) => (
-                <PrintEntry key={n} entry={e} />
-              ))}
-            </ul>
+          {s.key === 'commitments' ? (
+            <CommitmentTable items={props.doc.commitments} />
+          ) : (
+            s.entries.length > 0 && (
+              <ul>
+                {s.entries.map((e, n) => (
+                  <PrintEntry key={n} entry={e} />
+                ))}
+              </ul>
+            )
           )}
           {s.text && <p class="hs-print__text">{s.text}</p>}
         </section>
       ))}
     </article>
+  );
+}
+
+/** New commitments as a table: what, by when, how we'll know, support. */
+export function CommitmentTable(props: { items: SummaryItem[] }) {
+  return (
+    <table class="hs-print__table">
+      <thead>
+        <tr>
+          <th scope="col">What</th>
+          <th scope="col">By when</th>
+          <th scope="col">How we'll know</th>
+          <th scope="col">Support</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((i) => (
+          <tr key={i.id}>
+            <td class="hs-print__text">{i.text}</td>
+            <td>{formatDueIso(i.due)}</td>
+            <td class="hs-print__text">{i.howWillYouKnow}</td>
+            <td class="hs-print__text">{i.support}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -4,12 +4,20 @@ import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
 import { ErrorNote } from '../ui/ErrorNote';
 import { SavedTick } from '../ui/SavedTick';
-import { formatDueShort } from '@/lib/model/dates';
+import { dueDay, formatDueShort, pad, parseDue } from '@/lib/model/dates';
 import type { ApiError } from '@/lib/api/result';
 
 export interface RowEdit {
   text?: string;
   shareable?: boolean;
+  due?: string;
+}
+
+/** A due value with its day replaced (a time already set is kept); '' clears it. */
+export function withDay(due: string, day: string): string {
+  if (!day) return '';
+  const time = parseDue(due)?.time;
+  return time ? `${day}T${pad(time.hour)}:${pad(time.minute)}` : day;
 }
 
 /**
@@ -30,6 +38,7 @@ export function SummaryItemRow(props: {
   const { item } = props;
   const autosave = useAutosave<string>((text) => api.updateItem({ id: item.id, patch: { text } }));
   const [shareError, setShareError] = useState<ApiError | null>(null);
+  const [dueError, setDueError] = useState<ApiError | null>(null);
   const inClientVersion = item.shareable && !props.alwaysPrivate;
 
   const toggleShare = async (shareable: boolean) => {
@@ -38,6 +47,18 @@ export function SummaryItemRow(props: {
     setShareError(result.ok ? null : result.error);
     if (!result.ok) props.onEdit({ shareable: !shareable });
   };
+
+  // A plain date input for now (a shared due-date field is being built for the capture side).
+  const changeDue = async (day: string) => {
+    const before = item.due;
+    const due = withDay(before, day);
+    if (due === before) return;
+    props.onEdit({ due });
+    const result = await api.updateItem({ id: item.id, patch: { due } });
+    setDueError(result.ok ? null : result.error);
+    if (!result.ok) props.onEdit({ due: before });
+  };
+  const parsed = parseDue(item.due);
 
   return (
     <li class={`summary-item${props.clientVersion && !inClientVersion ? ' summary-item--left-out' : ''}`}>
@@ -54,9 +75,21 @@ export function SummaryItemRow(props: {
           onBlur={() => void autosave.flush()}
         />
         {props.status && <p class="summary-item__status">{props.status}</p>}
-        {item.kind === 'commitment' && (item.due || item.howWillYouKnow || item.support) && (
+        {item.kind === 'commitment' && (
           <dl class="meta-list summary-item__facts">
-            {item.due && <Fact term="By when" value={formatDueShort(item.due, now())} />}
+            <div class="meta-list__row">
+              <dt>By when</dt>
+              <dd class="summary-item__due">
+                <input
+                  type="date"
+                  class="input summary-item__date"
+                  aria-label={`${props.label} by when`}
+                  value={parsed ? dueDay(parsed) : ''}
+                  onChange={(e) => void changeDue(e.currentTarget.value)}
+                />
+                {parsed && <span class="muted small">{formatDueShort(item.due, now())}</span>}
+              </dd>
+            </div>
             {item.howWillYouKnow && <Fact term="How will you know" value={item.howWillYouKnow} />}
             {item.support && <Fact term="Support" value={item.support} />}
           </dl>
@@ -80,6 +113,7 @@ export function SummaryItemRow(props: {
       </div>
       {autosave.error && <ErrorNote what="Not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       {shareError && <ErrorNote what="Sharing not changed." error={shareError} />}
+      {dueError && <ErrorNote what="Date not changed." error={dueError} />}
     </li>
   );
 }

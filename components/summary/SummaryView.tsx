@@ -2,11 +2,13 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { buildSummary, type SummaryDoc } from '@/lib/export/summary-model';
 import { summarySections } from '@/lib/export/sections';
 import { ITEM_KIND_LABELS, type Item, type ItemKind } from '@/lib/model/types';
+import { nextSessionOf } from '@/lib/model/session';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { ExportBar } from './ExportBar';
 import { PrintView } from './PrintView';
+import { NextSessionField } from './NextSessionField';
 import { ReflectionField } from './ReflectionField';
 import { SummaryItemRow, type RowEdit } from './SummaryItemRow';
 import { useSummaryData } from './useSummaryData';
@@ -22,10 +24,11 @@ const GROUPS: { kind: ItemKind; title: string }[] = [
 const ALWAYS_PRIVATE: ReadonlySet<ItemKind> = new Set(['note', 'belief']);
 
 /**
- * The session summary: opens on "End session" and for any past session. Everything captured, each item
- * editable and shareable-or-private, the closing reflection, and the exports — all autosaved.
+ * The session summary, one component for the session just ended and any past one reopened (from the
+ * client's history or from search): the closing reflection, the next session and the exports first, then
+ * everything captured, each item's wording and date editable and shareable-or-private — all autosaved.
  */
-export function SummaryView(props: { sessionId: string; onClose(): void }) {
+export function SummaryView(props: { sessionId: string; onClose(): void; closeLabel?: string }) {
   const env = useEnv();
   const headingId = useId();
   const data = useSummaryData(props.sessionId);
@@ -54,7 +57,7 @@ export function SummaryView(props: { sessionId: string; onClose(): void }) {
           Session summary
         </h2>
         <Button variant="ghost" small icon="close" onClick={props.onClose}>
-          Close summary
+          {props.closeLabel ?? 'Close summary'}
         </Button>
       </div>
       {data.error && !bundle && <ErrorNote what="The summary could not be loaded." error={data.error} onRetry={data.reload} />}
@@ -62,6 +65,9 @@ export function SummaryView(props: { sessionId: string; onClose(): void }) {
       {bundle && docs && (
         <>
           <SummaryHead doc={docs.coach} running={bundle.session.status === 'active'} />
+          {/* What the coach does after the call comes first: reflect, plan the next session, send. */}
+          <ReflectionField sessionId={props.sessionId} initial={bundle.session.reflection} onChange={data.setReflection} />
+          <NextSessionField sessionId={props.sessionId} value={nextSessionOf(bundle.session)} onChange={data.setNextSession} />
           <ExportBar
             doc={clientVersion ? docs.client : docs.coach}
             clientDoc={docs.client}
@@ -95,7 +101,6 @@ export function SummaryView(props: { sessionId: string; onClose(): void }) {
           ))}
           {bundle.items.length === 0 && <p class="muted">Nothing was captured in this session.</p>}
           <QuestionsAsked doc={docs.coach} />
-          <ReflectionField sessionId={props.sessionId} initial={bundle.session.reflection} onChange={data.setReflection} />
           {printRequests > 0 && <PrintView doc={clientVersion ? docs.client : docs.coach} />}
         </>
       )}

@@ -4,13 +4,22 @@ import type { Id, Item } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 
-type ItemEdit = Partial<Pick<Item, 'text' | 'shareable'>>;
+type ItemEdit = Partial<Pick<Item, 'text' | 'shareable' | 'due'>>;
 
-function withEdits(bundle: SessionBundle, edits: Record<Id, ItemEdit>, reflection: string | null): SessionBundle {
+function withEdits(
+  bundle: SessionBundle,
+  edits: Record<Id, ItemEdit>,
+  reflection: string | null,
+  nextSession: string | null,
+): SessionBundle {
   const apply = (item: Item): Item => (edits[item.id] ? { ...item, ...edits[item.id] } : item);
   return {
     ...bundle,
-    session: reflection === null ? bundle.session : { ...bundle.session, reflection },
+    session: {
+      ...bundle.session,
+      ...(reflection === null ? {} : { reflection }),
+      ...(nextSession === null ? {} : { nextSession }),
+    },
     items: bundle.items.map(apply),
     reviewed: bundle.reviewed.map((view) => ({ ...view, item: apply(view.item) })),
   };
@@ -26,6 +35,7 @@ export function useSummaryData(sessionId: Id) {
   const query = useLiveQuery(() => api.getSessionBundle({ sessionId }), [sessionId], [...SESSION_TOPICS, 'items', 'reviews', 'clients']);
   const [edits, setEdits] = useState<Record<Id, ItemEdit>>({});
   const [reflection, setReflection] = useState<string | null>(null);
+  const [nextSession, setNextSession] = useState<string | null>(null);
   const stored = query.data;
 
   useEffect(() => {
@@ -38,14 +48,18 @@ export function useSummaryData(sessionId: Id) {
         const caughtUp =
           item &&
           (edit.text === undefined || edit.text === item.text) &&
-          (edit.shareable === undefined || edit.shareable === item.shareable);
+          (edit.shareable === undefined || edit.shareable === item.shareable) &&
+          (edit.due === undefined || edit.due === item.due);
         if (item && !caughtUp) next[id] = edit;
       }
       return Object.keys(next).length === Object.keys(prev).length ? prev : next;
     });
   }, [stored]);
 
-  const bundle = useMemo(() => (stored ? withEdits(stored, edits, reflection) : undefined), [stored, edits, reflection]);
+  const bundle = useMemo(
+    () => (stored ? withEdits(stored, edits, reflection, nextSession) : undefined),
+    [stored, edits, reflection, nextSession],
+  );
   const editItem = (id: Id, edit: ItemEdit) => setEdits((prev) => ({ ...prev, [id]: { ...prev[id], ...edit } }));
-  return { bundle, error: query.error, loading: query.loading, reload: query.reload, editItem, setReflection };
+  return { bundle, error: query.error, loading: query.loading, reload: query.reload, editItem, setReflection, setNextSession };
 }

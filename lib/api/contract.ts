@@ -30,7 +30,7 @@ import {
   type Review,
 } from '../model/item';
 import { DEFAULTS, LIMITS } from '../model/limits';
-import { Day, Id, SessionMinutes, Text, type Millis } from '../model/primitives';
+import { Day, Due, Id, SessionMinutes, Text, type Millis } from '../model/primitives';
 import {
   QuestionInputSchema,
   QuestionMarksSchema,
@@ -264,6 +264,12 @@ export const API = {
     input: args({ sessionId: Id, text: Text }),
     changes: ['reflection'],
     labels: { text: 'The reflection' },
+  }),
+  /** The next session planned on the summary: a date (`YYYY-MM-DD`, or with `THH:mm`), '' for none. */
+  setNextSession: method<Session>()({
+    input: args({ sessionId: Id, when: Due }),
+    changes: ['reflection'],
+    labels: { when: 'The next session' },
   }),
   endSession: method<Session>()({ input: args({ sessionId: Id }), changes: ['session'] }),
   getSessionBundle: method<SessionBundle>()({ input: args({ sessionId: Id }) }),

@@ -3,7 +3,7 @@
  * cut long mailto URLs (about 2,000 characters is the safe limit), so a longer draft comes back as
  * `too-long` with its body for the clipboard instead.
  */
-import { oneLine } from './clean';
+import { cleanText, oneLine } from './clean';
 import type { ExportOptions } from './options';
 import type { SummaryDoc } from './summary-model';
 import { toPlainText } from './text';
@@ -20,6 +20,8 @@ export type EmailDraft =
 export interface EmailOptions extends ExportOptions {
   /** The client's address (the client version of a summary carries none). */
   to: string;
+  /** The coach's sign-off ("Warm regards, Sam"), from Settings; '' for none. */
+  signOff?: string;
   maxUrlLength?: number;
 }
 
@@ -36,10 +38,13 @@ export function emailSubject(doc: SummaryDoc): string {
   return `Summary of our coaching session, ${doc.date}`;
 }
 
-export function emailBody(doc: SummaryDoc, options: ExportOptions = {}): string {
+/** Greeting, the client version of the summary as plain text, and the coach's sign-off. */
+export function emailBody(doc: SummaryDoc, options: ExportOptions & { signOff?: string } = {}): string {
   const firstName = oneLine(doc.client.name).split(' ')[0] ?? '';
   const greeting = firstName ? `Hi ${firstName},` : 'Hi,';
-  return `${greeting}\n\nHere is a summary of our session.\n\n${toPlainText(doc, options)}`;
+  const signOff = cleanText(options.signOff ?? '');
+  const body = `${greeting}\n\nHere is a summary of our session.\n\n${toPlainText(doc, options).trimEnd()}\n`;
+  return signOff ? `${body}\n${signOff}\n` : body;
 }
 
 export function emailDraft(doc: SummaryDoc, options: EmailOptions): EmailDraft {

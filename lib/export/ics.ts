@@ -1,6 +1,7 @@
 /**
  * The session's commitments with a due date as an RFC 5545 calendar: one VEVENT each — all-day when only
- * a date was set, a 30-minute event at that local (floating) time when a time was set. VEVENT rather than
+ * a date was set, a 30-minute event at that local (floating) time when a time was set — and, when the
+ * summary plans one, the next session (all-day, or timed and as long as this session was planned). VEVENT rather than
  * VTODO because the calendars coaches use (Google, Outlook, Apple) import events but ignore to-dos.
  *
  * Re-importing updates rather than duplicates: UID is `<itemId>@holdspace` and SEQUENCE grows with the
@@ -54,9 +55,19 @@ function nextDay(d: DueDate) {
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }
 
-function when(d: DueDate): string[] {
+function when(d: DueDate, minutes = 30): string[] {
   if (!d.time) return [`DTSTART;VALUE=DATE:${dateValue(d)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(d))}`];
-  return [`DTSTART:${dateValue(d)}T${pad(d.time.hour)}${pad(d.time.minute)}00`, 'DURATION:PT30M'];
+  return [`DTSTART:${dateValue(d)}T${pad(d.time.hour)}${pad(d.time.minute)}00`, `DURATION:PT${minutes}M`];
+}
+
+/** The planned next session, when the summary holds a valid one. */
+export function nextSessionDate(doc: SummaryDoc): DueDate | null {
+  return parseDue(doc.nextSession);
+}
+
+/** How many events the calendar file holds: dated commitments, and the next session if planned. */
+export function calendarEventCount(doc: SummaryDoc): number {
+  return datedCommitments(doc).length + (nextSessionDate(doc) ? 1 : 0);
 }
 
 /** The commitments the calendar will hold (those with a valid due date), in order. */
@@ -92,6 +103,20 @@ export function toIcs(doc: SummaryDoc, options: ExportOptions = {}): string {
       `SUMMARY:${escapeIcsText(title)}`,
       `DESCRIPTION:${escapeIcsText(description(doc, item))}`,
       'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  const next = nextSessionDate(doc);
+  if (next) {
+    // Timed: as long as this session was planned; a date alone: an all-day placeholder.
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${escapeIcsText(`${doc.sessionId}-next-session@holdspace`)}`,
+      `DTSTAMP:${utcStamp(now)}`,
+      `SEQUENCE:${sequence}`,
+      ...when(next, doc.plannedMinutes),
+      `SUMMARY:${escapeIcsText(doc.clientVersion ? 'Our next coaching session' : `Next session with ${doc.client.name}`)}`,
+      `DESCRIPTION:${escapeIcsText(`Planned at the end of our session on ${doc.date}.`)}`,
       'END:VEVENT',
     );
   }

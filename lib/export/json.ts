@@ -28,6 +28,8 @@ export function toSessionJson(doc: SummaryDoc, options: ExportOptions = {}): str
       durationMinutes: doc.durationMinutes,
       contract: doc.clientVersion ? { ...doc.contract, notes: undefined } : doc.contract,
       reflection: doc.clientVersion ? undefined : doc.reflection,
+      // Added without a format bump: absent when no next session is planned.
+      nextSession: doc.nextSession || undefined,
     },
     reviewed: doc.reviewed.map((r) => (doc.clientVersion ? { ...r, note: undefined } : r)),
     items,

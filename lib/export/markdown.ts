@@ -4,26 +4,63 @@
  * typed, which becomes an autolink (`<https://…>`).
  */
 import { cleanText, oneLine, textLines } from './clean';
-import { exportedOn, type ExportOptions } from './options';
+import { exportFooter, type ExportOptions } from './options';
 import { summaryHeader, summarySections, type Entry, type Field } from './sections';
 import type { SummaryDoc } from './summary-model';
 
-/** Characters that can start markup anywhere in a line (CommonMark, GFM, and Obsidian's `$`, `%%`). */
-const INLINE_SPECIAL = /[\\`*_[\]<>~|$%]/g;
 const ENTITY = /&(?=#?[a-z0-9]+;)/gi;
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`\\[\]{}|^]+/gi;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
+/**
+ * Escapes exactly what would become markup in a line of ordinary text (CommonMark, GFM, Obsidian), so
+ * "40%", "C:\Users", "snake_case", "~30 min", "a -> b" or "$5k" stay as typed:
+ * - always: `` ` `` (code), `*` (emphasis), `[` `]` (links, images, footnotes), `<` (HTML, autolinks),
+ *   `|` (tables), an entity (`&amp;`), `www.` (GFM autolinks);
+ * - `\` only where it would escape the next character or end the line (a hard break);
+ * - `_` only where it can open or close emphasis (not inside a word);
+ * - `~` and `$` only when the text holds two of them (strikethrough, math), `%` only as `%%` (a comment).
+ */
 function escapePlain(text: string): string {
-  return text
-    .replace(INLINE_SPECIAL, '\\$&')
+  const tildes = (text.match(/~/g)?.length ?? 0) >= 2;
+  const dollars = (text.match(/\$/g)?.length ?? 0) >= 2;
+  const chars = [...text];
+  const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const out = chars.map((c, i) => {
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    switch (c) {
+      case '`':
+      case '*':
+      case '[':
+      case ']':
+      case '<':
+      case '|':
+        return `\\${c}`;
+      case '\\':
+        return next === undefined || ASCII_PUNCTUATION.test(next) ? '\\\\' : c;
+      case '_':
+        return wordChar(prev) && wordChar(next) ? c : '\\_';
+      case '~':
+        return tildes ? '\\~' : c;
+      case '$':
+        return dollars ? '\\$' : c;
+      case '%':
+        return prev === '%' || next === '%' ? '\\%' : c;
+      default:
+        return c;
+    }
+  });
+  return out
+    .join('')
     .replace(ENTITY, '\\&')
-    .replace(/\\\]\(/g, '\\]\\(')
+    .replace(/\\\]\(/g, '\\]\\(') // `](` never reads as a link's target, even to a lenient parser
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
-/** Escapes what only means something at the start of a line: headings, list markers, setext underlines. */
+/** Escapes what only means something at the start of a line: headings, quotes, list markers, setext underlines. */
 function escapeLineStart(line: string): string {
-  return line.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return line.replace(/^([#+=>-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** A URL kept as a link: trailing sentence punctuation and unbalanced `)` stay outside it. */
@@ -62,9 +99,12 @@ export function escapeMarkdownLine(line: string): string {
   return escapeLineStart(out);
 }
 
-/** Multi-line user text: each line escaped, lines joined by hard breaks, continuation lines indented. */
+/**
+ * Multi-line user text: each line escaped, lines joined by hard breaks (two trailing spaces, which read as
+ * nothing in the file and degrade to a soft break where an editor trims them), continuation lines indented.
+ */
 export function markdownText(text: string, indent = ''): string {
-  return textLines(text).map(escapeMarkdownLine).join(`\\\n${indent}`);
+  return textLines(text).map(escapeMarkdownLine).join(`  \n${indent}`);
 }
 
 const escapeOwn = (text: string) => escapeMarkdownLine(oneLine(text));
@@ -88,7 +128,7 @@ export function toMarkdown(doc: SummaryDoc, options: ExportOptions = {}): string
   const header = summaryHeader(doc);
   const lines: string[] = [`# ${escapeOwn(header.title)}`, ''];
   lines.push(header.meta.map((m) => `**${escapeOwn(m.label.trim())}** ${escapeOwn(m.value)}`).join(' · '), '');
-  lines.push(`*${escapeOwn(header.versionNote)}*`, '');
+  if (header.versionNote) lines.push(`*${escapeOwn(header.versionNote)}*`, '');
   for (const s of summarySections(doc)) {
     lines.push(`## ${escapeOwn(s.title)}`, '');
     for (const f of s.fields) lines.push(fieldLine(f));
@@ -96,6 +136,7 @@ export function toMarkdown(doc: SummaryDoc, options: ExportOptions = {}): string
     if (cleanText(s.text)) lines.push(markdownText(s.text));
     lines.push('');
   }
-  lines.push('---', '', exportedOn(options), '');
+  const footer = exportFooter(doc.clientVersion, options);
+  if (footer) lines.push('---', '', footer, '');
   return lines.join('\n');
 }

@@ -34,7 +34,7 @@ export interface SummaryHeader {
   title: string;
   /** `Date: …`, `Time: …`, `Duration: …` */
   meta: Field[];
-  /** Which version this is, as a sentence. */
+  /** Which version this is, as a sentence, for the coach's eyes only: '' in the client version. */
   versionNote: string;
 }
 
@@ -55,9 +55,7 @@ export function summaryHeader(doc: SummaryDoc): SummaryHeader {
       ...field('Time: ', doc.time),
       ...field('Duration: ', doc.durationMinutes === null ? '' : `${doc.durationMinutes} min`),
     ],
-    versionNote: doc.clientVersion
-      ? 'Client version: only what was marked shareable.'
-      : 'Coach version: includes private notes. Do not send as is.',
+    versionNote: doc.clientVersion ? '' : 'Coach version: includes private notes. Do not send as is.',
   };
 }
 
@@ -89,6 +87,7 @@ export function summarySections(doc: SummaryDoc): Section[] {
         details: [...field('due ', formatDueIso(i.due)), ...field("how you'll know: ", i.howWillYouKnow), ...field('support: ', i.support)],
       })),
     }),
+    section('next', 'Next session', { fields: field('', formatDueIso(doc.nextSession)) }),
     section('insights', 'Insights', { entries: plain(doc.insights) }),
     section('inquiries', 'Inquiries to take away', { entries: plain(doc.inquiries) }),
     section('notes', 'Notes (coach-private)', { coachOnly: true, entries: plain(doc.notes) }),

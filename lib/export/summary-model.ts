@@ -21,6 +21,7 @@ import {
   type Millis,
 } from '../model/types';
 import { isoDate, isoTime, localZone, type ZoneOffset } from '../model/dates';
+import { nextSessionOf } from '../model/session';
 
 export interface SummaryItem {
   id: Id;
@@ -82,6 +83,10 @@ export interface SummaryDoc {
   questions: { text: string; stageLabel: string; at: Millis }[];
   /** The coach's closing reflection ('' in the client version). */
   reflection: string;
+  /** The next session, when one is planned: a due value (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`), else ''. */
+  nextSession: string;
+  /** The session's planned length, minutes (how long the next session's calendar event lasts). */
+  plannedMinutes: number;
 }
 
 export interface SummaryOptions {
@@ -167,5 +172,7 @@ export function buildSummary(bundle: SessionBundle, options: SummaryOptions): Su
     beliefs: ofKind('belief'),
     questions: clientVersion ? [] : bundle.asked.map((q) => ({ text: q.text, stageLabel: q.stage ? STAGE_LABELS[q.stage] : '', at: q.at })),
     reflection: clientVersion ? '' : session.reflection,
+    nextSession: nextSessionOf(session),
+    plannedMinutes: session.timer.plannedMinutes,
   };
 }

@@ -4,7 +4,7 @@
  * a field are kept, indented under their entry.
  */
 import { textLines } from './clean';
-import { exportedOn, type ExportOptions } from './options';
+import { exportFooter, type ExportOptions } from './options';
 import { summaryHeader, summarySections, type Entry, type Field } from './sections';
 import type { SummaryDoc } from './summary-model';
 
@@ -28,7 +28,9 @@ function entryText(e: Entry): string {
 
 export function toPlainText(doc: SummaryDoc, options: ExportOptions = {}): string {
   const header = summaryHeader(doc);
-  const out: string[] = [block(header.title, ''), header.meta.map((m) => fieldText(m, '')).join(' · '), header.versionNote, ''];
+  const out: string[] = [block(header.title, ''), header.meta.map((m) => fieldText(m, '')).join(' · ')];
+  if (header.versionNote) out.push(header.versionNote);
+  out.push('');
   for (const s of summarySections(doc)) {
     out.push(s.title.toUpperCase());
     for (const f of s.fields) out.push(fieldText(f, ''));
@@ -36,6 +38,7 @@ export function toPlainText(doc: SummaryDoc, options: ExportOptions = {}): strin
     if (textLines(s.text).length) out.push(block(s.text, ''));
     out.push('');
   }
-  out.push('--', exportedOn(options), '');
+  const footer = exportFooter(doc.clientVersion, options);
+  if (footer) out.push('--', footer, '');
   return out.join('\n');
 }

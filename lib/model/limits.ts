@@ -45,6 +45,8 @@ export const DEFAULTS = {
   phases: { contracting: 10, exploring: 60, actions: 20, closing: 10 },
   searchResults: 20,
   recentClients: 8,
+  /** The line the coach's e-mail drafts to a client end with (Settings). */
+  emailSignOff: 'Warm regards',
 } as const;
 
 /** The `format` names written into files Holdspace makes. */

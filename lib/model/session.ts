@@ -1,7 +1,7 @@
 /** A session: its contract, its timer (as timestamps), the questions asked, the closing reflection. */
 import * as v from 'valibot';
 import { LIMITS } from './limits';
-import { Bool, Count, Id, Millis, Percent, recordList, SessionMinutes, Text, WarningMinutes } from './primitives';
+import { Bool, Count, Due, Id, Millis, Percent, recordList, SessionMinutes, Text, WarningMinutes } from './primitives';
 
 export const FOCUS_VALUES = ['', 'in-session', 'out-of-session', 'both'] as const;
 export const Focus = v.picklist(FOCUS_VALUES, 'is not a focus Holdspace knows');
@@ -81,9 +81,17 @@ export const SessionSchema = v.object({
   asked: recordList(v.object({ questionId: Id, at: Millis })),
   /** The coach's closing reflection, written on the summary. */
   reflection: Text,
+  /**
+   * The next session, when one is planned on the summary: a due value (`YYYY-MM-DD`, or with `THH:mm`).
+   * Optional, absent meaning none (read it with `nextSessionOf`), so older records and backups read unchanged.
+   */
+  nextSession: v.optional(Due),
   createdAt: Millis,
   updatedAt: Millis,
 });
+
+/** The planned next session of a session record ('' when none). */
+export const nextSessionOf = (s: { nextSession?: string | undefined }): string => s.nextSession ?? '';
 
 /** A partial contract: only the fields present are written (last write wins per field). */
 export const ContractPatchSchema = v.partial(

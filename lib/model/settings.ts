@@ -50,6 +50,8 @@ export const SettingsSchema = v.object({
   /** A soft chime at wrap-up; off by default (the warning is silent). */
   soundOnWrapUp: v.fallback(v.boolean(), false),
   overlay: v.fallback(OverlayPlacements, () => ({})),
+  /** The sign-off of e-mail drafts to clients ("Warm regards, Sam"); '' for none. */
+  emailSignOff: v.fallback(v.pipe(v.string(), v.maxLength(LIMITS.nameLength)), DEFAULTS.emailSignOff),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

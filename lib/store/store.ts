@@ -111,6 +111,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     timer: ({ sessionId, action }) => sessions.applyTimer(ctx, sessionId, action),
     markAsked: ({ sessionId, questionId, asked }) => sessions.markAsked(ctx, sessionId, questionId, asked),
     setReflection: ({ sessionId, text }) => indexed(sessions.setReflection(ctx, sessionId, text), session),
+    setNextSession: ({ sessionId, when }) => sessions.mutateSession(ctx, sessionId, (s) => ({ ...s, nextSession: when })),
     endSession: ({ sessionId }) => sessions.endSession(ctx, sessionId),
     getSessionBundle: ({ sessionId }) => sessions.getSessionBundle(ctx, sessionId),
     clientHistory: ({ clientId }) => sessions.clientHistory(ctx, clientId),

@@ -5,6 +5,8 @@ import ICAL from 'ical.js';
 import type { SessionBundle } from '@/lib/api/contract';
 import { fail, ok } from '@/lib/api/result';
 import { SummaryView } from '@/components/summary/SummaryView';
+import { PrefsContext } from '@/components/app/prefs';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { fakeEnv, WithEnv, type FakeEnv } from '../../helpers/fake-env';
 import { axeViolations } from '../app/axe';
 import { bundle as fixture, client, HOSTILE, NOW } from '../../lib/export/fixtures';
@@ -26,6 +28,11 @@ function summaryEnv(start: SessionBundle = fixture()) {
       },
       setReflection: async ({ text }) => {
         current = { ...current, session: { ...current.session, reflection: text } };
+        return ok(current.session);
+      },
+      setNextSession: async ({ when }) => {
+        current = { ...current, session: { ...current.session, nextSession: when } };
+        queueMicrotask(() => env.emit({ topics: ['reflection'] }));
         return ok(current.session);
       },
     },
@@ -118,7 +125,99 @@ describe('SummaryView', () => {
     const text = vi.mocked(env.io.copy).mock.calls[0]![0];
     expect(text).toContain('[ ] Talk to Sam about the roadmap');
     expect(text).not.toContain('Private commitment');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/copied/));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied the client version. Paste it anywhere.'));
+    // Switching back retires the message (it named the other version); copying again names this one.
+    clientVersion();
+    expect(screen.getByRole('status').textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied the coach version. Paste it anywhere.'));
+    expect(vi.mocked(env.io.copy).mock.calls[1]![0]).toContain('Private commitment');
+  });
+
+  it('the print message goes when the coach switches to the other version', async () => {
+    const { env } = summaryEnv();
+    await show(env);
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Print view \(coach version\)/));
+    clientVersion();
+    expect(screen.getByRole('status').textContent).not.toMatch(/coach version/);
+  });
+
+  it('the email draft goes to the client, in the client version, with the sign-off from Settings', async () => {
+    const { env } = summaryEnv();
+    render(
+      <WithEnv env={env}>
+        <PrefsContext.Provider
+          value={{ settings: { ...DEFAULT_SETTINGS, emailSignOff: 'All the best, Sam' }, loaded: true, update: async () => {} }}
+        >
+          <SummaryView sessionId="s1" onClose={() => {}} />
+        </PrefsContext.Provider>
+      </WithEnv>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Email draft' }));
+    await waitFor(() => expect(env.io.openUrl).toHaveBeenCalled());
+    const url = vi.mocked(env.io.openUrl).mock.calls[0]![0];
+    expect(url.startsWith('mailto:jane@example.com?')).toBe(true);
+    const body = decodeURIComponent(new URL(url).searchParams.get('body') ?? url.split('&body=')[1]!);
+    expect(body).toContain('All the best, Sam');
+    expect(body).not.toContain('Client version');
+    expect(body).not.toContain('Exported from Holdspace');
+  });
+
+  it('prints new commitments as a table: what, by when, how we will know, support', async () => {
+    const { env } = summaryEnv();
+    await show(env);
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    await waitFor(() => expect(env.io.print).toHaveBeenCalled());
+    const table = document.querySelector('body > .hs-print-root table')!;
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['What', 'By when', "How we'll know", 'Support']);
+    const first = [...table.querySelectorAll('tbody tr')][0]!;
+    expect([...first.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      'Talk to Sam about the roadmap',
+      '2026-12-01',
+      'I will email you',
+      'A script',
+    ]);
+  });
+
+  it("a commitment's date is edited on the summary, kept with its time, and the exports follow", async () => {
+    const { env, get } = summaryEnv();
+    await show(env);
+    const date = screen.getByLabelText('Commitment 2 by when') as HTMLInputElement;
+    expect(date.value).toBe('2026-12-03');
+    fireEvent.change(date, { target: { value: '2026-12-10' } });
+    await waitFor(() => expect(env.api.updateItem).toHaveBeenCalledWith({ id: 'k2', patch: { due: '2026-12-10T09:30' } }));
+    expect(get().items.find((i) => i.id === 'k2')!.due).toBe('2026-12-10T09:30');
+    fireEvent.click(screen.getByRole('button', { name: 'Download Markdown' }));
+    expect(downloaded(env)[2]).toContain('Run the first team meeting — due 2026-12-10 09:30');
+  });
+
+  it('the next session is saved and goes into the calendar file', async () => {
+    const { env } = summaryEnv();
+    await show(env);
+    fireEvent.change(screen.getByLabelText('Next session date'), { target: { value: '2026-12-04' } });
+    await waitFor(() => expect(env.api.setNextSession).toHaveBeenCalledWith({ sessionId: 's1', when: '2026-12-04' }));
+    fireEvent.change(screen.getByLabelText('Next session time (optional)'), { target: { value: '14:30' } });
+    await waitFor(() => expect(env.api.setNextSession).toHaveBeenCalledWith({ sessionId: 's1', when: '2026-12-04T14:30' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download calendar (.ics)' }));
+    const ics = downloaded(env)[2];
+    const uids = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).uid);
+    expect(uids).toContain('s1-next-session@holdspace');
+    expect(screen.getByRole('status').textContent).toMatch(/commitments and the next session/);
+  });
+
+  it('puts the reflection and the exports before what was captured', async () => {
+    const { env } = summaryEnv();
+    const region = await show(env);
+    const order = [
+      screen.getByRole('textbox', { name: 'Closing reflection' }),
+      screen.getByRole('group', { name: 'Export' }),
+      screen.getByRole('textbox', { name: 'Insight 1 wording' }),
+    ];
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    expect(region).toBeTruthy();
   });
 
   it('opens an email draft (always the client version), or copies when there is no address or it is too long', async () => {
@@ -190,7 +289,7 @@ describe('SummaryView', () => {
     const field = screen.getByRole('textbox', { name: 'Insight 1 wording' });
     fireEvent.input(field, { target: { value: `Edited ${HOSTILE.script}` } });
     fireEvent.click(screen.getByRole('button', { name: 'Download Markdown' }));
-    expect(downloaded(env)[2]).toContain('- Edited \\<script\\>alert(1)\\</script\\>');
+    expect(downloaded(env)[2]).toContain('- Edited \\<script>alert(1)\\</script>');
     await waitFor(() => expect(env.api.updateItem).toHaveBeenCalledWith({ id: 'n1', patch: { text: `Edited ${HOSTILE.script}` } }));
     expect(get().items.find((i) => i.id === 'n1')!.text).toBe(`Edited ${HOSTILE.script}`);
   });

@@ -70,4 +70,17 @@ describe('emailDraft', () => {
     expect(isEmailAddress('jane.doe+coach@example.co.uk')).toBe(true);
     expect(isEmailAddress('jane@@example.com')).toBe(false);
   });
+
+  it("is what the client reads: no tool's meta lines, and the coach's sign-off at the end", () => {
+    const draft = emailDraft(clientDoc(), { ...opts, to: 'jane@example.com', signOff: 'Warm regards,\nSam' });
+    expect(draft.kind).toBe('mailto');
+    const body = openMailto((draft as { url: string }).url).body.replace(/\r\n/g, '\n');
+    expect(body).not.toContain('Client version');
+    expect(body).not.toContain('Exported from Holdspace');
+    expect(body).not.toContain('Coach version');
+    expect(body.endsWith('What would a brave leader do?\n\nWarm regards,\nSam\n')).toBe(true);
+    // Control: without a sign-off the body ends with the summary.
+    const plain = emailDraft(clientDoc(), { ...opts, to: 'jane@example.com' });
+    expect(plain.body.endsWith('What would a brave leader do?\n')).toBe(true);
+  });
 });

@@ -77,7 +77,11 @@ describe('toMarkdown', () => {
 
   it('client version leaves out private items, notes, beliefs, questions and reflection', () => {
     const out = md(true);
-    expect(out).toContain('*Client version: only what was marked shareable.*');
+    // What the client reads carries no tool's meta lines (control: the coach version has both).
+    expect(out).not.toContain('Client version');
+    expect(out).not.toContain('Exported from Holdspace');
+    expect(md(false)).toContain('Exported from Holdspace');
+    expect(md(false)).toContain('*Coach version: includes private notes. Do not send as is.*');
     expect(out).toContain('- [ ] Talk to Sam about the roadmap — due 2026-12-01');
     for (const hidden of [
       'Private commitment',
@@ -101,7 +105,11 @@ describe('toMarkdown', () => {
     expect(unescaped(userParts, '[\\[\\]]')).toEqual([]); // so no link or image can open or close
     expect(out).not.toContain('](javascript:');
     expect(unescaped(out, '`')).toEqual([]); // no code spans or fences
-    expect(unescaped(userParts.replace(/^\*.*\*$/m, ''), '[*_~|]')).toEqual([]); // no emphasis, strike, tables
+    const body = userParts.replace(/^\*.*\*$/m, '');
+    expect(unescaped(body, '[*|]')).toEqual([]); // no emphasis by *, no tables
+    expect(unescaped(body, '(?:(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))')).toEqual([]); // `_` only inside a word
+    expect(unescaped(body, '~~')).toEqual([]); // no strikethrough
+    for (const line of body.split('\n')) expect(unescaped(line, '~').length, line).toBeLessThan(2);
     // Only our own headings start a line with #.
     expect(out.split('\n').filter((l) => l.startsWith('#'))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^# Session summary: /)]),
@@ -127,16 +135,40 @@ describe('escapeMarkdownLine', () => {
     ['+ list', '\\+ list'],
     ['1. ordered', '1\\. ordered'],
     ['> quote', '\\> quote'],
+    ['= setext', '\\= setext'],
+    ['2) ordered', '2\\) ordered'],
     ['a `code` b', 'a \\`code\\` b'],
     ['[x](javascript:alert(1))', '\\[x\\]\\(javascript:alert(1))'],
     ['![img](x)', '!\\[img\\]\\(x)'],
-    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['[^1] footnote', '\\[^1\\] footnote'],
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)>'],
+    ['</script>', '\\</script>'],
     ['AT&T &amp; &#60;', 'AT&T \\&amp; \\&#60;'],
-    ['back\\slash', 'back\\\\slash'],
+    ['a \\*not em\\*', 'a \\\\\\*not em\\\\\\*'],
+    ['ends in a backslash\\', 'ends in a backslash\\\\'],
     ['see www.example.com', 'see www\\.example.com'],
     ['$x$ and %%hidden%%', '\\$x\\$ and \\%\\%hidden\\%\\%'],
-  ])('%s', (input, expected) => {
+    ['~~strike~~ and ~one~', '\\~\\~strike\\~\\~ and \\~one\\~'],
+    ['| a | b |', '\\| a \\| b \\|'],
+    ['_em_ and __strong__', '\\_em\\_ and \\_\\_strong\\_\\_'],
+  ])('hostile: %s', (input, expected) => {
     expect(escapeMarkdownLine(input)).toBe(expected);
+  });
+
+  // Ordinary text reads as typed: nothing in it can become markup, so nothing is escaped.
+  it.each([
+    'Raise of 40% by March',
+    'C:\\Users\\sam\\notes',
+    'my snake_case_name and über_groß',
+    'about ~30 min',
+    'costs $5k',
+    'a -> b, x >= 3, 3 > 2',
+    'Q&A with the team',
+    'She said: "don\'t (really)" — 100 % sure!',
+    'e.g. #1 priority',
+    'Sam, Lee & Kim',
+  ])('ordinary: %s', (input) => {
+    expect(escapeMarkdownLine(input)).toBe(input);
   });
 
   it('keeps real http(s) URLs as autolinks and leaves trailing punctuation out', () => {
@@ -146,12 +178,13 @@ describe('escapeMarkdownLine', () => {
 
   it('does not turn other schemes into links', () => {
     expect(escapeMarkdownLine('javascript:alert(1)')).toBe('javascript:alert(1)');
-    expect(escapeMarkdownLine('data:text/html,<b>')).toBe('data:text/html,\\<b\\>');
+    expect(escapeMarkdownLine('data:text/html,<b>')).toBe('data:text/html,\\<b>');
   });
 });
 
 describe('markdownText', () => {
-  it('turns line breaks into hard breaks and escapes each line start', () => {
-    expect(markdownText(HOSTILE.multiline, '  ')).toBe('first line\\\n  \\# not a heading\\\n  \\- not a list\\\n  not code');
+  it('turns line breaks into hard breaks (two trailing spaces, no stray backslash) and escapes each line start', () => {
+    expect(markdownText(HOSTILE.multiline, '  ')).toBe('first line  \n  \\# not a heading  \n  \\- not a list  \n  not code');
+    expect(markdownText('Grew 40%\nthen 10%')).not.toMatch(/\\/);
   });
 });

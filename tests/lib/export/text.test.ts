@@ -11,7 +11,6 @@ describe('toPlainText', () => {
     expect(text(true)).toMatchInlineSnapshot(`
       "Session summary: Jane Doe
       Date: 2026-11-20 · Time: 10:00 · Duration: 55 min
-      Client version: only what was marked shareable.
 
       CONTRACT
       Topic: Leading the new team
@@ -40,9 +39,6 @@ describe('toPlainText', () => {
 
       INQUIRIES TO TAKE AWAY
       - What would a brave leader do?
-
-      --
-      Exported from Holdspace on 2026-11-21.
       "
     `);
   });
