@@ -47,6 +47,12 @@ const ROWS = [
   ['Views', 'Side panel page JS + CSS, minified / gzipped', (r) => pair(r.sidepanelBundleBytes, r.sidepanelBundleGzipBytes, kb)],
   ['Views', 'Background worker, minified / gzipped', (r) => pair(r.backgroundBundleBytes, r.backgroundBundleGzipBytes, kb)],
   [
+    'Views',
+    'One contract keystroke, overlay + side panel open, 5,000-item session: API calls / worker busy / both views settled',
+    (r) => `${r.keystrokeApiCalls ?? '—'} / ${ms(r.keystrokeWorkerBusyMs)} / ${ms(r.keystrokeSettledMs)}`,
+  ],
+  ['Views', 'One tab switch in the overlay, both views open: API calls', (r) => String(r.tabSwitchApiCalls ?? '—')],
+  [
     'Data',
     "A client's open commitments, median / p95",
     (r) => pair(r.lookupOpenCommitmentsMedianMs, r.lookupOpenCommitmentsP95Ms),

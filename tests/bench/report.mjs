@@ -68,6 +68,14 @@ const ROWS = [
   ['restoreBytes', 'B'],
   ['timerDriftMs', 'ms'],
   ['timerDriftHiddenMs', 'ms'],
+  ['keystrokeApiCalls', 'calls'],
+  ['keystrokeWorkerBusyMs', 'ms'],
+  ['keystrokeWorkerHandlerMs', 'ms'],
+  ['keystrokeWorkerScriptMs', 'ms'],
+  ['keystrokeSettledMs', 'ms'],
+  ['keystrokeSaveToSettledMs', 'ms'],
+  ['keystrokeViewsTaskMs', 'ms'],
+  ['tabSwitchApiCalls', 'calls'],
 ];
 
 export function checkTargets(report) {
@@ -95,6 +103,26 @@ export function table(report) {
       .join('  ')
       .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+const counts = (byMethod) =>
+  Object.entries(byMethod)
+    .map(([m, n]) => `${m} ${fmt(n)}`)
+    .join(', ') || 'none';
+const perView = (byView) => Object.entries(byView).map(([view, byMethod]) => `  ${view}: ${counts(byMethod)}`);
+
+/** Lines under the table: the API calls of one keystroke and one tab switch, by view and method (medians). */
+export function breakdown(report) {
+  const k = report.keystroke;
+  if (!k) return [];
+  return [
+    '',
+    `API calls per contract keystroke (${k.sessionItems.toLocaleString('en-US')}-item session, overlay + side panel open; median of ${k.keystrokes}), by view:`,
+    ...perView(k.callsByView),
+    `Store time per method for one keystroke (ms, median; both views' calls added, overlapping): ${counts(k.handlerMsByMethod)}`,
+    `API calls per tab switch in the overlay (median of ${k.tabSwitch.runs.length}), by view:`,
+    ...perView(k.tabSwitch.callsByView),
+  ];
 }
 
 export function writeReport(path, report) {

@@ -1,6 +1,7 @@
-// `npm run bench` (after `wxt build` and `wxt build --mode bench`): the performance figures of issues 3 and 6,
-// printed as JSON and as a table, written to .output/bench/report.json. `--quick` runs a small record
-// and shorter idle windows, for iteration. See README "Performance" for what each figure means.
+// `npm run bench` (after `wxt build` and `wxt build --mode bench`): the performance figures of issues 3, 6
+// and 9, printed as JSON and as a table, written to .output/bench/report.json. `--quick` runs a small record
+// and shorter idle windows, for iteration. `--only keystroke` runs only the keystroke measurement (issue 9)
+// and writes .output/bench/report-keystroke.json. See README "Performance" for what each figure means.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
@@ -12,15 +13,18 @@ import * as data from './data-layer.mjs';
 import { overlayMount, panelReady } from './views.mjs';
 import { idle, per30s, settle } from './call-page.mjs';
 import { timerDrift } from './timer-drift.mjs';
+import { keystrokeCost } from './keystroke.mjs';
 import { contentScriptTrace } from './trace.mjs';
-import { checkTargets, table, writeReport } from './report.mjs';
+import { breakdown, checkTargets, table, writeReport } from './report.mjs';
 import { round } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only !== null && only !== 'keystroke') throw new Error(`--only takes "keystroke" (got ${only})`);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8453);
 const PROD_DIR = resolve('.output/chrome-mv3');
 const BENCH_DIR = resolve('.output/chrome-mv3-bench');
-const REPORT = resolve('.output/bench/report.json');
+const REPORT = resolve(only ? `.output/bench/report-${only}.json` : '.output/bench/report.json');
 const scale = { clients: quick ? 20 : 200, sessionsPerClient: 50, commitmentsPerSession: 10, notesPerSession: 1, now: Date.now() };
 const slice = { ...scale, clients: quick ? 1 : 2, sessionsPerClient: quick ? 10 : 50 };
 const samples = quick ? 30 : 100;
@@ -29,16 +33,51 @@ const settleRuns = quick ? 3 : 5;
 const idleMs = quick ? 20_000 : 60_000;
 const hiddenMs = quick ? 10_000 : 20_000;
 const hideRounds = quick ? 1 : 3;
+// Issue 9: a running session with 5,000 captured items, the overlay and the wide side panel open.
+const keystrokeOptions = { items: 5_000, keystrokes: quick ? 10 : 20, switches: quick ? 3 : 5 };
 
 const started = Date.now();
 const loadAtStart = loadavg().map((v) => round(v));
 const log = (msg) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+const machine = () => ({
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? null,
+  memoryBytes: totalmem(),
+  memoryGiB: round(totalmem() / 2 ** 30, 1),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  // Other work on the machine skews timings: the 1/5/15-minute load averages when the bench began and ended.
+  loadAverageAtStart: loadAtStart,
+  loadAverageAtEnd: loadavg().map((v) => round(v)),
+});
+const keystroke = () => {
+  log('keystroke: its own Chromium (fresh profile), the bench build…');
+  return keystrokeCost({ extensionDir: BENCH_DIR, fixturePort: PORT, ...keystrokeOptions, log });
+};
 const flat = (prefix, s) => ({
   [`${prefix}MedianMs`]: s.messaging.median,
   [`${prefix}P95Ms`]: s.messaging.p95,
   [`${prefix}DirectMedianMs`]: s.direct.median,
   [`${prefix}DirectP95Ms`]: s.direct.p95,
 });
+
+if (only === 'keystroke') {
+  const server = await startFixtureServer({ port: PORT });
+  try {
+    const figures = await keystroke();
+    finish({
+      generatedAt: new Date().toISOString(),
+      quick,
+      only,
+      machine: { ...machine(), chromium: figures.keystroke.chromium },
+      ...figures,
+      benchSeconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
+    await server.close();
+  }
+  process.exit(0);
+}
 
 const sizes = buildSizes(PROD_DIR);
 const hookCheck = assertNoBenchHook(PROD_DIR);
@@ -124,18 +163,7 @@ try {
       commitmentsPerSession: scale.commitmentsPerSession,
       notesPerSession: scale.notesPerSession,
     },
-    machine: {
-      cores: cpus().length,
-      cpu: cpus()[0]?.model ?? null,
-      memoryBytes: totalmem(),
-      memoryGiB: round(totalmem() / 2 ** 30, 1),
-      chromium: chromium.version.product,
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-      // Other work on the machine skews timings: the 1/5/15-minute load averages when the bench began and ended.
-      loadAverageAtStart: loadAtStart,
-      loadAverageAtEnd: loadavg().map((v) => round(v)),
-    },
+    machine: { ...machine(), chromium: chromium.version.product },
     contentScriptBytes: sizes.contentScript.bytes,
     contentScriptGzipBytes: sizes.contentScript.gzipBytes,
     contentScriptHoldspaceBytes: sizes.contentScript.breakdown?.holdspace.bytes ?? null,
@@ -208,21 +236,32 @@ try {
 } finally {
   await chromium.close();
   await bare.close();
+}
+// Issue 9, in a Chromium of its own once the others are closed (so nothing else runs beside it).
+try {
+  Object.assign(report, await keystroke());
+} finally {
   await server.close();
 }
+report.machine.loadAverageAtEnd = loadavg().map((v) => round(v));
+report.benchSeconds = Math.round((Date.now() - started) / 1000);
+finish(report);
 
-writeReport(REPORT, report);
-// The figures as JSON (the nested details are in the file), then the table.
-console.log(
-  JSON.stringify(
-    Object.fromEntries(Object.entries(report).filter(([k, v]) => typeof v !== 'object' || v === null || k === 'machine')),
-    null,
-    2,
-  ),
-);
-console.log('');
-for (const line of table(report)) console.log(line);
-console.log(
-  `\nMachine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, ${report.machine.chromium}, Node ${report.machine.node}`,
-);
-console.log(`Report: ${REPORT}${quick ? ' (quick run: small record, short idle windows)' : ''}`);
+/** Writes the report, prints its figures as JSON (the nested details are in the file), then the table. */
+function finish(report) {
+  writeReport(REPORT, report);
+  console.log(
+    JSON.stringify(
+      Object.fromEntries(Object.entries(report).filter(([k, v]) => typeof v !== 'object' || v === null || k === 'machine')),
+      null,
+      2,
+    ),
+  );
+  console.log('');
+  for (const line of table(report)) console.log(line);
+  for (const line of breakdown(report)) console.log(line);
+  console.log(
+    `\nMachine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, ${report.machine.chromium}, Node ${report.machine.node}`,
+  );
+  console.log(`Report: ${REPORT}${quick ? ' (quick run: small record, short idle windows)' : ''}`);
+}

@@ -37,7 +37,9 @@ function storeEnv() {
       clientHistory: async () => ok([{ session: bundle.session, itemCount: 1, commitmentCount: 1 }]),
       openCommitments: async () => ok([]),
       search: async () =>
-        ok([{ kind: 'session', id: 's0', title: 'Team conflict', detail: 'Ana Lima', clientId: 'c1', sessionId: 's0', score: 1 }]),
+        ok([
+          { kind: 'session', id: 's0', title: 'Team conflict', detail: 'Ana Lima', clientId: 'c1', sessionId: 's0', score: 1, matched: [] },
+        ]),
       getSessionBundle: async () => ok(bundle),
       setReflection: async ({ text }) => {
         bundle = { ...bundle, session: { ...bundle.session, reflection: text } };
