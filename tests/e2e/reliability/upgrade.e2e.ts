@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as v1 from '../../lib/store/fixtures/v1-database';
+import { DB_VERSION } from '../../../lib/store/db';
 import { api, openPanel } from '../harness/api';
 import { launch, MEET_CALL, overlayFrame, type Launched } from '../harness/browser';
 import { frozenBuild } from '../harness/build';
@@ -70,7 +71,8 @@ describe('upgrade from an older build', () => {
   it('upgrades the database to the current version, keeping every record', async () => {
     await panel.getByRole('button', { name: 'End session', exact: true }).waitFor(); // the v1 active session
     const dbs = await panel.evaluate(() => indexedDB.databases());
-    expect(dbs.find((d) => d.name === 'holdspace')?.version).toBe(2);
+    expect(dbs.find((d) => d.name === 'holdspace')?.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBeGreaterThan(1);
     expect((await api(panel, 'listClients', {})).map((c) => c.name)).toEqual([v1.V1_CLIENT.name]);
     const history = await api(panel, 'clientHistory', { clientId: v1.V1_CLIENT.id });
     expect(history.map((h) => h.session.id).sort()).toEqual(['s1', 's2']);

@@ -137,14 +137,11 @@ export async function capture(v: View, kind: Kind, text: string, due?: string): 
   await expect.poll(() => isFocused(field), { message: 'focus stays in the field' }).toBe(true);
   await v.page.keyboard.type(text);
   if (due) {
-    // A date input has no key path worth testing: set it as the browser would and tell Preact.
-    const date = await waitFor(v.ui, '::-p-aria([name="Due date"])');
-    await date.evaluate((el, day) => {
-      const input = el as HTMLInputElement;
-      input.value = day;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, due);
+    // The due date is the next field after the text: Tab, then the date as a coach would type it.
+    await v.page.keyboard.press('Tab');
+    const date = await textbox(v, 'Due date');
+    await expect.poll(() => isFocused(date), { message: 'Tab goes from the text to the due date' }).toBe(true);
+    await v.page.keyboard.type(due);
     await field.focus();
   }
   await v.page.keyboard.press('Enter');
