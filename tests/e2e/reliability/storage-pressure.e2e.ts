@@ -46,7 +46,10 @@ describe('storage pressure', () => {
     await box.press('Enter');
     const note = alert(frame, 'Not added.');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/too long: at most 20,000 characters/);
+    expect(await note.textContent()).toMatch(/This is 20,804 characters; a captured item holds at most 20,000\./);
+    // A retry could never succeed: the note offers what can (trim, or keep it all as the draft) instead.
+    expect(await note.getByRole('button', { name: 'Retry', exact: true }).count()).toBe(0);
+    expect(await note.getByRole('button', { name: 'Keep as a draft', exact: true }).count()).toBe(1);
     expect(await note.textContent()).toContain('Your text is kept here.');
     expect(await box.inputValue()).toBe(long);
     expect(await box.getAttribute('aria-invalid')).toBe('true');
