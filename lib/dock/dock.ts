@@ -3,8 +3,7 @@
  * The call page's DOM adapter, used by the content script only; the content script hands in what it reads
  * from the browser (the overlay page's URL, the extension's id), so nothing here calls browser APIs.
  */
-import { clampPlacement, FRAME_SIZE, isFrameToHost, type HostToFrame } from '../frame/protocol';
-import { DEFAULT_PLACEMENT } from '../settings/settings';
+import { clampPlacement, DEFAULT_PLACEMENT, FRAME_SIZE, isFrameToHost, type HostToFrame } from '../frame/protocol';
 
 /** The content script's context (WXT's ContentScriptContext): listeners added through it end with the script. */
 export interface DockContext {

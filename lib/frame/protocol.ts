@@ -2,6 +2,11 @@
  * What the overlay iframe and the content script say to each other over postMessage: geometry and
  * visibility only, never coaching text. Both sides check `event.origin` and `event.source`.
  */
+import type { OverlayPlacement } from '../model/settings';
+
+/** Where the overlay first sits on a call host (and after its stored place is lost). A plain constant: the content
+ * script imports it, and must not pull in the settings schema (valibot) with it. */
+export const DEFAULT_PLACEMENT: Readonly<OverlayPlacement> = { right: 16, top: 72, collapsed: false };
 
 export type FrameToHost =
   | { hs: 'frame'; type: 'size'; width: number; height: number }

@@ -1,5 +1,8 @@
 /** The coach's settings: their shape and defaults are in lib/model/settings.ts; here, how changes apply. */
+import { DEFAULT_PLACEMENT } from '../frame/protocol';
 import { readSettings, type OverlayPlacement, type Settings } from '../model/settings';
+
+export { DEFAULT_PLACEMENT };
 
 export { DEFAULT_SETTINGS, readSettings as normalizeSettings, type OverlayPlacement, type Settings, type Theme } from '../model/settings';
 
@@ -11,8 +14,6 @@ export const SETTINGS_VERSION = 1;
  * each other).
  */
 export type SettingsPatch = Partial<Settings> | ((current: Settings) => Partial<Settings>);
-
-export const DEFAULT_PLACEMENT: OverlayPlacement = { right: 16, top: 72, collapsed: false };
 
 /** Changes one host's overlay placement, merged into the placement as stored when the write happens. */
 export function placementPatch(host: string, change: Partial<OverlayPlacement>): SettingsPatch {
