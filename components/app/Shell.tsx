@@ -5,6 +5,7 @@ import { Pill } from '../strip/Pill';
 import { StatusStrip } from '../strip/StatusStrip';
 import { useTimerActions } from '../timer/useTimerActions';
 import { ErrorNote } from '../ui/ErrorNote';
+import { ClientsView } from '../engagement/ClientsView';
 import { useEnv } from './env';
 import { ShortcutHelp } from './ShortcutHelp';
 import { matchShortcut, type ShortcutAction } from './shortcuts';
@@ -14,7 +15,7 @@ import { useWide } from './useWide';
 import { useFocusInView } from './useFocusInView';
 import { Workspace, type Command } from './Workspace';
 
-type View = { kind: 'work' } | { kind: 'settings' } | { kind: 'summary'; sessionId: string };
+type View = { kind: 'work' } | { kind: 'settings' } | { kind: 'summary'; sessionId: string } | { kind: 'clients'; clientId: string | null };
 
 /** The frame around everything: strip, work area, pill, settings, summary, shortcut help and blur. */
 export function Shell(props: { slots: Slots }) {
@@ -84,9 +85,10 @@ export function Shell(props: { slots: Slots }) {
       case 'help.open':
         setHelp(true);
         return true;
-      case 'view.back': // out of settings (views inside handle their own Escape first and stop it)
-        if (view.kind !== 'settings') return false;
-        setView({ kind: 'work' });
+      case 'view.back': // out of settings or the clients (views inside handle their own Escape first and stop it)
+        if (view.kind === 'clients') send('work.resume');
+        else if (view.kind === 'settings') setView({ kind: 'work' });
+        else return false;
         return true;
       default:
         send(action);
@@ -132,11 +134,19 @@ export function Shell(props: { slots: Slots }) {
           onHide={env.layout === 'overlay' ? hide : undefined}
           onSettings={() => setView(view.kind === 'settings' ? { kind: 'work' } : { kind: 'settings' })}
           onHelp={() => setHelp(true)}
+          onClients={(clientId) =>
+            setView(view.kind === 'clients' && !clientId ? { kind: 'work' } : { kind: 'clients', clientId: clientId ?? null })
+          }
           onEnded={(sessionId) => setView({ kind: 'summary', sessionId })}
         />
         <main ref={work} class="work blurrable" aria-busy={active.loading}>
           {view.kind === 'settings' && <div class="view">{props.slots.settings(closeOverlayView)}</div>}
           {view.kind === 'summary' && <div class="view">{props.slots.summary(view.sessionId, closeOverlayView)}</div>}
+          {view.kind === 'clients' && (
+            <div class="view">
+              <ClientsView key={view.clientId ?? ''} clientId={view.clientId} onClose={() => send('work.resume')} />
+            </div>
+          )}
           <div hidden={view.kind !== 'work'} class="work__main">
             {active.loading && !active.data ? (
               <p class="loading muted">Opening your session…</p>

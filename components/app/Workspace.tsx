@@ -139,7 +139,13 @@ export function Workspace(props: {
       session && bundle ? (
         <>
           {!session.contract.desiredOutcome.trim() && <FirstSessionNote client={bundle.client} sessionId={session.id} />}
-          <ContractPanel key={session.id} session={session} onSaved={props.onSaved} onContractingQuestions={openContractingQuestions} />
+          <ContractPanel
+            key={session.id}
+            session={session}
+            goals={bundle.client.goals}
+            onSaved={props.onSaved}
+            onContractingQuestions={openContractingQuestions}
+          />
         </>
       ) : undefined,
     prior:

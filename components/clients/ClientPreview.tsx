@@ -3,52 +3,22 @@ import type { Client } from '@/lib/model/types';
 import { Button } from '../ui/Button';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
-import { formatDay, isOverdue } from '@/lib/model/dates';
+import { formatDay } from '@/lib/model/dates';
+import { PrepareCard } from '../engagement/PrepareCard';
 
 /**
- * What the coach should know before starting: a first session, or how many sessions came before and what
- * is still open (overdue marked).
+ * What the coach should know before starting: the Prepare card (a first session's contract needs, or the
+ * engagement so far, the last session, what is up for review, patterns and an opening question), then the
+ * client's earlier sessions, each summary reopening from here.
  */
 export function ClientPreview(props: { client: Client; onOpenSummary?: (sessionId: string) => void }) {
   const env = useEnv();
   const id = props.client.id;
   const history = useLiveQuery(() => env.api.clientHistory({ clientId: id }), [id], ['session', 'contract']);
-  const open = useLiveQuery(() => env.api.openCommitments({ clientId: id }), [id], ['items', 'reviews']);
-  if (history.loading || open.loading)
-    return (
-      <p class="preview muted" aria-busy="true">
-        Looking up {props.client.name}…
-      </p>
-    );
-
-  const sessions = history.data ?? [];
-  const commitments = open.data ?? [];
-  const now = env.now();
-  const overdue = commitments.filter((c) => c.item.due && isOverdue(c.item.due, now)).length;
-
-  if (sessions.length === 0) {
-    return (
-      <div class="preview preview--first">
-        <strong>First session with {props.client.name}.</strong>
-        <span class="muted"> Start with the contract and the agreements: confidentiality, recording consent.</span>
-      </div>
-    );
-  }
-  const last = sessions[0]!.session;
   return (
-    <div class="preview">
-      <span>
-        {sessions.length === 1 ? '1 earlier session' : `${sessions.length} earlier sessions`}, last on {formatDay(last.startedAt, now)}.
-      </span>{' '}
-      {commitments.length > 0 ? (
-        <span>
-          {commitments.length === 1 ? '1 open commitment' : `${commitments.length} open commitments`} to review first
-          {overdue > 0 && <span class="badge badge--warn">{overdue} overdue</span>}
-        </span>
-      ) : (
-        <span class="muted">No open commitments.</span>
-      )}
-      {props.onOpenSummary && <PastSessions rows={sessions} now={now} onOpen={props.onOpenSummary} />}
+    <div class="stack">
+      <PrepareCard client={props.client} />
+      {props.onOpenSummary && history.data && <PastSessions rows={history.data} now={env.now()} onOpen={props.onOpenSummary} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { formatDay } from '@/lib/model/dates';
 import { CARRIED_AGREEMENTS } from '@/lib/model/session';
 import type { Agreements, Focus, Session } from '@/lib/model/types';
+import { goalStatus, type EngagementGoal } from '@/lib/model/client';
 
 type CarriedAgreement = (typeof CARRIED_AGREEMENTS)[number];
 import { ErrorNote } from '../ui/ErrorNote';
@@ -20,15 +21,19 @@ const AGREEMENTS: { key: keyof Agreements; label: string }[] = [
   { key: 'permissionToOffer', label: 'Permission to offer ideas' },
 ];
 
-/** The session's focus and the agreements, saved the moment they change. */
-export function ContractChoices(props: { session: Session; onSaved(session: Session): void }) {
+/** The session's engagement goal, its focus and the agreements, saved the moment they change. */
+export function ContractChoices(props: { session: Session; goals?: EngagementGoal[]; onSaved(session: Session): void }) {
   const { contract } = props.session;
   const ids = useId();
   const writer = useContractWrite(props.session.id, props.onSaved);
   // Shown at once; the stored value replaces it when it comes back (or stays put after a failure).
   const [focus, setFocus] = useState<Focus>(contract.focus);
   const [agreements, setAgreements] = useState<Agreements>(contract.agreements);
+  const [goalId, setGoalId] = useState<string | null>(contract.goalId);
   useEffect(() => setFocus(contract.focus), [contract.focus]);
+  useEffect(() => setGoalId(contract.goalId), [contract.goalId]);
+  // The active goals, and the linked one whatever its status (a session stays linked to a goal achieved since).
+  const goals = (props.goals ?? []).filter((g) => goalStatus(g) === 'active' || g.id === goalId);
   useEffect(
     () => setAgreements(contract.agreements),
     [contract.agreements.confidentiality, contract.agreements.recordingConsent, contract.agreements.permissionToOffer],
@@ -42,6 +47,36 @@ export function ContractChoices(props: { session: Session; onSaved(session: Sess
 
   return (
     <div class="choices">
+      {goals.length > 0 && (
+        <div class="field">
+          <div class="field__head">
+            <label class="field__label" for={`${ids}-goal`}>
+              Engagement goal
+            </label>
+          </div>
+          <p class="field__prompt" id={`${ids}-goal-prompt`}>
+            Which of the engagement's goals does today's topic serve?
+          </p>
+          <select
+            id={`${ids}-goal`}
+            class="input"
+            aria-describedby={`${ids}-goal-prompt`}
+            value={goalId ?? ''}
+            onChange={(e) => {
+              const next = e.currentTarget.value || null;
+              setGoalId(next);
+              void writer.write({ goalId: next }, 'The engagement goal was not saved.');
+            }}
+          >
+            <option value="">No goal linked</option>
+            {goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.text}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <fieldset class="fieldset" aria-describedby={`${ids}-focus`}>
         <legend class="field__label">Focus</legend>
         <p class="field__prompt" id={`${ids}-focus`}>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Session } from '@/lib/model/types';
+import type { EngagementGoal } from '@/lib/model/client';
 import { Button } from '../ui/Button';
 import { ContractCard } from './ContractCard';
 import { ContractChoices } from './ContractChoices';
@@ -10,7 +11,13 @@ import { CONTRACT_FIELDS } from './prompts';
  * Contracting: the form while the contract is being agreed, then the compact card. Opens on the form
  * until a desired outcome exists.
  */
-export function ContractPanel(props: { session: Session; onSaved(session: Session): void; onContractingQuestions(): void }) {
+export function ContractPanel(props: {
+  session: Session;
+  /** The client's engagement goals, for the contract's goal choice. */
+  goals?: EngagementGoal[];
+  onSaved(session: Session): void;
+  onContractingQuestions(): void;
+}) {
   const { session } = props;
   const [editing, setEditing] = useState(() => session.contract.desiredOutcome.trim() === '');
   if (!editing) return <ContractCard session={session} onSaved={props.onSaved} onEdit={() => setEditing(true)} />;
@@ -39,7 +46,7 @@ export function ContractPanel(props: { session: Session; onSaved(session: Sessio
           />
         ))}
       </div>
-      <ContractChoices session={session} onSaved={props.onSaved} />
+      <ContractChoices session={session} goals={props.goals} onSaved={props.onSaved} />
       <ContractField
         sessionId={session.id}
         field="notes"

@@ -18,6 +18,8 @@ export interface StripProps {
   onHide?: () => void;
   onSettings(): void;
   onHelp(): void;
+  /** Every client and their engagement ("Clients"); with an id, straight to that client's engagement. */
+  onClients?: (clientId?: string) => void;
   onEnded(sessionId: string): void;
 }
 
@@ -37,7 +39,18 @@ export function StatusStrip(props: StripProps) {
             <>
               <div class="strip__name">
                 <h1 class="strip__client">
-                  {bundle.client.name}
+                  {props.onClients ? (
+                    <button
+                      type="button"
+                      class="strip__client-link"
+                      title="Open the engagement"
+                      onClick={() => props.onClients?.(bundle.client.id)}
+                    >
+                      {bundle.client.name}
+                    </button>
+                  ) : (
+                    bundle.client.name
+                  )}
                   {bundle.client.keepNoNotes && <span class="chip strip__chip">No notes</span>}
                 </h1>
                 <EditClientButton client={bundle.client} iconOnly />
@@ -69,6 +82,16 @@ export function StatusStrip(props: StripProps) {
             aria-keyshortcuts={ariaKeys('help.open')}
             onClick={props.onHelp}
           />
+          {props.onClients && (
+            <IconButton
+              small
+              variant="ghost"
+              icon="people"
+              label="Clients"
+              title="Clients and their engagements"
+              onClick={() => props.onClients?.()}
+            />
+          )}
           <IconButton small variant="ghost" icon="gear" label="Settings" onClick={props.onSettings} />
           {props.onHide && (
             <IconButton

@@ -38,6 +38,9 @@ export function DueDateField(props: {
   order?: DayMonthOrder;
   inputRef?: Ref<HTMLInputElement>;
   class?: string;
+  /** A day without a time (an engagement's start): no time toggle. */
+  dayOnly?: boolean;
+  onBlur?: () => void;
 }) {
   const { now } = useEnv();
   const id = useId();
@@ -107,6 +110,7 @@ export function DueDateField(props: {
           aria-label={props.caption && props.caption !== label ? label : undefined}
           aria-describedby={`${id}-echo`}
           onInput={(e) => props.onChange({ text: e.currentTarget.value, time })}
+          onBlur={props.onBlur}
         />
         {showTime && (
           <input
@@ -121,17 +125,19 @@ export function DueDateField(props: {
             onInput={(e) => props.onChange({ text, time: e.currentTarget.value })}
           />
         )}
-        <button
-          type="button"
-          class="due-field__button"
-          tabIndex={-1}
-          aria-pressed={showTime}
-          title={showTime ? 'No time, the whole day' : 'Add a time'}
-          onClick={toggleTime}
-        >
-          <Icon name="clock" />
-          <span class="visually-hidden">Time</span>
-        </button>
+        {!props.dayOnly && (
+          <button
+            type="button"
+            class="due-field__button"
+            tabIndex={-1}
+            aria-pressed={showTime}
+            title={showTime ? 'No time, the whole day' : 'Add a time'}
+            onClick={toggleTime}
+          >
+            <Icon name="clock" />
+            <span class="visually-hidden">Time</span>
+          </button>
+        )}
         <button type="button" class="due-field__button" tabIndex={-1} title="Pick a date" onClick={openPicker}>
           <Icon name="calendar" />
           <span class="visually-hidden">Pick a date</span>

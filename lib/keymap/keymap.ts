@@ -82,7 +82,7 @@ export const KEYMAP = [
   { id: 'panel.hide', scope: 'app', keys: ['Alt+H'], overlayOnly: true, what: 'Hide the panel to a pill, or show it again' },
   { id: 'search.focus', scope: 'app', keys: ['/', 'Control+K'], what: 'Search everything' },
   { id: 'help.open', scope: 'app', keys: ['?'], what: 'Show all keyboard shortcuts' },
-  { id: 'view.back', scope: 'app', keys: ['Escape'], what: 'Step back out of settings' },
+  { id: 'view.back', scope: 'app', keys: ['Escape'], what: 'Step back out of settings, or out of the clients and their engagements' },
 
   // The question deck.
   { id: 'deck.next', scope: 'deck', keys: ['n'], what: 'Next question in the stage' },

@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '@/lib/api/result';
 import { ClientPicker } from '@/components/clients/ClientPicker';
 import { fakeEnv, type FakeEnv } from '../../helpers/fake-env';
 import { axeViolations } from '../app/axe';
 import { renderWithEnv } from '../app/render';
+import type { PrepareView } from '@/lib/api/contract';
+import { DEFAULT_ENGAGEMENT } from '@/lib/model/client';
+import type { Client } from '@/lib/model/types';
 import { aClient, aCommitment, aSession, NOW } from '../app/fixtures';
 
 afterEach(cleanup);
@@ -16,6 +19,21 @@ const ben = aClient({ id: 'c2', name: 'Ben Okafor' });
 function show(env: FakeEnv, onStarted = vi.fn()) {
   renderWithEnv(env, <ClientPicker onStarted={onStarted} />);
   return onStarted;
+}
+
+function prepView(client: Client, over: Partial<PrepareView>): PrepareView {
+  return {
+    client,
+    engagement: DEFAULT_ENGAGEMENT,
+    sessionsHeld: 0,
+    weeksIn: null,
+    last: null,
+    open: [],
+    repeatedBeliefs: [],
+    recent: { done: 0, reviewed: 0 },
+    opening: null,
+    ...over,
+  };
 }
 
 const combobox = () => screen.getByRole('combobox', { name: 'Client' });
@@ -49,7 +67,7 @@ describe('ClientPicker', () => {
         listClients: async () => ok([ana, ben]),
         recentClients: async () => ok([ben]),
         clientHistory: async () => ok([]),
-        openCommitments: async () => ok([]),
+        prepare: async () => ok(prepView(ben, { sessionsHeld: 0 })),
         startSession: async () => ok(aSession({ clientId: 'c2' })),
       },
     });
@@ -75,23 +93,38 @@ describe('ClientPicker', () => {
     expect(env.api.startSession).toHaveBeenCalledWith({ clientId: 'c2', plannedMinutes: 60 });
   });
 
-  it('a returning client with overdue commitments: says how many are open and overdue', async () => {
+  it('a returning client: the Prepare card shows the engagement so far and what is up for review (overdue marked), with the history below', async () => {
+    const last = aSession({ id: 's0', status: 'ended', startedAt: NOW - 14 * 86_400_000 });
     const env = fakeEnv({
       api: {
         listClients: async () => ok([ana]),
         recentClients: async () => ok([ana]),
-        clientHistory: async () =>
-          ok([{ session: aSession({ id: 's0', status: 'ended', startedAt: NOW - 14 * 86_400_000 }), itemCount: 3, commitmentCount: 2 }]),
-        openCommitments: async () => ok([aCommitment({ id: 'i1', due: '2026-11-10' }), aCommitment({ id: 'i2', due: '2026-12-10' })]),
+        clientHistory: async () => ok([{ session: last, itemCount: 3, commitmentCount: 2 }]),
+        prepare: async () =>
+          ok(
+            prepView(ana, {
+              sessionsHeld: 1,
+              last: { session: last, inquiries: [] },
+              open: [
+                aCommitment({ id: 'i1', text: 'Call the bank', due: '2026-11-10' }),
+                aCommitment({ id: 'i2', text: 'Walk daily', due: '2026-12-10' }),
+              ],
+            }),
+          ),
       },
     });
     show(env);
     await screen.findByRole('heading', { name: 'Who are you coaching?' });
+    // Control: nothing to prepare until a client is chosen.
+    expect(screen.queryByRole('region', { name: 'Prepare' })).toBeNull();
     fireEvent.input(combobox(), { target: { value: 'ana' } });
     fireEvent.keyDown(combobox(), { key: 'Enter' });
-    expect(await screen.findByText(/2 open commitments to review first/)).toBeTruthy();
-    expect(screen.getByText('1 overdue')).toBeTruthy();
-    expect(screen.getByText(/1 earlier session/)).toBeTruthy();
+    const card = await screen.findByRole('region', { name: 'Prepare' });
+    await waitFor(() => expect(card.textContent).toContain('Session 2'));
+    expect(env.api.prepare).toHaveBeenCalledWith({ clientId: 'c1' });
+    expect(within(card).getByText('Call the bank').parentElement!.textContent).toMatch(/overdue, by/);
+    expect(within(card).getByText('Walk daily').parentElement!.textContent).not.toMatch(/overdue/);
+    expect(screen.getByText('Earlier sessions and their summaries')).toBeTruthy();
   });
 
   it('a failed create says why and keeps the name', async () => {
