@@ -11,7 +11,7 @@ import './engagement.css';
 /**
  * Every client, and each one's engagement: opened from "Clients" in the strip (the list) or from the client's
  * name during a session (straight to their engagement). Escape steps back: a session to the engagement, the
- * engagement to the list, the list to the work.
+ * engagement to the list (or to the work, when it was opened from the strip), the list to the work.
  */
 export function ClientsView(props: { clientId: string | null; onClose(): void }) {
   const env = useEnv();
@@ -42,7 +42,8 @@ export function ClientsView(props: { clientId: string | null; onClose(): void })
     if (!keyIs('view.back', e)) return;
     e.preventDefault();
     e.stopPropagation();
-    if (open) back();
+    // Back where the coach came from: the list, or the work when the engagement was opened from the strip.
+    if (open && open !== props.clientId) back();
     else props.onClose();
   };
 

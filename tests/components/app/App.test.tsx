@@ -9,7 +9,9 @@ import { App } from '@/components/app/App';
 import type { OverlayFrame } from '@/lib/view/ports';
 import { fakeEnv, type FakeEnv } from '../../helpers/fake-env';
 import { axeViolations } from './axe';
-import { aBundle, aCommitment, aContract, aSession, aTimer, MIN, NOW } from './fixtures';
+import { DEFAULT_ENGAGEMENT } from '@/lib/model/client';
+import { noOutcomes } from '@/lib/engagement/follow-through';
+import { aBundle, aClient, aCommitment, aContract, aSession, aTimer, MIN, NOW } from './fixtures';
 import { useFakeFrames } from './frames';
 import { lastCapture, lastDeck, STUB_SLOTS } from './stub-slots';
 
@@ -107,6 +109,41 @@ describe('App: before a session', () => {
     await start({ bundle: null });
     vi.useRealTimers();
     expect(await axeViolations(document.body, false)).toEqual([]);
+  });
+});
+
+describe('App: the engagement from the strip', () => {
+  const engagement = async () =>
+    ok({ client: aClient(), engagement: DEFAULT_ENGAGEMENT, sessions: [], totals: noOutcomes(), goals: [], commitments: [], insights: [] });
+
+  it('the client’s name in the strip opens their engagement; Escape goes back to the work, focus where it continues', async () => {
+    const { env } = await start({ overlay: true, api: { engagement } });
+    const strip = screen.getByRole('banner');
+    expect(screen.queryByRole('region', { name: 'Engagement' })).toBeNull();
+    await act(async () => void fireEvent.click(within(strip).getByRole('button', { name: 'Ana Lima' })));
+    await settle();
+    expect(env.api.engagement).toHaveBeenCalledWith({ clientId: 'c1' });
+    const region = screen.getByRole('region', { name: 'Engagement' });
+    expect(document.activeElement).toBe(within(region).getByRole('textbox', { name: 'Sessions planned' }));
+    await key({ key: 'Escape' }, document.activeElement!);
+    await settle();
+    expect(screen.queryByRole('region', { name: 'Engagement' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Topic' }));
+  });
+
+  it('"Clients" lists every client; each opens with a button named with their name', async () => {
+    await start({ bundle: null, api: { engagement, listClients: async () => ok([aClient(), aClient({ id: 'c2', name: 'Ben Okafor' })]) } });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Clients' })));
+    await settle();
+    const list = screen.getByRole('list', { name: 'Clients' });
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Ana Lima', 'Ben Okafor']);
+    await act(async () => void fireEvent.click(within(list).getByRole('button', { name: 'Ben Okafor' })));
+    await settle();
+    expect(screen.getByRole('region', { name: 'Engagement' })).toBeTruthy();
   });
 });
 

@@ -75,6 +75,27 @@ describe('ContractPanel: the form', () => {
     expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { agreements: { confidentiality: true } } });
   });
 
+  it('links the session to one of the engagement’s active goals (the goal choice), and can unlink it', async () => {
+    const env = saving();
+    const goals = [
+      { id: 'g1', text: 'Lead with calm', status: 'active' as const },
+      { id: 'g2', text: 'Old goal', status: 'dropped' as const },
+    ];
+    renderWithEnv(env, <ContractPanel session={aSession()} goals={goals} onSaved={() => {}} onContractingQuestions={() => {}} />);
+    const choice = screen.getByRole('combobox', { name: 'Engagement goal' });
+    expect([...choice.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['No goal linked', 'Lead with calm']);
+    await act(async () => void fireEvent.change(choice, { target: { value: 'g1' } }));
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { goalId: 'g1' } });
+    await act(async () => void fireEvent.change(choice, { target: { value: '' } }));
+    expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { goalId: null } });
+  });
+
+  it('offers no goal choice while the engagement has no goals', () => {
+    show(saving());
+    expect(screen.getByRole('textbox', { name: 'Topic' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Engagement goal' })).toBeNull();
+  });
+
   it('shows agreements carried from an earlier session as agreed, with the date; the coach can still untick', async () => {
     const env = saving();
     const carried = aSession({
