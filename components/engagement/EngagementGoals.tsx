@@ -18,6 +18,7 @@ type GoalRow = EngagementView['goals'][number];
  * The engagement's goals: what the client hired a coach for. Each with how we will know (its measure), its
  * status, and the sessions whose contract was linked to it. A new goal is typed and added with Enter.
  */
+/** `sessions`: the engagement's sessions, oldest first. */
 export function EngagementGoals(props: { clientId: string; goals: GoalRow[]; sessions: Session[]; now: number }) {
   const env = useEnv();
   const ids = useId();
@@ -25,7 +26,8 @@ export function EngagementGoals(props: { clientId: string; goals: GoalRow[]; ses
   const [problem, setProblem] = useState<{ what: string; error: ApiError | string } | null>(null);
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLInputElement>(null);
-  const day = new Map(props.sessions.map((s) => [s.id, formatDay(s.startedAt, props.now)]));
+  // Sessions are told by their number in the engagement and their day ("session 3 on Dec 16").
+  const day = new Map(props.sessions.map((s, i) => [s.id, `session ${i + 1} on ${formatDay(s.startedAt, props.now)}`]));
 
   const add = async () => {
     if (busy) return;

@@ -26,31 +26,33 @@ export function SessionTimeline(props: { rows: Row[]; now: number; onOpen(sessio
             const c = r.session.contract;
             const day = formatDay(r.session.startedAt, props.now);
             return (
-              <li key={r.session.id}>
+              <li key={r.session.id} class="timeline__item">
                 <Button
                   variant="ghost"
                   class="row-button timeline__row"
                   data-session={r.session.id}
-                  aria-label={`Open session: ${day}, ${c.topic || 'no topic'}`}
+                  aria-describedby={`meta-${r.session.id}`}
                   onClick={() => props.onOpen(r.session.id)}
                 >
+                  <span class="visually-hidden">Open session: </span>
                   <span class="timeline__day">{day}</span>
+                  <span class="visually-hidden">, </span>
                   <span class="row-button__main">
                     <bdi>{c.topic || 'No topic'}</bdi>
-                    {r.session.status === 'active' && <span class="chip">now</span>}
-                  </span>
-                  <span class="timeline__meta muted small">
-                    {c.desiredOutcome ? <bdi>{c.desiredOutcome}</bdi> : 'No desired outcome'}
-                    {r.goalText && (
-                      <>
-                        {' · goal: '}
-                        <bdi>{r.goalText}</bdi>
-                      </>
-                    )}
-                    {' · '}
-                    {made(r)}
                   </span>
                 </Button>
+                <p class="timeline__meta muted small" id={`meta-${r.session.id}`}>
+                  {r.session.status === 'active' && 'Running now · '}
+                  {c.desiredOutcome ? <bdi>{c.desiredOutcome}</bdi> : 'No desired outcome'}
+                  {r.goalText && (
+                    <>
+                      {' · goal: '}
+                      <bdi>{r.goalText}</bdi>
+                    </>
+                  )}
+                  {' · '}
+                  {made(r)}
+                </p>
               </li>
             );
           })}

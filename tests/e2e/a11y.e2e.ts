@@ -1,7 +1,8 @@
 /**
  * axe-core in Chromium on both views, the overlay frame on Meet and the side panel page, in the main
  * states (no client; a running session's contract, deck, capture and search; the overlay collapsed to its
- * pill; prior commitments; summary; settings), in the dark and the light colour scheme. Zero violations,
+ * pill; prior commitments; summary; settings; the Prepare card, the clients list and a client's engagement),
+ * in the dark and the light colour scheme. Zero violations,
  * colour contrast included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +146,30 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await pressOn(panel, button(panel, 'Settings'));
     await panel.ui.getByRole('region', { name: 'Settings', exact: true }).waitFor();
     await expectNoViolations(panel, 'panel-settings');
+  });
+
+  it('has none on the Prepare card, the clients list and the engagement, in both views', async () => {
+    await pressOn(panel, button(panel, 'Close settings'));
+    for (const [v, name] of [
+      [overlay, 'overlay'],
+      [panel, 'panel'],
+    ] as const) {
+      await v.page.bringToFront();
+      const client = v.ui.getByRole('combobox', { name: 'Client', exact: true });
+      await client.fill('');
+      await typeInto(v, client, 'Jordan Rivera');
+      await v.page.keyboard.press('Enter');
+      await v.ui.getByRole('region', { name: 'Prepare', exact: true }).getByText('Up for review', { exact: true }).waitFor();
+      await expectNoViolations(v, `${name}-prepare`);
+      await pressOn(v, button(v, 'Clients'));
+      const list = v.ui.getByRole('list', { name: 'Clients', exact: true });
+      await expectNoViolations(v, `${name}-clients`);
+      await pressOn(v, list.getByRole('button', { name: 'Jordan Rivera', exact: true }));
+      const region = v.ui.getByRole('region', { name: 'Engagement', exact: true });
+      await region.getByRole('img', { name: /^Follow-through/ }).waitFor();
+      await pressOn(v, region.getByText('Show the figures', { exact: true }));
+      await expectNoViolations(v, `${name}-engagement`);
+      await pressOn(v, button(v, 'Close'));
+    }
   });
 });

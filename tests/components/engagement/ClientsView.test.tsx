@@ -159,7 +159,7 @@ describe('EngagementPanel', () => {
     const goals = within(region).getByRole('list', { name: 'Engagement goals' });
     const item = within(goals).getByRole('group', { name: 'Lead with calm' });
     expect(within(item).getByRole('textbox', { name: 'How will we know' })).toHaveProperty('value', 'Team survey up');
-    expect(item.textContent).toMatch(/Sessions on this goal: .+, .+\./);
+    expect(item.textContent).toMatch(/Sessions on this goal: session 1 on .+, session 3 on .+\./);
     const status = within(item).getByRole('combobox', { name: 'Status' });
     expect(status).toHaveProperty('value', 'active');
     await act(async () => void fireEvent.change(status, { target: { value: 'achieved' } }));
@@ -176,19 +176,20 @@ describe('EngagementPanel', () => {
     expect(within(region).getByRole('table', { name: /^Follow-through/ })).toBeTruthy();
     const sessions = within(region).getByRole('list', { name: 'Sessions, newest first' });
     const rows = within(sessions).getAllByRole('button');
-    expect(rows.map((b) => b.getAttribute('aria-label'))).toEqual([
-      expect.stringMatching(/^Open session: .*The offsite$/),
-      expect.stringMatching(/^Open session: .*Feedback$/),
-      expect.stringMatching(/^Open session: .*Delegation$/),
+    expect(rows.map((b) => b.textContent)).toEqual([
+      expect.stringMatching(/^Open session: .*, The offsite$/),
+      expect.stringMatching(/^Open session: .*, Feedback$/),
+      expect.stringMatching(/^Open session: .*, Delegation$/),
     ]);
-    expect(rows[2]!.textContent).toContain('Outcome of Delegation · goal: Lead with calm · 3 commitments made, 2 kept');
-    expect(rows[1]!.textContent).toContain('2 commitments made, 0 kept');
+    const meta = (b: HTMLElement) => document.getElementById(b.getAttribute('aria-describedby')!)!.textContent;
+    expect(meta(rows[2]!)).toBe('Outcome of Delegation · goal: Lead with calm · 3 commitments made, 2 kept');
+    expect(meta(rows[1]!)).toContain('2 commitments made, 0 kept');
     await act(async () => void fireEvent.click(rows[1]!));
     expect(await within(region).findByText('Read-only')).toBeTruthy();
     await waitFor(() => expect(env.api.getSessionBundle).toHaveBeenCalledWith({ sessionId: 's2' }));
     expect(await within(region).findByText('Feedback')).toBeTruthy();
     fireEvent.click(within(region).getByRole('button', { name: 'Back to the engagement' }));
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/Feedback$/));
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/Feedback$/));
   });
 
   it('designed empty states: no sessions, one session without commitments', async () => {
