@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatTime } from '@/lib/model/dates';
 import { keyIs } from '@/lib/keymap/match';
+import type { EngagementGoal } from '@/lib/model/client';
 
 const FOCUS_LABEL: Record<Contract['focus'], string> = {
   '': '',
@@ -18,7 +19,7 @@ const FOCUS_LABEL: Record<Contract['focus'], string> = {
  * The contract at a glance, to check back against mid-session. "Contract check-in" asks the question with the
  * agreed topic and desired outcome in view — still on track, or has it shifted? — and records the answer.
  */
-export function ContractCard(props: { session: Session; onSaved(session: Session): void; onEdit(): void }) {
+export function ContractCard(props: { session: Session; goals?: EngagementGoal[]; onSaved(session: Session): void; onEdit(): void }) {
   const env = useEnv();
   const { contract } = props.session;
   const ids = useId();
@@ -72,6 +73,7 @@ export function ContractCard(props: { session: Session; onSaved(session: Session
         <Row term="Desired outcome" value={contract.desiredOutcome} />
         <Row term="Why it matters" value={contract.whyItMatters} />
         <Row term="Success measures" value={contract.successMeasures} />
+        {contract.goalId && <Row term="Engagement goal" value={props.goals?.find((g) => g.id === contract.goalId)?.text ?? ''} />}
         <Row term="Focus" value={FOCUS_LABEL[contract.focus]} />
         <Row term="Agreed" value={agreed.length ? agreed.join(' · ') : ''} />
       </dl>

@@ -20,7 +20,7 @@ export function ContractPanel(props: {
 }) {
   const { session } = props;
   const [editing, setEditing] = useState(() => session.contract.desiredOutcome.trim() === '');
-  if (!editing) return <ContractCard session={session} onSaved={props.onSaved} onEdit={() => setEditing(true)} />;
+  if (!editing) return <ContractCard session={session} goals={props.goals} onSaved={props.onSaved} onEdit={() => setEditing(true)} />;
   return (
     <form class="contract-form" aria-labelledby="contract-title" onSubmit={(e) => e.preventDefault()}>
       <div class="section-head">

@@ -46,6 +46,7 @@ export function AgreementField(props: {
   const save = useAutosave<string | number | null>((value) =>
     env.api.updateEngagement({ clientId: props.clientId, patch: { [props.field]: value } }),
   );
+  // Only when the stored value changes (another view, or this one's write coming back), never per keystroke.
   useEffect(() => {
     if (save.status === 'pending' || save.status === 'saving') return;
     if (agreementValue(props.kind, text, env.now()) !== props.value) setText(shown(props.value));

@@ -22,6 +22,7 @@ export function ClientsView(props: { clientId: string | null; onClose(): void })
   const backTo = useRef<string | null>(null);
   const focusList = useRef(props.clientId === null);
 
+  const loaded = clients.data !== undefined;
   // Focus: the filter when the list opens, the client's own button when coming back from their engagement.
   useLayoutEffect(() => {
     if (open || !list.current) return;
@@ -31,7 +32,7 @@ export function ClientsView(props: { clientId: string | null; onClose(): void })
     if (row) row.focus();
     else if (focusList.current) focusWork(list.current);
     focusList.current = false;
-  }, [open, clients.data !== undefined]);
+  }, [open, loaded]);
 
   const back = () => {
     backTo.current = open;

@@ -90,6 +90,20 @@ describe('ContractPanel: the form', () => {
     expect(env.api.updateContract).toHaveBeenLastCalledWith({ sessionId: 's1', patch: { goalId: null } });
   });
 
+  it('the contract card names the linked engagement goal', () => {
+    const session = aSession({ contract: aContract({ desiredOutcome: 'A first step', goalId: 'g1' }) });
+    renderWithEnv(
+      saving(),
+      <ContractPanel
+        session={session}
+        goals={[{ id: 'g1', text: 'Lead with calm' }]}
+        onSaved={() => {}}
+        onContractingQuestions={() => {}}
+      />,
+    );
+    expect(screen.getByText('Engagement goal').nextElementSibling!.textContent).toBe('Lead with calm');
+  });
+
   it('offers no goal choice while the engagement has no goals', () => {
     show(saving());
     expect(screen.getByRole('textbox', { name: 'Topic' })).toBeTruthy();
