@@ -29,5 +29,6 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
     layout,
     host: validHost,
     now: Date.now,
+    onFlushNeeded: connection.onFlushNeeded,
   };
 }

@@ -65,4 +65,9 @@ export interface AppEnv {
    * absent, a short Web Audio tone is used.
    */
   chime?(): void;
+  /**
+   * Optional: registers `flush`, called when what is typed must be saved at once (the worker asks before an
+   * update, or the view's connection to it closed). Returns the unsubscribe.
+   */
+  onFlushNeeded?(flush: () => void): () => void;
 }
