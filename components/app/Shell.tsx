@@ -4,6 +4,7 @@ import { useActiveSession } from '../hooks/useActiveSession';
 import { Pill } from '../strip/Pill';
 import { StatusStrip } from '../strip/StatusStrip';
 import { useTimerActions } from '../timer/useTimerActions';
+import { AutoBackupWarning } from '../settings/AutoBackupWarning';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useEnv } from './env';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -135,6 +136,7 @@ export function Shell(props: { slots: Slots }) {
           onEnded={(sessionId) => setView({ kind: 'summary', sessionId })}
         />
         <main ref={work} class="work blurrable" aria-busy={active.loading}>
+          <AutoBackupWarning />
           {view.kind === 'settings' && <div class="view">{props.slots.settings(closeOverlayView)}</div>}
           {view.kind === 'summary' && <div class="view">{props.slots.summary(view.sessionId, closeOverlayView)}</div>}
           <div hidden={view.kind !== 'work'} class="work__main">

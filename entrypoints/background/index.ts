@@ -7,6 +7,7 @@ import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/settings
 import { createDbConnection } from '@/lib/store/db';
 import { createStore } from '@/lib/store/store';
 import { wireSafekeeping } from '@/lib/platform/safekeeping';
+import { wireAutoBackups } from '@/lib/platform/auto-backup';
 import { seedDirect } from '@/tests/bench/seed/seed';
 
 // Wiring only. Listeners are registered synchronously on every worker start (MV3 may stop the worker at
@@ -23,10 +24,17 @@ export default defineBackground(() => {
   });
   // A view opened: build the search index before the coach types (not on reconnects after an idle stop).
   const served = serveApi(browser, api, {
-    onViewOpened: () => void api.warmSearch().catch(() => {}),
-    onChange: (event) => safekeeping.onChange(event),
+    onViewOpened: () => {
+      void api.warmSearch().catch(() => {});
+      autoBackups.onViewOpened();
+    },
+    onChange: (event) => {
+      safekeeping.onChange(event);
+      autoBackups.onChange(event);
+    },
   });
   const safekeeping = wireSafekeeping(browser, api, served);
+  const autoBackups = wireAutoBackups(browser, api, browserSettings);
   wireToolbarButton(browser);
   const onCommand = createCommandHandler(browserCommandDeps(browser));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));

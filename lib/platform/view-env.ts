@@ -6,6 +6,7 @@ import { withPrefetch } from '../api/prefetch';
 import { connectToBackground } from './runtime-api';
 import { browserSettings } from './browser-settings';
 import { browserViewState } from './view-state';
+import { browserAutoBackup } from './auto-backup-view';
 
 export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
   const connection = connectToBackground(signal);
@@ -30,5 +31,6 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
     host: validHost,
     now: Date.now,
     onFlushNeeded: connection.onFlushNeeded,
+    autoBackup: browserAutoBackup(browserSettings),
   };
 }

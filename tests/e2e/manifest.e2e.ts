@@ -73,12 +73,12 @@ function expectStrictCsp(csp: string): void {
 }
 
 describe.each([
-  ['Chrome MV3', chrome, ['storage', 'sidePanel']],
+  ['Chrome MV3', chrome, ['storage', 'sidePanel', 'offscreen']],
   ['Firefox MV2', firefox, ['storage']],
 ] as const)('%s manifest', (_name, manifest, permissions) => {
   it('asks for exactly the documented permissions and no host access of its own', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual([...permissions].sort());
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual(['downloads']); // asked for when automatic backups are turned on
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
     const text = JSON.stringify(manifest);
