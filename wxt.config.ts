@@ -5,7 +5,8 @@ import { CALL_ORIGIN_MATCHES } from './lib/hosts/matches';
 import { manifestCommands } from './lib/keymap/keymap';
 
 // Holdspace build configuration. The manifest asks for the least that works:
-// storage (settings), sidePanel (Chrome only), and the call hosts for the tiny content script.
+// storage (settings), sidePanel (Chrome only), offscreen (Chrome only), the call hosts for the tiny content
+// script, and downloads only when the coach turns automatic backups on.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -23,7 +24,10 @@ export default defineConfig({
     name: 'Holdspace',
     description:
       'The session contract, a question deck, a private timer and quick capture beside your Meet or Zoom call. Nothing leaves your machine.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // offscreen (Chrome, no warning): hands an automatic backup's bytes to the downloads API. downloads is
+    // optional: asked for only when the coach turns automatic backups on (Settings).
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel', 'offscreen'],
+    optional_permissions: ['downloads'],
     action: { default_title: 'Open Holdspace' },
     // The browser commands (Alt+Shift+O, Ctrl+Shift+Y) are the keymap's browser entries.
     commands: manifestCommands(),

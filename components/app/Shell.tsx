@@ -4,6 +4,7 @@ import { useActiveSession } from '../hooks/useActiveSession';
 import { Pill } from '../strip/Pill';
 import { StatusStrip } from '../strip/StatusStrip';
 import { useTimerActions } from '../timer/useTimerActions';
+import { AutoBackupWarning } from '../settings/AutoBackupWarning';
 import { ErrorNote } from '../ui/ErrorNote';
 import { ClientsView } from '../engagement/ClientsView';
 import { useEnv } from './env';
@@ -140,6 +141,7 @@ export function Shell(props: { slots: Slots }) {
           onEnded={(sessionId) => setView({ kind: 'summary', sessionId })}
         />
         <main ref={work} class="work blurrable" aria-busy={active.loading}>
+          <AutoBackupWarning />
           {view.kind === 'settings' && <div class="view">{props.slots.settings(closeOverlayView)}</div>}
           {view.kind === 'summary' && <div class="view">{props.slots.summary(view.sessionId, closeOverlayView)}</div>}
           {view.kind === 'clients' && (

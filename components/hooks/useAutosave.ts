@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Result } from '@/lib/api/result';
+import { SAFEKEEPING } from '@/lib/model/limits';
+import { EnvContext } from '../app/env';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -14,11 +16,18 @@ export interface Autosave<V> {
 
 /**
  * Silent autosave: one write `delayMs` after the last keystroke, and never later than `maxWaitMs` after the
- * first unsaved one (so steady typing is saved as it goes, not only when it pauses); flushed on page hide so
- * nothing typed is lost when a tab closes. A failed write keeps the value pending and reports the error (the
+ * first unsaved one (so steady typing is saved as it goes, not only when it pauses). Flushed at once when the
+ * page is hidden or goes away (`pagehide`, `visibilitychange` to hidden), when its connection to the worker
+ * closes, and when the worker asks before an update (`AppEnv.onFlushNeeded`), so nothing typed is lost when
+ * a tab closes or the extension reloads. A failed write keeps the value pending and reports the error (the
  * text stays in the field); the next keystroke or `flush()` retries.
  */
-export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, delayMs = 300, maxWaitMs = delayMs): Autosave<V> {
+export function useAutosave<V>(
+  save: (value: V) => Promise<Result<unknown>>,
+  delayMs: number = SAFEKEEPING.autosaveMs,
+  maxWaitMs = delayMs,
+): Autosave<V> {
+  const env = useContext(EnvContext);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [error, setError] = useState<ApiError | null>(null);
   const pending = useRef<{ value: V } | null>(null);
@@ -63,12 +72,14 @@ export function useAutosave<V>(save: (value: V) => Promise<Result<unknown>>, del
     const onVisibility = () => document.visibilityState === 'hidden' && void flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
+    const stopFlushing = env?.onFlushNeeded?.(onHide);
     return () => {
+      stopFlushing?.();
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
       void flush();
     };
-  }, [flush]);
+  }, [flush, env]);
 
   return { schedule, flush, status, error };
 }

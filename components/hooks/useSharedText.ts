@@ -94,12 +94,23 @@ export function useSharedValue<V>(initial: V, spec: SharedSpec<V>): SharedValue<
     return true;
   };
 
+  /**
+   * A save still unanswered. A flush while one is out (a page closing mid-save cannot wait for the answer)
+   * saves against that value: the worker applies the two in order, so the second finds it stored.
+   */
+  const flying = useRef<{ value: V } | null>(null);
+
   const autosave = useAutosave<V>(async () => {
     const s = specRef.current;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const mine = latest.current;
       sent.current = mine;
-      const result = await s.save(mine, base.current);
+      const against = flying.current ? flying.current.value : base.current;
+      const mineInFlight = { value: mine };
+      flying.current = mineInFlight;
+      const result = await s.save(mine, against).finally(() => {
+        if (flying.current === mineInFlight) flying.current = null;
+      });
       if (result.ok) {
         version.current++;
         base.current = mine;

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
+import { AutoBackupSection } from './AutoBackupSection';
 import { BackupSection } from './BackupSection';
 import { ClientDataSection } from './ClientDataSection';
 import { DefaultsSection } from './DefaultsSection';
@@ -27,6 +28,7 @@ export function SettingsView(props: { onClose(): void }) {
         <p class="small muted">Loading settings…</p>
       )}
       <BackupSection />
+      {loaded && <AutoBackupSection settings={settings} onSave={(patch) => void update(patch)} />}
       <ClientDataSection />
       <StorageSection />
     </section>

@@ -6,6 +6,8 @@ import { storageManager } from '@/lib/platform/storage-manager';
 import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/settings-for-store';
 import { createDbConnection } from '@/lib/store/db';
 import { createStore } from '@/lib/store/store';
+import { wireSafekeeping } from '@/lib/platform/safekeeping';
+import { wireAutoBackups } from '@/lib/platform/auto-backup';
 import { seedDirect } from '@/tests/bench/seed/seed';
 
 // Wiring only. Listeners are registered synchronously on every worker start (MV3 may stop the worker at
@@ -21,7 +23,18 @@ export default defineBackground(() => {
     settings: backupSettingsFrom(browserSettings),
   });
   // A view opened: build the search index before the coach types (not on reconnects after an idle stop).
-  serveApi(browser, api, { onViewOpened: () => void api.warmSearch().catch(() => {}) });
+  const served = serveApi(browser, api, {
+    onViewOpened: () => {
+      void api.warmSearch().catch(() => {});
+      autoBackups.onViewOpened();
+    },
+    onChange: (event) => {
+      safekeeping.onChange(event);
+      autoBackups.onChange(event);
+    },
+  });
+  const safekeeping = wireSafekeeping(browser, api, served);
+  const autoBackups = wireAutoBackups(browser, api, browserSettings);
   wireToolbarButton(browser);
   const onCommand = createCommandHandler(browserCommandDeps(browser));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));

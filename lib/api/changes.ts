@@ -1,5 +1,5 @@
 import type { ChangeEvent } from './contract';
-import { CHANGES_PORT, CHANGES_PORT_RECONNECT, isChangeMessage, type ChangeMessage } from './wire';
+import { CHANGES_PORT, CHANGES_PORT_RECONNECT, isChangeMessage, isFlushMessage, type ChangeMessage, type FlushMessage } from './wire';
 
 /** The part of a runtime port Holdspace uses: satisfied by `browser.runtime.Port` and by test fakes. */
 export interface PortLike {
@@ -31,6 +31,17 @@ export function createChangeHub() {
         }
       }
     },
+    /** Asks every open view to save what is typed now (before an update reloads the extension). */
+    requestFlush(): void {
+      const message: FlushMessage = { channel: 'holdspace/flush' };
+      for (const port of ports) {
+        try {
+          port.postMessage(message);
+        } catch {
+          ports.delete(port);
+        }
+      }
+    },
     get size() {
       return ports.size;
     },
@@ -43,6 +54,12 @@ export interface ChangeFeedOptions {
   onChange: (event: ChangeEvent) => void;
   /** Called after a reconnect: the worker was stopped, so anything may have changed meanwhile. */
   onReconnect?: () => void;
+  /**
+   * Save what is typed, now: 'worker' when the worker asks (an update is coming), 'lost' when the port
+   * closed (an idle stop, or the extension reloading under the view). Called synchronously in the port's
+   * event, while the extension context may be about to go.
+   */
+  onFlush?: (why: 'worker' | 'lost') => void;
   signal: AbortSignal;
   retryMs?: number;
 }
@@ -65,9 +82,11 @@ export function subscribeToChanges(options: ChangeFeedOptions): void {
     }
     current.onMessage.addListener((message) => {
       if (isChangeMessage(message)) options.onChange(message.event);
+      else if (isFlushMessage(message)) options.onFlush?.('worker');
     });
     current.onDisconnect.addListener(() => {
       current = undefined;
+      if (!options.signal.aborted) options.onFlush?.('lost');
       if (!options.signal.aborted) timer = setTimeout(() => open(true), retryMs);
     });
     if (isReconnect) options.onReconnect?.();

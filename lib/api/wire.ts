@@ -24,6 +24,15 @@ export interface ChangeMessage {
   event: ChangeEvent;
 }
 
+/** The worker asks every open view to save what is typed now (the extension is about to update). */
+export interface FlushMessage {
+  channel: 'holdspace/flush';
+}
+
+export function isFlushMessage(message: unknown): message is FlushMessage {
+  return typeof message === 'object' && message !== null && (message as Partial<FlushMessage>).channel === 'holdspace/flush';
+}
+
 export function isApiRequest(message: unknown): message is ApiRequest {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Partial<ApiRequest>;

@@ -57,3 +57,22 @@ export const FORMATS = {
 
 /** "20,000": numbers in messages, the same in every locale. */
 export const count = (n: number): string => n.toLocaleString('en');
+
+/** Saving what the coach types when a view goes away, and the automatic backups outside the profile. */
+export const SAFEKEEPING = {
+  /** Autosave: a write this long after the last keystroke, and never later than this after the first unsaved one. */
+  autosaveMs: 300,
+  /** A write journaled by a view whose connection closed is replayed after an update only when this recent. */
+  rescueMaxAgeMs: 5 * 60 * 1000,
+  /** After asking the views to save, the worker waits this long before it reloads for an update. */
+  updateFlushWaitMs: 1000,
+  /** Automatic backups: at most one a day besides the one after each ended session. */
+  backupEveryMs: 24 * 60 * 60 * 1000,
+  /** Automatic backups kept by default (the coach may choose 1–100). */
+  backupsKept: 10,
+  backupsKeptRange: { min: 1, max: 100 },
+  /** The quiet warning shows when the last automatic backup is older than this. */
+  backupStaleMs: 7 * 24 * 60 * 60 * 1000,
+  /** The subfolder of Downloads the automatic backups go to. */
+  backupFolder: 'Holdspace',
+} as const;

@@ -4,7 +4,7 @@
  * and every value that comes out is one the record's own schemas accept.
  */
 import * as v from 'valibot';
-import { DEFAULTS, LIMITS } from './limits';
+import { DEFAULTS, LIMITS, SAFEKEEPING } from './limits';
 import { PhasePlanSchema } from './session';
 
 /** A number brought into range (rounded, clamped); anything else is refused (and falls back). */
@@ -52,6 +52,10 @@ export const SettingsSchema = v.object({
   overlay: v.fallback(OverlayPlacements, () => ({})),
   /** The sign-off of e-mail drafts to clients ("Warm regards, Sam"); '' for none. */
   emailSignOff: v.fallback(v.pipe(v.string(), v.maxLength(LIMITS.nameLength)), DEFAULTS.emailSignOff),
+  /** Automatic backups to Downloads/Holdspace after every ended session and daily; off until the coach turns them on. */
+  autoBackup: v.fallback(v.boolean(), false),
+  /** How many automatic backups to keep; older ones are removed. */
+  autoBackupKeep: v.fallback(clamped(SAFEKEEPING.backupsKeptRange), SAFEKEEPING.backupsKept),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

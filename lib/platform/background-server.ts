@@ -8,11 +8,27 @@ import type { browser } from 'wxt/browser';
 type Browser = typeof browser;
 import { createChangeHub, type PortLike } from '../api/changes';
 import { createDispatcher } from '../api/dispatcher';
-import type { HoldspaceApi } from '../api/contract';
+import type { ChangeEvent, HoldspaceApi } from '../api/contract';
 
-export function serveApi(b: Browser, api: HoldspaceApi, options: { onViewOpened?: () => void } = {}): void {
+export interface Served {
+  /** Runs one API request as a view's message would (for writes journaled by a view that went away). */
+  dispatch: ReturnType<typeof createDispatcher>;
+  /** Asks every open view to save what is typed now. */
+  requestFlush(): void;
+}
+
+export function serveApi(
+  b: Browser,
+  api: HoldspaceApi,
+  options: { onViewOpened?: () => void; onChange?: (event: ChangeEvent) => void } = {},
+): Served {
   const hub = createChangeHub();
-  const dispatch = createDispatcher(api, { onChange: (event) => hub.broadcast(event) });
+  const dispatch = createDispatcher(api, {
+    onChange: (event) => {
+      hub.broadcast(event);
+      options.onChange?.(event);
+    },
+  });
   const ownOrigin = new URL(b.runtime.getURL('/')).origin;
   b.runtime.onMessage.addListener((message: unknown, sender: { id?: string; url?: string }) => {
     // Only Holdspace's own pages may reach the store: never a content script or another extension.
@@ -26,6 +42,7 @@ export function serveApi(b: Browser, api: HoldspaceApi, options: { onViewOpened?
     // worker do heavy work each time, or an open view would keep it busy every 30 s.
     if (hub.accept(p) === 'open') options.onViewOpened?.();
   });
+  return { dispatch, requestFlush: () => hub.requestFlush() };
 }
 
 function isExtensionPage(url: string | undefined, ownOrigin: string): boolean {

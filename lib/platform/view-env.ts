@@ -6,6 +6,7 @@ import { withPrefetch } from '../api/prefetch';
 import { connectToBackground } from './runtime-api';
 import { browserSettings } from './browser-settings';
 import { browserViewState } from './view-state';
+import { browserAutoBackup } from './auto-backup-view';
 
 export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
   const connection = connectToBackground(signal);
@@ -29,5 +30,7 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
     layout,
     host: validHost,
     now: Date.now,
+    onFlushNeeded: connection.onFlushNeeded,
+    autoBackup: browserAutoBackup(browserSettings),
   };
 }

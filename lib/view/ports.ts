@@ -4,6 +4,7 @@
  * extension pages, tests give the app fakes.
  */
 import type { ChangeEvent, HoldspaceApi } from '../api/contract';
+import type { AutoBackupStatus } from '../backup-auto/policy';
 import type { Settings, SettingsPatch } from '../settings/settings';
 
 export type Layout = 'overlay' | 'panel';
@@ -65,4 +66,23 @@ export interface AppEnv {
    * absent, a short Web Audio tone is used.
    */
   chime?(): void;
+  /**
+   * Optional: registers `flush`, called when what is typed must be saved at once (the worker asks before an
+   * update, or the view's connection to it closed). Returns the unsubscribe.
+   */
+  onFlushNeeded?(flush: () => void): () => void;
+  /** Optional: automatic backups outside the profile (Settings); absent where the browser cannot make them. */
+  autoBackup?: AutoBackupPort;
+}
+
+/** Automatic backups as the views see them: their record, and turning them on and off. */
+export interface AutoBackupPort {
+  status(): Promise<AutoBackupStatus>;
+  watch(cb: (status: AutoBackupStatus) => void): () => void;
+  /**
+   * Call from the coach's click: asks for the `downloads` permission, turns automatic backups on and writes
+   * the first one. Resolves with a sentence when the permission was refused (and nothing changed).
+   */
+  turnOn(): Promise<{ ok: true } | { ok: false; message: string }>;
+  turnOff(): Promise<void>;
 }

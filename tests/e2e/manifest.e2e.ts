@@ -3,8 +3,9 @@
  * permission, host access or exposure beyond the documented list fails here.
  *
  * The documented list:
- * - permissions: `storage` (the settings), and on Chrome `sidePanel`. Nothing else: no `tabs`, `scripting`,
- *   `activeTab`, `webRequest`, `cookies`, `<all_urls>`, `unlimitedStorage`, no optional permissions.
+ * - permissions: `storage` (the settings), and on Chrome `sidePanel` and `offscreen` (automatic backups' blob
+ *   URL). Nothing else: no `tabs`, `scripting`, `activeTab`, `webRequest`, `cookies`, `<all_urls>`,
+ *   `unlimitedStorage`; one optional permission, `downloads`, asked for when automatic backups are turned on.
  * - host access: only through the content script on the three call patterns. Chrome lists no
  *   `host_permissions`; Firefox MV2 grants a content script's `matches` implicitly, so its `permissions`
  *   hold no host pattern either.
@@ -73,12 +74,12 @@ function expectStrictCsp(csp: string): void {
 }
 
 describe.each([
-  ['Chrome MV3', chrome, ['storage', 'sidePanel']],
+  ['Chrome MV3', chrome, ['storage', 'sidePanel', 'offscreen']],
   ['Firefox MV2', firefox, ['storage']],
 ] as const)('%s manifest', (_name, manifest, permissions) => {
   it('asks for exactly the documented permissions and no host access of its own', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual([...permissions].sort());
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual(['downloads']); // asked for when automatic backups are turned on
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
     const text = JSON.stringify(manifest);

@@ -28,7 +28,7 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
 }
 
 export async function launch(
-  options: { userDataDir?: string; extensionDir?: string; colorScheme?: 'dark' | 'light' } = {},
+  options: { userDataDir?: string; extensionDir?: string; colorScheme?: 'dark' | 'light'; args?: string[]; acceptDownloads?: boolean } = {},
 ): Promise<Launched> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs`.');
@@ -36,10 +36,10 @@ export async function launch(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: chromiumArgs(options.extensionDir),
+    args: [...chromiumArgs(options.extensionDir), ...(options.args ?? [])],
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'dark',
-    acceptDownloads: true,
+    acceptDownloads: options.acceptDownloads ?? true,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -8,6 +8,7 @@ declare namespace chrome {
     function sendMessage(tabId: number, message: unknown): Promise<unknown>;
   }
   namespace runtime {
+    function reload(): void;
     function getURL(path: string): string;
     function sendMessage(message: unknown): Promise<unknown>;
     const id: string;

@@ -69,3 +69,30 @@ describe('change hub and feed', () => {
     vi.useRealTimers();
   });
 });
+
+describe('flush requests', () => {
+  it('the hub asks every view to flush; the feed reports it, and a closed port, synchronously', () => {
+    const hub = createChangeHub();
+    const onFlush = vi.fn();
+    const ports: ReturnType<typeof fakePortPair>[] = [];
+    const controller = new AbortController();
+    subscribeToChanges({
+      connect: () => {
+        const pair = fakePortPair();
+        ports.push(pair);
+        hub.accept(pair.port);
+        return pair.port;
+      },
+      onChange: vi.fn(),
+      onFlush,
+      signal: controller.signal,
+    });
+    expect(onFlush).not.toHaveBeenCalled(); // control: nothing asked yet
+    hub.requestFlush();
+    expect(onFlush).toHaveBeenCalledWith('worker');
+    ports[0]!.drop();
+    expect(onFlush).toHaveBeenLastCalledWith('lost');
+    expect(onFlush).toHaveBeenCalledTimes(2);
+    controller.abort();
+  });
+});

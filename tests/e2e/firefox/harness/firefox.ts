@@ -50,7 +50,7 @@ function frozenCopy(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function launchFirefox(): Promise<Firefox> {
+export async function launchFirefox(options: { prefs?: Record<string, string | number | boolean> } = {}): Promise<Firefox> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: run `node scripts/ensure-firefox.mjs`.');
   const build = frozenCopy();
@@ -91,6 +91,7 @@ export async function launchFirefox(): Promise<Firefox> {
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.download.alwaysOpenPanel': false,
+        ...options.prefs,
       },
     });
     await browser.installExtension(build.dir);

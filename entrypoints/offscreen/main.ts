@@ -1,0 +1,4 @@
+import { browser } from 'wxt/browser';
+import { serveBlobUrls } from '@/lib/platform/offscreen-blob';
+
+serveBlobUrls(browser);

@@ -1,0 +1,89 @@
+/**
+ * The last words of a view whose extension is reloading under it. When an unpacked build is reloaded (or
+ * an update is applied without warning), the worker goes and the overlay's change port closes; measured in
+ * Chromium 156, a `runtime.sendMessage` from that moment never arrives, but a `storage.local.set` made
+ * synchronously in the port's disconnect event does land. So while a view's connection is lost, each write
+ * it sends is first journaled in `storage.local` under `rescue:` (and removed once the worker answers it);
+ * the worker of the new version replays what is left, through the same dispatcher and its checks, when it
+ * is installed (`runtime.onInstalled`). Writes carry their compare-and-set base where the API has one, so
+ * a replay never overwrites a newer text: it is refused as a conflict instead.
+ */
+import { changesOf, isApiMethod } from '../api/contract';
+import type { Result } from '../api/result';
+import { isApiRequest, type ApiRequest } from '../api/wire';
+import { SAFEKEEPING } from '../model/limits';
+
+export const RESCUE_PREFIX = 'rescue:';
+
+/** The part of `storage.local` the journal uses (satisfied by `browser.storage.local` and by test fakes). */
+export interface RescueStorage {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+interface Rescued {
+  at: number;
+  request: ApiRequest;
+}
+
+const isWrite = (request: ApiRequest) => isApiMethod(request.method) && changesOf(request.method, request.args as never).length > 0;
+const answeredOk = (answer: unknown) => typeof answer === 'object' && answer !== null && (answer as { ok?: unknown }).ok === true;
+
+/** Wraps a view's `send`: while the connection is lost, every write is journaled before it is sent. */
+export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, storage: RescueStorage, now: () => number = Date.now) {
+  let lost = false;
+  let sequence = 0;
+  const journaled = new WeakSet<ApiRequest>();
+  return {
+    connectionLost() {
+      lost = true;
+    },
+    connectionBack() {
+      lost = false;
+    },
+    /** Synchronous up to the journal write: called in the port's disconnect event, the write must start there. */
+    send(request: ApiRequest): Promise<unknown> {
+      if (!lost || journaled.has(request) || !isWrite(request)) return send(request);
+      journaled.add(request);
+      const key = `${RESCUE_PREFIX}${String(now()).padStart(15, '0')}:${String(sequence++).padStart(6, '0')}:${request.view}`;
+      const entry: Rescued = { at: now(), request };
+      const stored = storage.set({ [key]: entry }).catch(() => {});
+      const answer = send(request);
+      void answer.then(
+        (value) => {
+          if (answeredOk(value)) void stored.then(() => storage.remove(key)).catch(() => {});
+        },
+        () => {},
+      );
+      return answer;
+    },
+  };
+}
+
+/**
+ * In the worker, once per install or update: replays journaled writes (oldest first) that are recent enough,
+ * and removes every journal entry. Returns how many were replayed and how many of those the store took.
+ */
+export async function replayRescued(
+  storage: RescueStorage,
+  dispatch: (message: unknown) => Promise<Result<unknown>> | undefined,
+  now: () => number = Date.now,
+): Promise<{ replayed: number; taken: number }> {
+  const all = await storage.get(null);
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(RESCUE_PREFIX))
+    .sort();
+  let replayed = 0;
+  let taken = 0;
+  for (const key of keys) {
+    const entry = all[key] as Partial<Rescued> | undefined;
+    if (!entry || typeof entry.at !== 'number' || now() - entry.at > SAFEKEEPING.rescueMaxAgeMs) continue;
+    if (!isApiRequest(entry.request) || !isWrite(entry.request)) continue;
+    replayed++;
+    const result = await dispatch(entry.request);
+    if (result?.ok) taken++;
+  }
+  if (keys.length) await storage.remove(keys);
+  return { replayed, taken };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { apiRequest } from '@/lib/api/wire';
+import { replayRescued, rescuingSend, RESCUE_PREFIX, type RescueStorage } from '@/lib/platform/rescue';
+import { SAFEKEEPING } from '@/lib/model/limits';
+
+function memoryStorage(): RescueStorage & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async () => ({ ...data }),
+    set: async (items) => void Object.assign(data, items),
+    remove: async (keys) => {
+      for (const k of [keys].flat()) delete data[k];
+    },
+  };
+}
+
+const draftWrite = (text: string) => apiRequest('setDraft', { key: 'capture:s1', value: { text }, base: null }, 'view-a');
+const read = apiRequest('getDraft', { key: 'capture:s1' }, 'view-a');
+const rescued = (s: { data: Record<string, unknown> }) => Object.keys(s.data).filter((k) => k.startsWith(RESCUE_PREFIX));
+
+describe('rescue journal', () => {
+  it('journals writes only while the connection is lost, synchronously, and drops them once answered', async () => {
+    const storage = memoryStorage();
+    const setSpy = vi.spyOn(storage, 'set');
+    let answer: (v: unknown) => void = () => {};
+    const send = vi.fn(() => new Promise<unknown>((resolve) => (answer = resolve)));
+    const rescue = rescuingSend(send, storage);
+
+    void rescue.send(draftWrite('connected'));
+    expect(setSpy).not.toHaveBeenCalled(); // control: connected, nothing journaled
+
+    rescue.connectionLost();
+    void rescue.send(read);
+    expect(setSpy).not.toHaveBeenCalled(); // reads are never journaled
+    const pending = rescue.send(draftWrite('last words'));
+    expect(setSpy).toHaveBeenCalledTimes(1); // before any await: in the port's disconnect event
+    await Promise.resolve();
+    expect(rescued(storage)).toHaveLength(1);
+    answer({ ok: true, value: null });
+    await pending;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(rescued(storage)).toEqual([]);
+  });
+
+  it('keeps the entry when the send fails (the extension reloaded), and the worker replays it once', async () => {
+    const storage = memoryStorage();
+    const rescue = rescuingSend(() => Promise.reject(new Error('Extension context invalidated.')), storage);
+    rescue.connectionLost();
+    const request = draftWrite('typed before the reload');
+    await rescue.send(request).catch(() => {});
+    await rescue.send(request).catch(() => {}); // the client's retry is not journaled twice
+    expect(rescued(storage)).toHaveLength(1);
+
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
+    expect(await replayRescued(storage, dispatch)).toEqual({ replayed: 1, taken: 1 });
+    expect(dispatch).toHaveBeenCalledWith(request);
+    expect(rescued(storage)).toEqual([]);
+    expect(await replayRescued(storage, dispatch)).toEqual({ replayed: 0, taken: 0 });
+  });
+
+  it('drops entries that are too old or not writes, without running them', async () => {
+    const storage = memoryStorage();
+    const now = 10_000_000;
+    storage.data[`${RESCUE_PREFIX}old`] = { at: now - SAFEKEEPING.rescueMaxAgeMs - 1, request: draftWrite('stale') };
+    storage.data[`${RESCUE_PREFIX}read`] = { at: now, request: read };
+    storage.data[`${RESCUE_PREFIX}junk`] = { at: now, request: { channel: 'other' } };
+    storage.data.settings = { keep: true };
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
+    expect(await replayRescued(storage, dispatch, () => now)).toEqual({ replayed: 0, taken: 0 });
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(Object.keys(storage.data)).toEqual(['settings']);
+  });
+});
