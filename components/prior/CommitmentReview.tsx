@@ -26,8 +26,8 @@ interface Draft {
   due: string;
 }
 
-/** The date part of a due value, as the date input takes it. */
-const dayOf = (due: string | undefined) => (due ?? '').slice(0, 10);
+/** A review's new date as the field takes it ('' for none). */
+const dayOf = (due: string | undefined) => due ?? '';
 
 /**
  * One earlier commitment: what, by when (overdue marked), how the coach would know, the support, the reviews

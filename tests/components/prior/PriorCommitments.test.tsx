@@ -112,7 +112,7 @@ describe('PriorCommitments', () => {
     expect(document.activeElement).toBe(item('Ask for feedback'));
   });
 
-  it('carried forward asks for a new date first, then the note', async () => {
+  it('carried forward asks for a new date first (typed, "Dec 18"), then the note', async () => {
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]), reviewCommitment: async () => ok(overdue) } });
     await show(env);
     const card = item('Send the proposal to Maria');
@@ -120,7 +120,9 @@ describe('PriorCommitments', () => {
     expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({ itemId: 'i1', sessionId: 's1', status: 'carried-forward' });
     const date = within(card).getByLabelText('New date');
     expect(document.activeElement).toBe(date);
-    await act(async () => void fireEvent.change(date, { target: { value: '2026-12-18' } }));
+    // The shared due-date field: typed as a coach says it, the day it understood beside it.
+    await act(async () => void fireEvent.input(date, { target: { value: 'Dec 18' } }));
+    expect(card.querySelector('.due-field__echo')?.textContent).toMatch(/^→ .*18/);
     expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({
       itemId: 'i1',
       sessionId: 's1',

@@ -66,7 +66,7 @@ async function editAndExport(env: FakeEnv, get: () => SessionBundle) {
   fireEvent.input(within(summary).getByRole('textbox', { name: 'Commitment 1 wording' }), {
     target: { value: 'Send the proposal to Maria by mail' },
   });
-  fireEvent.change(within(summary).getByLabelText('Commitment 1 by when'), { target: { value: '2026-11-25' } });
+  fireEvent.input(within(summary).getByLabelText('Commitment 1 by when'), { target: { value: '2026-11-25' } });
   await waitFor(() => expect(get().items[0]).toMatchObject({ text: 'Send the proposal to Maria by mail', due: '2026-11-25' }));
   fireEvent.click(within(summary).getByRole('button', { name: 'Download Markdown' }));
   const markdown = vi.mocked(env.io.download).mock.calls.at(-1)![2];

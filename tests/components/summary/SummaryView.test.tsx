@@ -185,7 +185,8 @@ describe('SummaryView', () => {
     await show(env);
     const date = screen.getByLabelText('Commitment 2 by when') as HTMLInputElement;
     expect(date.value).toBe('2026-12-03');
-    fireEvent.change(date, { target: { value: '2026-12-10' } });
+    expect((screen.getByLabelText('Commitment 2 by when, time') as HTMLInputElement).value).toBe('09:30');
+    fireEvent.input(date, { target: { value: 'Dec 10' } });
     await waitFor(() => expect(env.api.updateItem).toHaveBeenCalledWith({ id: 'k2', patch: { due: '2026-12-10T09:30' } }));
     expect(get().items.find((i) => i.id === 'k2')!.due).toBe('2026-12-10T09:30');
     fireEvent.click(screen.getByRole('button', { name: 'Download Markdown' }));
@@ -195,9 +196,10 @@ describe('SummaryView', () => {
   it('the next session is saved and goes into the calendar file', async () => {
     const { env } = summaryEnv();
     await show(env);
-    fireEvent.change(screen.getByLabelText('Next session date'), { target: { value: '2026-12-04' } });
+    fireEvent.input(screen.getByLabelText('Next session date'), { target: { value: '2026-12-04' } });
     await waitFor(() => expect(env.api.setNextSession).toHaveBeenCalledWith({ sessionId: 's1', when: '2026-12-04' }));
-    fireEvent.change(screen.getByLabelText('Next session time (optional)'), { target: { value: '14:30' } });
+    // The time sits behind the field's toggle; typed after the day it counts too ("2026-12-04 14:30").
+    fireEvent.input(screen.getByLabelText('Next session date'), { target: { value: '2026-12-04 14:30' } });
     await waitFor(() => expect(env.api.setNextSession).toHaveBeenCalledWith({ sessionId: 's1', when: '2026-12-04T14:30' }));
     fireEvent.click(screen.getByRole('button', { name: 'Download calendar (.ics)' }));
     const ics = downloaded(env)[2];
