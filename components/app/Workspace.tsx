@@ -83,9 +83,10 @@ export function Workspace(props: {
     } else if (action === 'search.focus') {
       setSearchSignal((n) => n + 1);
       openAndFocus('search');
-    } else if (action === 'capture.focus' && session) {
-      setCaptureSignal((n) => n + 1);
-      openAndFocus('capture');
+    } else if (action === 'capture.focus') {
+      // No session yet: nothing to capture into, so work continues at the client picker (Alt+Shift+O on a call).
+      if (session) setCaptureSignal((n) => n + 1);
+      openAndFocus(session ? 'capture' : 'start');
     } else if (action === 'work.resume') {
       openAndFocus(tab);
     }
@@ -139,7 +140,13 @@ export function Workspace(props: {
       session && bundle ? (
         <>
           {!session.contract.desiredOutcome.trim() && <FirstSessionNote client={bundle.client} sessionId={session.id} />}
-          <ContractPanel key={session.id} session={session} onSaved={props.onSaved} onContractingQuestions={openContractingQuestions} />
+          <ContractPanel
+            key={session.id}
+            session={session}
+            shown={props.wide || tab === 'contract'}
+            onSaved={props.onSaved}
+            onContractingQuestions={openContractingQuestions}
+          />
         </>
       ) : undefined,
     prior:

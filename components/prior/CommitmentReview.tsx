@@ -102,12 +102,10 @@ export function CommitmentReview(props: {
     setNote(value);
     if (status) autosave.schedule({ status, note: value, due });
   };
+  /** Saved once typing pauses (or on Enter, or leaving the field), not at each day it passes ("+1" on the way to "+14"). */
   const onDue = (value: string) => {
     setDue(value);
-    if (status) {
-      autosave.schedule({ status, note, due: value });
-      void autosave.flush();
-    }
+    if (status) autosave.schedule({ status, note, due: value });
   };
 
   /** The status keys, wherever focus is in the card except its fields (the matcher leaves typing alone). */
@@ -137,6 +135,7 @@ export function CommitmentReview(props: {
   const onDateKey = (e: KeyboardEvent) => {
     if (!keyIs('review.next', e)) return;
     e.preventDefault();
+    void autosave.flush();
     noteRef.current?.focus();
   };
   const tabStop = status || REVIEW_STATUSES[0];
