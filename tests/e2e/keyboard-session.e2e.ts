@@ -32,6 +32,7 @@ export const BUDGETS = {
   'commitment with a date only': 3, // Tab, then Enter
   'contract check-in: shifted': 4, // Alt+1 lands on "Contract check-in" (the agreed contract's card), Enter, Tab to "Shifted to", Enter
   'end the session': 6, // Shift+Tab to "End session", Enter, Enter in the dialog
+  'on to the contract, then end the session': 6, // Enter, Shift+Tab to "End session", Enter, Enter
   'close the summary': 4,
   'reopen the summary from the client history': 8,
   'export Markdown from the reopened summary': 6,
@@ -209,9 +210,10 @@ async function commandFocusCapture(view: View): Promise<void> {
   await expect.poll(() => view.ui.evaluate(() => document.hasFocus()), { message: 'focus is in the overlay' }).toBe(true);
 }
 
-async function startWith(name: string, fresh: boolean): Promise<void> {
+/** Types `typed` (the client's name, or its first letters) in the client picker, chooses with Enter, starts. */
+async function startWith(typed: string): Promise<void> {
   await expectFocus(/^combobox Client/, 'the client picker is focused');
-  if (fresh) await type(name);
+  await type(typed);
   await key('Enter');
   await expectFocus(/^button Start session/, 'choosing the client moves focus to Start session');
   await key('Enter');
@@ -230,7 +232,7 @@ describe('a whole session and two follow-ups, by keyboard only, in the overlay',
       'entered',
     );
 
-    await step('choose the client and start', () => startWith(CLIENT, true), 'started');
+    await step('choose the client and start', () => startWith(CLIENT), 'started');
 
     await step(
       'contract: topic and desired outcome',
@@ -445,9 +447,11 @@ describe('a whole session and two follow-ups, by keyboard only, in the overlay',
     expect(open.find((c) => c.item.text === reviewed.get('f'))?.item.due).toBe(dayFromNow(14));
 
     await step(
-      'end the session',
+      'on to the contract, then end the session',
       async () => {
-        await tabTo(/^button End session/, BUDGETS['end the session'] - 2, true);
+        await key('Enter');
+        await expectFocus(/^textbox Topic/, '"On to the contract" lands on Topic');
+        await tabTo(/^button End session/, 3, true);
         await key('Enter');
         await expectFocus(/^button End session now/, 'the dialog opens on "End session now"');
         await key('Enter');
@@ -464,7 +468,7 @@ describe('a whole session and two follow-ups, by keyboard only, in the overlay',
         await tabTo(/^button Close summary/, 3);
         await key('Enter');
         await expectFocus(/^combobox Client/, 'closing the summary lands on the client picker');
-        await startWith(CLIENT, false);
+        await startWith(CLIENT.slice(0, 6));
         await prior().waitFor();
       },
       'third-session',
