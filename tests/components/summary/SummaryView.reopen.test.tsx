@@ -97,11 +97,17 @@ describe('reopening a past summary', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search everything' }), { target: { value: 'team' } });
     fireEvent.click(await screen.findByRole('button', { name: /Team conflict/ }));
     const open = await screen.findByRole('button', { name: 'Open summary' });
-    // The record alone is read-only (control for what the summary adds).
+    // The record alone is read-only (control for what the summary adds), and the bar says it is as recorded.
     expect(screen.queryByRole('textbox', { name: 'Closing reflection' })).toBeNull();
+    const bar = () => document.querySelector('.detail__bar')!.textContent;
+    expect(bar()).toContain('As recorded');
     fireEvent.click(open);
     const summary = await editAndExport(env, get);
+    // The summary is edited here: the bar says so, never "Read-only".
+    expect(bar()).toContain('Edits save as you type');
+    expect(bar()).not.toMatch(/read-only|as recorded/i);
     await act(async () => void fireEvent.click(within(summary).getByRole('button', { name: 'Back to the session' })));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open summary' })));
+    expect(bar()).toContain('As recorded');
   });
 });
