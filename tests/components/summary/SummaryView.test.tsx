@@ -26,7 +26,9 @@ function summaryEnv(start: SessionBundle = fixture()) {
         queueMicrotask(() => env.emit({ topics: ['items'] }));
         return ok([...current.items, ...current.reviewed.map((v) => v.item)].find((i) => i.id === id)!);
       },
-      setReflection: async ({ text }) => {
+      setReflection: async ({ text, base }) => {
+        if (base !== undefined && base !== current.session.reflection)
+          return fail('conflict', 'Another view changed the reflection.', 'text');
         current = { ...current, session: { ...current.session, reflection: text } };
         return ok(current.session);
       },
@@ -300,8 +302,31 @@ describe('SummaryView', () => {
     const { env, get } = summaryEnv();
     await show(env);
     fireEvent.input(screen.getByRole('textbox', { name: 'Closing reflection' }), { target: { value: 'Slow down next time.' } });
-    await waitFor(() => expect(env.api.setReflection).toHaveBeenCalledWith({ sessionId: 's1', text: 'Slow down next time.' }));
+    const before = get().session.reflection;
+    await waitFor(() =>
+      expect(env.api.setReflection).toHaveBeenCalledWith({ sessionId: 's1', text: 'Slow down next time.', base: before }),
+    );
     expect(get().session.reflection).toBe('Slow down next time.');
+  });
+
+  it('the reflection typed in two views: the other view’s words are never written over', async () => {
+    const { env, get } = summaryEnv();
+    await show(env);
+    const field = screen.getByRole('textbox', { name: 'Closing reflection' }) as HTMLTextAreaElement;
+    const start = get().session.reflection;
+    // Another view (the side panel) rewrites the reflection; this view has not heard of it yet.
+    await env.api.setReflection({ sessionId: 's1', text: 'Panel: I rushed the contract.', base: start });
+    fireEvent.input(field, { target: { value: 'Overlay: slow down.' } });
+    // The stale save is refused, the stored words read back, and both are offered; nothing is lost.
+    await screen.findByRole('button', { name: 'Keep both' });
+    expect(get().session.reflection).toBe('Panel: I rushed the contract.');
+    expect(field.value).toBe('Overlay: slow down.');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
+    await waitFor(() => expect(get().session.reflection).toContain('Panel: I rushed the contract.'));
+    expect(get().session.reflection).toContain('Overlay: slow down.');
+    // Control: a save against the stored text it saw is written at once.
+    fireEvent.input(field, { target: { value: `${field.value} Done.` } });
+    await waitFor(() => expect(get().session.reflection).toMatch(/Done\.$/));
   });
 
   it('renders hostile text as text, never as markup', async () => {
