@@ -111,7 +111,8 @@ export function Shell(props: { slots: Slots }) {
     };
   }, [env]);
 
-  const closeOverlayView = () => setView({ kind: 'work' });
+  // Closing the summary or settings: focus goes where work continues (the client picker after a session ended).
+  const closeOverlayView = () => send('work.resume');
   return (
     <>
       {collapsed && (

@@ -83,9 +83,10 @@ export function Workspace(props: {
     } else if (action === 'search.focus') {
       setSearchSignal((n) => n + 1);
       openAndFocus('search');
-    } else if (action === 'capture.focus' && session) {
-      setCaptureSignal((n) => n + 1);
-      openAndFocus('capture');
+    } else if (action === 'capture.focus') {
+      // No session yet: nothing to capture into, so work continues at the client picker (Alt+Shift+O on a call).
+      if (session) setCaptureSignal((n) => n + 1);
+      openAndFocus(session ? 'capture' : 'start');
     } else if (action === 'work.resume') {
       openAndFocus(tab);
     }
@@ -143,6 +144,7 @@ export function Workspace(props: {
             key={session.id}
             session={session}
             goals={bundle.client.goals}
+            shown={props.wide || tab === 'contract'}
             onSaved={props.onSaved}
             onContractingQuestions={openContractingQuestions}
           />

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/api/result';
 import type { Client, Session } from '@/lib/model/types';
 import { useEnv } from '../app/env';
@@ -28,6 +28,13 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
   const [error, setError] = useState<{ what: string; error: ApiError | string } | null>(null);
   const startButton = useRef<HTMLButtonElement>(null);
   const [summaryFor, setSummaryFor] = useState<string | null>(null);
+  /** Back from a reopened summary: work continues at "Start session" with the same client chosen. */
+  const backFromSummary = useRef(false);
+  useEffect(() => {
+    if (summaryFor || !backFromSummary.current) return;
+    backFromSummary.current = false;
+    startButton.current?.focus();
+  }, [summaryFor]);
   const all = clients.data ?? [];
   const none = !clients.loading && !clients.error && all.length === 0;
 
@@ -80,7 +87,11 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
 
   // A past session's summary, reopened from the client's history, takes the picker's place until closed.
   if (summaryFor) {
-    return <SummaryView sessionId={summaryFor} onClose={() => setSummaryFor(null)} closeLabel="Back to the client" />;
+    const back = () => {
+      backFromSummary.current = true;
+      setSummaryFor(null);
+    };
+    return <SummaryView sessionId={summaryFor} onClose={back} closeLabel="Back to the client" />;
   }
 
   return (

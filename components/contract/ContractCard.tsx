@@ -133,7 +133,7 @@ export function ContractCard(props: { session: Session; goals?: EngagementGoal[]
       )}
       <div class="actions">
         {!asking && (
-          <Button variant="primary" small icon="check" onClick={() => setAsking(true)} buttonRef={checkInRef}>
+          <Button variant="primary" small icon="check" onClick={() => setAsking(true)} buttonRef={checkInRef} data-focus-target>
             Contract check-in
           </Button>
         )}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '@/lib/model/types';
 import type { EngagementGoal } from '@/lib/model/client';
 import { Button } from '../ui/Button';
@@ -9,7 +9,8 @@ import { CONTRACT_FIELDS } from './prompts';
 
 /**
  * Contracting: the form while the contract is being agreed, then the compact card. Opens on the form
- * until a desired outcome exists.
+ * until a desired outcome exists; once one does and the coach moves on to another tab (`shown` false), the
+ * contract is agreed and shows as the card, so coming back (Alt+1) lands on "Contract check-in".
  */
 export function ContractPanel(props: {
   session: Session;
@@ -17,9 +18,15 @@ export function ContractPanel(props: {
   goals?: EngagementGoal[];
   onSaved(session: Session): void;
   onContractingQuestions(): void;
+  /** False while another tab is shown in its place (the overlay); the wide panel always shows it. */
+  shown?: boolean;
 }) {
   const { session } = props;
   const [editing, setEditing] = useState(() => session.contract.desiredOutcome.trim() === '');
+  const agreed = session.contract.desiredOutcome.trim() !== '';
+  useEffect(() => {
+    if (props.shown === false && agreed) setEditing(false);
+  }, [props.shown]);
   if (!editing) return <ContractCard session={session} goals={props.goals} onSaved={props.onSaved} onEdit={() => setEditing(true)} />;
   return (
     <form class="contract-form" aria-labelledby="contract-title" onSubmit={(e) => e.preventDefault()}>

@@ -26,8 +26,8 @@ interface Draft {
   due: string;
 }
 
-/** The date part of a due value, as the date input takes it. */
-const dayOf = (due: string | undefined) => (due ?? '').slice(0, 10);
+/** A review's new date as the field takes it ('' for none). */
+const dayOf = (due: string | undefined) => due ?? '';
 
 /**
  * One earlier commitment: what, by when (overdue marked), how the coach would know, the support, the reviews
@@ -102,12 +102,10 @@ export function CommitmentReview(props: {
     setNote(value);
     if (status) autosave.schedule({ status, note: value, due });
   };
+  /** Saved once typing pauses (or on Enter, or leaving the field), not at each day it passes ("+1" on the way to "+14"). */
   const onDue = (value: string) => {
     setDue(value);
-    if (status) {
-      autosave.schedule({ status, note, due: value });
-      void autosave.flush();
-    }
+    if (status) autosave.schedule({ status, note, due: value });
   };
 
   /** The status keys, wherever focus is in the card except its fields (the matcher leaves typing alone). */
@@ -137,6 +135,7 @@ export function CommitmentReview(props: {
   const onDateKey = (e: KeyboardEvent) => {
     if (!keyIs('review.next', e)) return;
     e.preventDefault();
+    void autosave.flush();
     noteRef.current?.focus();
   };
   const tabStop = status || REVIEW_STATUSES[0];

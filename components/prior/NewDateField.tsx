@@ -1,38 +1,24 @@
-import { useId } from 'preact/hooks';
 import type { Ref } from 'preact';
+import { DueDateField, useTypedDue } from '../ui/DueDateField';
 
 /**
- * The new date a carried-forward commitment is given: a plain labelled date input for now, kept in this one
- * small component so the shared due-date field (components/ui/DueDateField.tsx) can replace it in one place.
- * `value` and `onChange` speak the record's due format (`YYYY-MM-DD`, or '' for none).
+ * The new date a carried-forward commitment is given: the shared due-date field ("+14", "fri", "15/12", the
+ * day it understood beside it), named "New date". `value` and `onChange` speak the record's due format
+ * (`YYYY-MM-DD`, with `THH:mm` when a time is set, or '' for none); `onChange` is called only with a value
+ * the field understood. `hint` says what stays while nothing is typed ("Still due 1 Dec until you set one.").
+ * Enter (`onKeyDown`) goes from the field to the review's note.
  */
 export function NewDateField(props: {
   value: string;
   onChange(value: string): void;
   onKeyDown?: (e: KeyboardEvent) => void;
   inputRef?: Ref<HTMLInputElement>;
-  /** What it replaces, in words ("Was due Dec 1"), read with the field. */
   hint: string;
 }) {
-  const id = useId();
+  const { typed, change } = useTypedDue(props.value, props.onChange);
   return (
-    <span class="new-date">
-      <label class="new-date__label" for={`${id}-input`}>
-        New date
-      </label>
-      <input
-        id={`${id}-input`}
-        ref={props.inputRef}
-        class="input input--date"
-        type="date"
-        value={props.value}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-        onKeyDown={props.onKeyDown}
-      />
-      <span class="muted small" id={`${id}-hint`}>
-        {props.hint}
-      </span>
-    </span>
+    <div class="new-date" onKeyDown={props.onKeyDown}>
+      <DueDateField label="New date" timeLabel="New time" value={typed} onChange={change} inputRef={props.inputRef} empty={props.hint} />
+    </div>
   );
 }

@@ -77,7 +77,7 @@ export function ClientDetail(props: { id: Id; onOpen(target: DetailTarget): void
   );
 }
 
-export function SessionDetail(props: { id: Id }) {
+export function SessionDetail(props: { id: Id; /** The summary (editable) opened or closed. */ onSummary?(open: boolean): void }) {
   const env = useEnv();
   const bundle = useLiveQuery(
     () => env.api.getSessionBundle({ sessionId: props.id }),
@@ -97,11 +97,16 @@ export function SessionDetail(props: { id: Id }) {
   const close = () => {
     closed.current = true;
     setSummary(false);
+    props.onSummary?.(false);
+  };
+  const open = () => {
+    setSummary(true);
+    props.onSummary?.(true);
   };
   if (summary) return <SummaryView sessionId={props.id} onClose={close} closeLabel="Back to the session" />;
   return (
     <Loaded query={bundle} what="session">
-      {(b) => <SessionRecord bundle={b} now={env.now()} onOpenSummary={() => setSummary(true)} summaryButtonRef={openButton} />}
+      {(b) => <SessionRecord bundle={b} now={env.now()} onOpenSummary={open} summaryButtonRef={openButton} />}
     </Loaded>
   );
 }

@@ -1,38 +1,74 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import { ok } from '@/lib/api/result';
 import { useEnv } from '../app/env';
-import { useAutosave } from '../hooks/useAutosave';
+import { textSpec, useSharedValue } from '../hooks/useSharedText';
+import { ConcurrentEdit } from '../ui/ConcurrentEdit';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { SavedTick } from '../ui/SavedTick';
 
-/** The coach's closing reflection: private, autosaved while typing. */
-export function ReflectionField(props: { sessionId: string; initial: string; onChange(text: string): void }) {
+/**
+ * The coach's closing reflection: private, autosaved while typing, and shared like a contract field
+ * (components/hooks/useSharedText.ts): each save is made against the reflection this view last saw stored,
+ * so when the summary is open in two views neither writes over the other's words. Changes in separate places
+ * are merged; changes at the same place keep the coach's words here and offer the other view's beside them.
+ * `initial` is what this summary shows (with this view's typing); `stored` what the store holds now.
+ */
+export function ReflectionField(props: { sessionId: string; initial: string; stored: string; onChange(text: string): void }) {
   const { api } = useEnv();
-  const [text, setText] = useState(props.initial);
-  const autosave = useAutosave<string>((value) => api.setReflection({ sessionId: props.sessionId, text: value }));
+  const input = useRef<HTMLTextAreaElement>(null);
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  const shared = useSharedValue(
+    props.initial,
+    textSpec({
+      separator: '\n',
+      save: (text, base) => api.setReflection({ sessionId: props.sessionId, text, base }),
+      load: async () => {
+        const result = await api.getSessionBundle({ sessionId: props.sessionId });
+        return result.ok ? ok(result.value.session.reflection) : result;
+      },
+    }),
+  );
+  useEffect(() => shared.seen(props.stored), [props.stored]);
+  // The exports follow what the field shows, merged words included.
+  useEffect(() => {
+    if (shared.value !== props.initial) onChange.current(shared.value);
+  }, [shared.value]);
+  const { concurrent } = shared;
+
   return (
     <Field
       label="Closing reflection"
       prompt="Coach-private. What did you notice about this session, and about yourself as coach?"
-      status={<SavedTick status={autosave.status} />}
+      status={<SavedTick status={shared.status} />}
+      footer={
+        <>
+          {concurrent && (
+            <ConcurrentEdit
+              what="Closing reflection"
+              theirs={[{ text: concurrent.theirs }]}
+              onKeepMine={concurrent.keepMine}
+              onUseTheirs={concurrent.useTheirs}
+              onKeepBoth={concurrent.keepBoth}
+              onChosen={() => input.current?.focus()}
+            />
+          )}
+          {shared.error && <ErrorNote what="Reflection not saved." error={shared.error} kept onRetry={() => void shared.flush()} />}
+        </>
+      }
     >
       {(ids) => (
-        <div class="stack">
-          <textarea
-            id={ids.id}
-            aria-describedby={ids.describedBy}
-            class="input summary__reflection"
-            rows={4}
-            value={text}
-            onInput={(e) => {
-              setText(e.currentTarget.value);
-              props.onChange(e.currentTarget.value);
-              autosave.schedule(e.currentTarget.value);
-            }}
-            onBlur={() => void autosave.flush()}
-          />
-          {autosave.error && <ErrorNote what="Reflection not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
-        </div>
+        <textarea
+          ref={input}
+          id={ids.id}
+          aria-describedby={ids.describedBy}
+          class="input summary__reflection"
+          rows={4}
+          value={shared.value}
+          onInput={(e) => shared.edit(e.currentTarget.value)}
+          onBlur={() => void shared.flush()}
+        />
       )}
     </Field>
   );

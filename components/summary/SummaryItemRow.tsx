@@ -4,20 +4,13 @@ import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
 import { ErrorNote } from '../ui/ErrorNote';
 import { SavedTick } from '../ui/SavedTick';
-import { dueDay, formatDueShort, pad, parseDue } from '@/lib/model/dates';
 import type { ApiError } from '@/lib/api/result';
+import { DueDateField, useTypedDue } from '../ui/DueDateField';
 
 export interface RowEdit {
   text?: string;
   shareable?: boolean;
   due?: string;
-}
-
-/** A due value with its day replaced (a time already set is kept); '' clears it. */
-export function withDay(due: string, day: string): string {
-  if (!day) return '';
-  const time = parseDue(due)?.time;
-  return time ? `${day}T${pad(time.hour)}:${pad(time.minute)}` : day;
 }
 
 /**
@@ -34,11 +27,10 @@ export function SummaryItemRow(props: {
   clientVersion: boolean;
   onEdit(edit: RowEdit): void;
 }) {
-  const { api, now } = useEnv();
+  const { api } = useEnv();
   const { item } = props;
   const autosave = useAutosave<string>((text) => api.updateItem({ id: item.id, patch: { text } }));
   const [shareError, setShareError] = useState<ApiError | null>(null);
-  const [dueError, setDueError] = useState<ApiError | null>(null);
   const inClientVersion = item.shareable && !props.alwaysPrivate;
 
   const toggleShare = async (shareable: boolean) => {
@@ -48,17 +40,12 @@ export function SummaryItemRow(props: {
     if (!result.ok) props.onEdit({ shareable: !shareable });
   };
 
-  // A plain date input for now (a shared due-date field is being built for the capture side).
-  const changeDue = async (day: string) => {
-    const before = item.due;
-    const due = withDay(before, day);
-    if (due === before) return;
-    props.onEdit({ due });
-    const result = await api.updateItem({ id: item.id, patch: { due } });
-    setDueError(result.ok ? null : result.error);
-    if (!result.ok) props.onEdit({ due: before });
-  };
-  const parsed = parseDue(item.due);
+  // The shared due-date field: "fri", "+14", "15/12" and a time kept behind its toggle; saved once typing pauses.
+  const dueSave = useAutosave<string>((due) => api.updateItem({ id: item.id, patch: { due } }));
+  const due = useTypedDue(item.due, (next) => {
+    props.onEdit({ due: next });
+    dueSave.schedule(next);
+  });
 
   return (
     <li class={`summary-item${props.clientVersion && !inClientVersion ? ' summary-item--left-out' : ''}`}>
@@ -79,15 +66,14 @@ export function SummaryItemRow(props: {
           <dl class="meta-list summary-item__facts">
             <div class="meta-list__row">
               <dt>By when</dt>
-              <dd class="summary-item__due">
-                <input
-                  type="date"
-                  class="input summary-item__date"
-                  aria-label={`${props.label} by when`}
-                  value={parsed ? dueDay(parsed) : ''}
-                  onChange={(e) => void changeDue(e.currentTarget.value)}
+              <dd class="summary-item__due" onBlur={() => void dueSave.flush()}>
+                <DueDateField
+                  label={`${props.label} by when`}
+                  timeLabel={`${props.label} by when, time`}
+                  caption=""
+                  value={due.typed}
+                  onChange={due.change}
                 />
-                {parsed && <span class="muted small">{formatDueShort(item.due, now())}</span>}
               </dd>
             </div>
             {item.howWillYouKnow && <Fact term="How will you know" value={item.howWillYouKnow} />}
@@ -109,11 +95,11 @@ export function SummaryItemRow(props: {
             Shareable
           </label>
         )}
-        <SavedTick status={autosave.status} />
+        <SavedTick status={autosave.status === 'idle' ? dueSave.status : autosave.status} />
       </div>
       {autosave.error && <ErrorNote what="Not saved." error={autosave.error} kept onRetry={() => void autosave.flush()} />}
       {shareError && <ErrorNote what="Sharing not changed." error={shareError} />}
-      {dueError && <ErrorNote what="Date not changed." error={dueError} />}
+      {dueSave.error && <ErrorNote what="Date not saved." error={dueSave.error} kept onRetry={() => void dueSave.flush()} />}
     </li>
   );
 }

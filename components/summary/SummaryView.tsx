@@ -66,7 +66,12 @@ export function SummaryView(props: { sessionId: string; onClose(): void; closeLa
         <>
           <SummaryHead doc={docs.coach} running={bundle.session.status === 'active'} />
           {/* What the coach does after the call comes first: reflect, plan the next session, send. */}
-          <ReflectionField sessionId={props.sessionId} initial={bundle.session.reflection} onChange={data.setReflection} />
+          <ReflectionField
+            sessionId={props.sessionId}
+            initial={bundle.session.reflection}
+            stored={data.storedReflection ?? bundle.session.reflection}
+            onChange={data.setReflection}
+          />
           <NextSessionField sessionId={props.sessionId} value={nextSessionOf(bundle.session)} onChange={data.setNextSession} />
           <ExportBar
             doc={clientVersion ? docs.client : docs.coach}

@@ -61,5 +61,15 @@ export function useSummaryData(sessionId: Id) {
     [stored, edits, reflection, nextSession],
   );
   const editItem = (id: Id, edit: ItemEdit) => setEdits((prev) => ({ ...prev, [id]: { ...prev[id], ...edit } }));
-  return { bundle, error: query.error, loading: query.loading, reload: query.reload, editItem, setReflection, setNextSession };
+  return {
+    bundle,
+    /** The reflection as the store holds it (another view's words arrive here), apart from what is typed here. */
+    storedReflection: stored?.session.reflection,
+    error: query.error,
+    loading: query.loading,
+    reload: query.reload,
+    editItem,
+    setReflection,
+    setNextSession,
+  };
 }

@@ -20,6 +20,27 @@ export function dueTextOf(due: string): DueText {
 }
 
 /**
+ * The typed text of a stored due value, for a field that saves as it goes (a review's new date, a summary
+ * row's by-when, the next session): `typed` starts as the stored value's text; `change` shows what the coach
+ * types and hands `onDue` the value it means whenever that is understood and differs from the stored one
+ * ('' when emptied). A stored value changed elsewhere replaces the text unless the text already means it.
+ */
+export function useTypedDue(stored: string, onDue: (due: string) => void, order?: DayMonthOrder) {
+  const { now } = useEnv();
+  const [typed, setTyped] = useState<DueText>(() => dueTextOf(stored));
+  const means = (t: DueText) => dueFromTyped(t.text, t.time, now(), order ?? dayMonthOrder());
+  useEffect(() => {
+    if (means(typed) !== stored) setTyped(dueTextOf(stored));
+  }, [stored]);
+  const change = (next: DueText) => {
+    setTyped(next);
+    const due = means(next);
+    if (due !== null && due !== stored) onDue(due);
+  };
+  return { typed, change };
+}
+
+/**
  * A due date as one text field that understands what a coach says ("fri", "next week", "+7", "15/12",
  * "Dec 15", "in 2 weeks", "tomorrow 9am", 2026-12-15) and says the day it understood beside it ("→ Fri 4 Dec",
  * announced politely). One Tab stop: the time toggle and the native date picker are buttons out of the Tab
@@ -31,7 +52,11 @@ export function DueDateField(props: {
   value: DueText;
   onChange(next: DueText): void;
   label?: string;
-  /** The words shown above the field, when they differ from the accessible name ("Due date" for "Edit due date"). */
+  /** The time field's accessible name (by default the label with "date" turned into "time"). */
+  timeLabel?: string;
+  /** The quiet line shown while the field is empty (instead of `nudge`'s), e.g. what stays if nothing is typed. */
+  empty?: string;
+  /** The words shown above the field, when they differ from the accessible name ("Due date" for "Edit due date"); '' for none (a heading beside it says it). */
   caption?: string;
   nudge?: boolean;
   /** The day/month order for "15/12" (the browser locale's by default; tests inject one). */
@@ -45,7 +70,7 @@ export function DueDateField(props: {
   const { now } = useEnv();
   const id = useId();
   const label = props.label ?? 'Due date';
-  const timeLabel = label.replace(/date$/i, 'time');
+  const timeLabel = props.timeLabel ?? label.replace(/date$/i, 'time');
   const order = props.order ?? dayMonthOrder();
   const { text, time } = props.value;
   const [timeOpen, setTimeOpen] = useState(time !== '');
@@ -62,9 +87,7 @@ export function DueDateField(props: {
   const dayOnly = parseDueText(text, now(), order);
   const message =
     text.trim() === ''
-      ? props.nudge
-        ? 'A by-when makes it a commitment.'
-        : ''
+      ? (props.empty ?? (props.nudge ? 'A by-when makes it a commitment.' : ''))
       : dayOnly === null
         ? `Not a date I know. Try ${dueTextExamples(order)} or 2026-12-15.`
         : due === null
@@ -94,9 +117,11 @@ export function DueDateField(props: {
 
   return (
     <div class={`due-field ${props.class ?? ''}`}>
-      <label class="due-field__label" for={id}>
-        {props.caption ?? label}
-      </label>
+      {props.caption !== '' && (
+        <label class="due-field__label" for={id}>
+          {props.caption ?? label}
+        </label>
+      )}
       <div class="due-field__row">
         <input
           ref={props.inputRef}
@@ -107,7 +132,7 @@ export function DueDateField(props: {
           placeholder={dueTextExamples(order)}
           autocomplete="off"
           spellcheck={false}
-          aria-label={props.caption && props.caption !== label ? label : undefined}
+          aria-label={props.caption !== undefined && props.caption !== label ? label : undefined}
           aria-describedby={`${id}-echo`}
           onInput={(e) => props.onChange({ text: e.currentTarget.value, time })}
           onBlur={props.onBlur}

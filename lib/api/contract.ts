@@ -260,8 +260,9 @@ export const API = {
     input: args({ sessionId: Id, questionId: Id, asked: v.optional(v.boolean(), true) }),
     changes: ['asked'],
   }),
+  /** With `base` (the reflection as this view last saw it): refused as a `conflict` when another view changed it since. */
   setReflection: method<Session>()({
-    input: args({ sessionId: Id, text: Text }),
+    input: args({ sessionId: Id, text: Text, base: v.optional(Text) }),
     changes: ['reflection'],
     labels: { text: 'The reflection' },
   }),

@@ -182,8 +182,13 @@ export function markAsked(ctx: RepoContext, id: Id, questionId: Id, asked: boole
   });
 }
 
-export function setReflection(ctx: RepoContext, id: Id, text: string): Promise<Session> {
-  return mutateSession(ctx, id, (s) => ({ ...s, reflection: text }));
+/** Writes the reflection. With `base`, a compare-and-set as in `updateContract`: refused as a `conflict` when it no longer holds `base`. */
+export function setReflection(ctx: RepoContext, id: Id, text: string, base?: string): Promise<Session> {
+  return mutateSession(ctx, id, (s) => {
+    if (base !== undefined && s.reflection !== base)
+      throw conflict('Another view changed the reflection since this one last saw it, so nothing was saved over it.', 'text');
+    return { ...s, reflection: text };
+  });
 }
 
 /** Ends the session and stops its timer where it stands. Ending an ended session changes nothing. */

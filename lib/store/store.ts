@@ -110,7 +110,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     contractCheckIn: ({ sessionId, onTrack, shiftedTo }) => sessions.contractCheckIn(ctx, sessionId, onTrack, shiftedTo),
     timer: ({ sessionId, action }) => sessions.applyTimer(ctx, sessionId, action),
     markAsked: ({ sessionId, questionId, asked }) => sessions.markAsked(ctx, sessionId, questionId, asked),
-    setReflection: ({ sessionId, text }) => indexed(sessions.setReflection(ctx, sessionId, text), session),
+    setReflection: ({ sessionId, text, base }) => indexed(sessions.setReflection(ctx, sessionId, text, base), session),
     setNextSession: ({ sessionId, when }) => sessions.mutateSession(ctx, sessionId, (s) => ({ ...s, nextSession: when })),
     endSession: ({ sessionId }) => sessions.endSession(ctx, sessionId),
     getSessionBundle: ({ sessionId }) => sessions.getSessionBundle(ctx, sessionId),

@@ -169,8 +169,13 @@ describe('keyboard focus in the 360 px overlay on a call', () => {
   });
 
   it('"Show panel" after the pill puts the focused field back in view', async () => {
-    // A field low in the contract, so that anything but a reveal would leave it off screen or under the tabs.
+    // The contract was agreed (a desired outcome) and the coach moved on: Alt+1 shows its card, on its check-in.
     await press(v, 'Alt+1');
+    await expect.poll(() => isFocused(button(v, 'Contract check-in'))).toBe(true);
+    await expectFocusedInView(v, /Contract check-in/, 'alt1-agreed-contract');
+    await press(v, 'Tab');
+    await press(v, 'Enter'); // "Edit contract"
+    // A field low in the contract, so that anything but a reveal would leave it off screen or under the tabs.
     const notes = textbox(v, 'Contract notes');
     await notes.focus();
     await v.page.keyboard.type('Check the appraisal date');

@@ -82,8 +82,8 @@ describe('a past summary, reopened and sent', () => {
   it('reopens it from the client history, edits the reflection and plans the next session', async () => {
     const summary = await openEarlierSummary();
     await typeInto(v, summary.getByRole('textbox', { name: 'Closing reflection', exact: true }), REFLECTION);
-    await summary.getByLabel('Next session date', { exact: true }).fill(NEXT);
-    await summary.getByLabel('Next session time (optional)', { exact: true }).fill('15:30');
+    await typeInto(v, summary.getByLabel('Next session date', { exact: true }), `${NEXT} 15:30`);
+    await v.page.keyboard.press('Tab'); // saved on leaving the field
     await snap(v, 'summary-reopen-03-reopened-overlay');
     await expect.poll(async () => (await suiteApi('getSessionBundle')).session.nextSession).toBe(`${NEXT}T15:30`);
   });

@@ -17,7 +17,11 @@ import { lastCapture, lastDeck, STUB_SLOTS } from './stub-slots';
 
 vi.mock('@/components/app/slots', () => ({ DEFAULT_SLOTS: {} }));
 
-const settle = (ms = 0) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+// Twice: a session that opens on its prior commitments waits for this client's list to come back.
+const settle = async (ms = 0) => {
+  await act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
+  await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+};
 
 useFakeFrames();
 afterEach(() => {

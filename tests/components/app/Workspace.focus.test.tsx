@@ -22,7 +22,11 @@ import { STUB_SLOTS } from './stub-slots';
 
 vi.mock('@/components/app/slots', () => ({ DEFAULT_SLOTS: {} }));
 
-const settle = () => act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+// Twice: a session that opens on its prior commitments waits for this client's list to come back.
+const settle = async () => {
+  await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+  await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+};
 
 // Frames never come unless a test advances them: whatever waits for one shows up as not done.
 useFakeFrames();

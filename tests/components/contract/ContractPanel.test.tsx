@@ -267,6 +267,25 @@ describe('ContractPanel: the card', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Contract check-in' }));
   });
 
+  it('once agreed and the coach moves to another tab, shows as the card, its check-in where Alt+1 lands', () => {
+    const panel = (s: Session, shown: boolean) => (
+      <ContractPanel session={s} shown={shown} onSaved={() => {}} onContractingQuestions={() => {}} />
+    );
+    const open = aSession({ contract: aContract({ topic: 'Team conflict' }) });
+    const view = renderWithEnv(saving(), panel(open, true));
+    // Control: without a desired outcome, leaving the tab keeps the form (nothing is agreed yet).
+    view.rerender(panel(open, false));
+    view.rerender(panel(open, true));
+    expect(screen.getByRole('textbox', { name: 'Topic' })).toBeTruthy();
+    // Agreed while shown: still the form, the coach may go on typing.
+    view.rerender(panel(agreed, true));
+    expect(screen.getByRole('textbox', { name: 'Desired outcome' })).toBeTruthy();
+    view.rerender(panel(agreed, false));
+    view.rerender(panel(agreed, true));
+    expect(screen.queryByRole('textbox', { name: 'Topic' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Contract check-in' }).hasAttribute('data-focus-target')).toBe(true);
+  });
+
   it('goes back to the form to edit', () => {
     show(saving(), agreed);
     fireEvent.click(screen.getByRole('button', { name: 'Edit contract' }));

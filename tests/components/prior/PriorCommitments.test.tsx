@@ -112,7 +112,7 @@ describe('PriorCommitments', () => {
     expect(document.activeElement).toBe(item('Ask for feedback'));
   });
 
-  it('carried forward asks for a new date first, then the note', async () => {
+  it('carried forward asks for a new date first (typed, "Dec 18"), then the note', async () => {
     const env = fakeEnv({ api: { openCommitments: async () => ok([overdue]), reviewCommitment: async () => ok(overdue) } });
     await show(env);
     const card = item('Send the proposal to Maria');
@@ -120,18 +120,41 @@ describe('PriorCommitments', () => {
     expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({ itemId: 'i1', sessionId: 's1', status: 'carried-forward' });
     const date = within(card).getByLabelText('New date');
     expect(document.activeElement).toBe(date);
-    await act(async () => void fireEvent.change(date, { target: { value: '2026-12-18' } }));
+    // The shared due-date field: typed as a coach says it, the day it understood beside it.
+    await act(async () => void fireEvent.input(date, { target: { value: 'Dec 18' } }));
+    expect(card.querySelector('.due-field__echo')?.textContent).toMatch(/^→ .*18/);
+    // Saved on Enter (or once typing pauses), not at each day passed on the way.
+    await act(async () => void fireEvent.keyDown(date, { key: 'Enter' }));
     expect(env.api.reviewCommitment).toHaveBeenLastCalledWith({
       itemId: 'i1',
       sessionId: 's1',
       status: 'carried-forward',
       due: '2026-12-18',
     });
-    fireEvent.keyDown(date, { key: 'Enter' });
     expect(document.activeElement).toBe(within(card).getByRole('textbox', { name: 'Review note' }));
     // Control: another status has no date field.
     await act(async () => void fireEvent.keyDown(card, { key: 'd' }));
     expect(within(card).queryByLabelText('New date')).toBeNull();
+  });
+
+  it('keeps each card where it first showed when a new date would sort it elsewhere (focus stays in it)', async () => {
+    let second = later;
+    const env = fakeEnv({ api: { openCommitments: async () => ok([overdue, second]) } });
+    await show(env);
+    const texts = () => [...document.querySelectorAll('.commitment__what')].map((p) => p.textContent);
+    expect(texts()).toEqual(['Send the proposal to Maria', 'Book a skip-level with Tom']);
+    const note = within(item('Book a skip-level with Tom')).getByRole('textbox', { name: 'Review note' });
+    note.focus();
+    // Carried forward to a day before the other's: sorted by date it would now come first.
+    second = aCommitment({ ...later.item, due: '2026-11-10' });
+    await act(async () => env.emit({ topics: ['reviews'] }));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+    expect(texts()).toEqual(['Send the proposal to Maria', 'Book a skip-level with Tom']);
+    expect(document.activeElement).toBe(note);
+    // Control: a fresh list (another client, a new session) is sorted by date again.
+    cleanup();
+    await show(env);
+    expect(texts()).toEqual(['Book a skip-level with Tom', 'Send the proposal to Maria']);
   });
 
   it('shows the support and the history of earlier reviews (status, note, date) on the card', async () => {

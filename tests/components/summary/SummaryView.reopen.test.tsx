@@ -61,12 +61,14 @@ async function editAndExport(env: FakeEnv, get: () => SessionBundle) {
   fireEvent.input(within(summary).getByRole('textbox', { name: 'Closing reflection' }), {
     target: { value: 'I rushed the contract.' },
   });
-  await waitFor(() => expect(env.api.setReflection).toHaveBeenCalledWith({ sessionId: 's0', text: 'I rushed the contract.' }));
+  await waitFor(() =>
+    expect(env.api.setReflection).toHaveBeenCalledWith(expect.objectContaining({ sessionId: 's0', text: 'I rushed the contract.' })),
+  );
   expect(get().session.reflection).toBe('I rushed the contract.');
   fireEvent.input(within(summary).getByRole('textbox', { name: 'Commitment 1 wording' }), {
     target: { value: 'Send the proposal to Maria by mail' },
   });
-  fireEvent.change(within(summary).getByLabelText('Commitment 1 by when'), { target: { value: '2026-11-25' } });
+  fireEvent.input(within(summary).getByLabelText('Commitment 1 by when'), { target: { value: '2026-11-25' } });
   await waitFor(() => expect(get().items[0]).toMatchObject({ text: 'Send the proposal to Maria by mail', due: '2026-11-25' }));
   fireEvent.click(within(summary).getByRole('button', { name: 'Download Markdown' }));
   const markdown = vi.mocked(env.io.download).mock.calls.at(-1)![2];
@@ -97,11 +99,17 @@ describe('reopening a past summary', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search everything' }), { target: { value: 'team' } });
     fireEvent.click(await screen.findByRole('button', { name: /Team conflict/ }));
     const open = await screen.findByRole('button', { name: 'Open summary' });
-    // The record alone is read-only (control for what the summary adds).
+    // The record alone is read-only (control for what the summary adds), and the bar says it is as recorded.
     expect(screen.queryByRole('textbox', { name: 'Closing reflection' })).toBeNull();
+    const bar = () => document.querySelector('.detail__bar')!.textContent;
+    expect(bar()).toContain('As recorded');
     fireEvent.click(open);
     const summary = await editAndExport(env, get);
+    // The summary is edited here: the bar says so, never "Read-only".
+    expect(bar()).toContain('Edits save as you type');
+    expect(bar()).not.toMatch(/read-only|as recorded/i);
     await act(async () => void fireEvent.click(within(summary).getByRole('button', { name: 'Back to the session' })));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open summary' })));
+    expect(bar()).toContain('As recorded');
   });
 });

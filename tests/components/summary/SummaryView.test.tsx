@@ -26,7 +26,9 @@ function summaryEnv(start: SessionBundle = fixture()) {
         queueMicrotask(() => env.emit({ topics: ['items'] }));
         return ok([...current.items, ...current.reviewed.map((v) => v.item)].find((i) => i.id === id)!);
       },
-      setReflection: async ({ text }) => {
+      setReflection: async ({ text, base }) => {
+        if (base !== undefined && base !== current.session.reflection)
+          return fail('conflict', 'Another view changed the reflection.', 'text');
         current = { ...current, session: { ...current.session, reflection: text } };
         return ok(current.session);
       },
@@ -185,7 +187,8 @@ describe('SummaryView', () => {
     await show(env);
     const date = screen.getByLabelText('Commitment 2 by when') as HTMLInputElement;
     expect(date.value).toBe('2026-12-03');
-    fireEvent.change(date, { target: { value: '2026-12-10' } });
+    expect((screen.getByLabelText('Commitment 2 by when, time') as HTMLInputElement).value).toBe('09:30');
+    fireEvent.input(date, { target: { value: 'Dec 10' } });
     await waitFor(() => expect(env.api.updateItem).toHaveBeenCalledWith({ id: 'k2', patch: { due: '2026-12-10T09:30' } }));
     expect(get().items.find((i) => i.id === 'k2')!.due).toBe('2026-12-10T09:30');
     fireEvent.click(screen.getByRole('button', { name: 'Download Markdown' }));
@@ -195,9 +198,10 @@ describe('SummaryView', () => {
   it('the next session is saved and goes into the calendar file', async () => {
     const { env } = summaryEnv();
     await show(env);
-    fireEvent.change(screen.getByLabelText('Next session date'), { target: { value: '2026-12-04' } });
+    fireEvent.input(screen.getByLabelText('Next session date'), { target: { value: '2026-12-04' } });
     await waitFor(() => expect(env.api.setNextSession).toHaveBeenCalledWith({ sessionId: 's1', when: '2026-12-04' }));
-    fireEvent.change(screen.getByLabelText('Next session time (optional)'), { target: { value: '14:30' } });
+    // The time sits behind the field's toggle; typed after the day it counts too ("2026-12-04 14:30").
+    fireEvent.input(screen.getByLabelText('Next session date'), { target: { value: '2026-12-04 14:30' } });
     await waitFor(() => expect(env.api.setNextSession).toHaveBeenCalledWith({ sessionId: 's1', when: '2026-12-04T14:30' }));
     fireEvent.click(screen.getByRole('button', { name: 'Download calendar (.ics)' }));
     const ics = downloaded(env)[2];
@@ -298,8 +302,31 @@ describe('SummaryView', () => {
     const { env, get } = summaryEnv();
     await show(env);
     fireEvent.input(screen.getByRole('textbox', { name: 'Closing reflection' }), { target: { value: 'Slow down next time.' } });
-    await waitFor(() => expect(env.api.setReflection).toHaveBeenCalledWith({ sessionId: 's1', text: 'Slow down next time.' }));
+    const before = get().session.reflection;
+    await waitFor(() =>
+      expect(env.api.setReflection).toHaveBeenCalledWith({ sessionId: 's1', text: 'Slow down next time.', base: before }),
+    );
     expect(get().session.reflection).toBe('Slow down next time.');
+  });
+
+  it('the reflection typed in two views: the other view’s words are never written over', async () => {
+    const { env, get } = summaryEnv();
+    await show(env);
+    const field = screen.getByRole('textbox', { name: 'Closing reflection' }) as HTMLTextAreaElement;
+    const start = get().session.reflection;
+    // Another view (the side panel) rewrites the reflection; this view has not heard of it yet.
+    await env.api.setReflection({ sessionId: 's1', text: 'Panel: I rushed the contract.', base: start });
+    fireEvent.input(field, { target: { value: 'Overlay: slow down.' } });
+    // The stale save is refused, the stored words read back, and both are offered; nothing is lost.
+    await screen.findByRole('button', { name: 'Keep both' });
+    expect(get().session.reflection).toBe('Panel: I rushed the contract.');
+    expect(field.value).toBe('Overlay: slow down.');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
+    await waitFor(() => expect(get().session.reflection).toContain('Panel: I rushed the contract.'));
+    expect(get().session.reflection).toContain('Overlay: slow down.');
+    // Control: a save against the stored text it saw is written at once.
+    fireEvent.input(field, { target: { value: `${field.value} Done.` } });
+    await waitFor(() => expect(get().session.reflection).toMatch(/Done\.$/));
   });
 
   it('renders hostile text as text, never as markup', async () => {

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import axe from 'axe-core';
 import type { DayMonthOrder } from '@/lib/model/dates';
-import { DueDateField, dueTextOf, type DueText } from '@/components/ui/DueDateField';
+import { DueDateField, dueTextOf, useTypedDue, type DueText } from '@/components/ui/DueDateField';
 import { fakeEnv, WithEnv } from '../../helpers/fake-env';
 
 afterEach(cleanup);
@@ -139,5 +139,37 @@ describe('DueDateField', () => {
     const { container } = renderField({ initial: { text: 'someday', time: '9' }, nudge: true });
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
+});
+
+/** A field that saves as it goes (a review's new date, a summary's by-when), through `useTypedDue`. */
+function Saving(props: { stored: string; saved: string[] }) {
+  const typed = useTypedDue(props.stored, (due) => props.saved.push(due), 'dm');
+  return <DueDateField label="New date" value={typed.typed} onChange={typed.change} order="dm" />;
+}
+
+describe('useTypedDue', () => {
+  it('hands on only what it understood, shows the stored value as text, and follows a change made elsewhere', () => {
+    const saved: string[] = [];
+    const view = render(
+      <WithEnv env={fakeEnv({ now: () => NOW })}>
+        <Saving stored="2026-12-03" saved={saved} />
+      </WithEnv>,
+    );
+    const field = screen.getByRole('textbox', { name: 'New date' }) as HTMLInputElement;
+    expect(field.value).toBe('2026-12-03');
+    fireEvent.input(field, { target: { value: 'when it feels right' } });
+    expect(saved).toEqual([]); // not understood: nothing handed on, the stored date stays
+    fireEvent.input(field, { target: { value: '+14' } });
+    expect(saved).toEqual(['2026-12-15']);
+    fireEvent.input(field, { target: { value: '' } });
+    expect(saved).toEqual(['2026-12-15', '']);
+    // Another view stored a date: the text follows it.
+    view.rerender(
+      <WithEnv env={fakeEnv({ now: () => NOW })}>
+        <Saving stored="2026-12-24" saved={saved} />
+      </WithEnv>,
+    );
+    expect(field.value).toBe('2026-12-24');
   });
 });

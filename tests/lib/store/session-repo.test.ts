@@ -254,6 +254,27 @@ describe('asked questions and reflection', () => {
   });
 });
 
+describe('the reflection from two views', () => {
+  it('with a base, writes only over the text the view last saw: a stale base is a conflict that changes nothing', async () => {
+    const { api } = testStore();
+    const { session } = await clientAndSession(api);
+    const sessionId = session.id;
+    await val(api.setReflection({ sessionId, text: 'Rushed', base: '' }));
+    // The panel appends, from what it saw.
+    await val(api.setReflection({ sessionId, text: 'Rushed the contract', base: 'Rushed' }));
+    // The overlay still holds "Rushed": its write is refused and the panel's words stay.
+    const e = await err(api.setReflection({ sessionId, text: 'Rushed!', base: 'Rushed' }), 'conflict', 'text');
+    expect(e.message).toMatch(/Another view changed the reflection/);
+    expect((await val(api.getSessionBundle({ sessionId }))).session.reflection).toBe('Rushed the contract');
+    // With the base it now sees, the same view writes.
+    expect((await val(api.setReflection({ sessionId, text: 'Rushed the contract!', base: 'Rushed the contract' }))).reflection).toBe(
+      'Rushed the contract!',
+    );
+    // Without a base (older callers), the last write still wins.
+    expect((await val(api.setReflection({ sessionId, text: 'Over' }))).reflection).toBe('Over');
+  });
+});
+
 describe('client history', () => {
   it('lists a client’s sessions newest first with item and commitment counts', async () => {
     const { api, clock } = testStore();
