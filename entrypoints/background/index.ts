@@ -1,5 +1,6 @@
 import { browserCommandDeps, createCommandHandler } from '@/lib/platform/commands';
 import { serveApi } from '@/lib/platform/background-server';
+import { serveDock } from '@/lib/platform/dock-router';
 import { wireToolbarButton } from '@/lib/platform/panel-behavior';
 import { browserSettings } from '@/lib/platform/browser-settings';
 import { storageManager } from '@/lib/platform/storage-manager';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   });
   // A view opened: build the search index before the coach types (not on reconnects after an idle stop).
   serveApi(browser, api, { onViewOpened: () => void api.warmSearch().catch(() => {}) });
+  serveDock(browser);
   wireToolbarButton(browser);
   const onCommand = createCommandHandler(browserCommandDeps(browser));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
