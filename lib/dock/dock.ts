@@ -122,12 +122,17 @@ export function dockOverlay(ctx: DockContext, page: string, extensionId: string,
   ctx.addEventListener(frame, 'load', (event) => event.isTrusted && offer());
 
   apply(false);
-  document.documentElement.append(frame);
+  // The frame sits in a shadow root: Chromium's autofill collects a page's iframes with
+  // getElementsByTagName, which does not enter shadow trees, so our frame's fields are not merged into the
+  // call page's (https) form, and typing in them no longer makes Chromium query its autofill server.
+  const host = document.createElement('holdspace-dock');
+  host.attachShadow({ mode: 'open' }).append(frame);
+  document.documentElement.append(host);
   open(false);
   const remove = () => {
     removed = true;
     port?.disconnect();
-    frame.remove();
+    host.remove();
   };
   ctx.onInvalidated(remove);
   return {

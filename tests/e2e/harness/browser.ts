@@ -28,7 +28,7 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
 }
 
 export async function launch(
-  options: { userDataDir?: string; extensionDir?: string; colorScheme?: 'dark' | 'light' } = {},
+  options: { userDataDir?: string; extensionDir?: string; colorScheme?: 'dark' | 'light'; extraArgs?: string[] } = {},
 ): Promise<Launched> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs`.');
@@ -36,7 +36,7 @@ export async function launch(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: chromiumArgs(options.extensionDir),
+    args: [...chromiumArgs(options.extensionDir), ...(options.extraArgs ?? [])],
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'dark',
     acceptDownloads: true,

@@ -41,7 +41,8 @@ beforeAll(async () => {
     window.addEventListener(
       'message',
       (e) => {
-        const overlay = document.querySelector('iframe[title="Holdspace"]') as HTMLIFrameElement | null;
+        const overlay =
+          document.querySelector('holdspace-dock')?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]') ?? null;
         w.__heard.push({ origin: e.origin, fromOverlay: !!overlay && e.source === overlay.contentWindow, data: JSON.stringify(e.data) });
       },
       true,
@@ -61,11 +62,11 @@ afterAll(async () => {
 /** Where the overlay sits, as the page sees its iframe. */
 const box = (p: Page) =>
   p.evaluate((sel) => {
-    const r = document.querySelector(sel)!.getBoundingClientRect();
+    const r = document.querySelector('holdspace-dock')!.shadowRoot!.querySelector(sel)!.getBoundingClientRect();
     return {
       right: Math.round(innerWidth - r.right),
       top: Math.round(r.top),
-      display: getComputedStyle(document.querySelector(sel)!).display,
+      display: getComputedStyle(document.querySelector('holdspace-dock')!.shadowRoot!.querySelector(sel)!).display,
     };
   }, FRAME);
 
@@ -81,10 +82,14 @@ const receivedInOverlay = (f: Frame) => f.evaluate(() => (window as unknown as F
 
 /** The page posts `data` to the overlay iframe from its main world. */
 const postToOverlay = (p: Page, data: unknown) =>
-  p.evaluate(({ sel, data }) => (document.querySelector(sel) as HTMLIFrameElement).contentWindow!.postMessage(data, '*'), {
-    sel: FRAME,
-    data,
-  });
+  p.evaluate(
+    ({ sel, data }) =>
+      (document.querySelector('holdspace-dock')!.shadowRoot!.querySelector(sel) as HTMLIFrameElement).contentWindow!.postMessage(data, '*'),
+    {
+      sel: FRAME,
+      data,
+    },
+  );
 
 /** A browser command reaching the call tab, as when the coach presses its key. */
 const command = (hs: 'toggle-overlay' | 'focus-capture') =>
@@ -179,7 +184,7 @@ describe('the call page cannot steer the overlay', () => {
 describe('the call page gets nothing usable from the overlay frame', () => {
   it('re-pointing our iframe at a page of its own: that page receives nothing from us', async () => {
     await page.evaluate((sel) => {
-      const f = document.querySelector(sel) as HTMLIFrameElement;
+      const f = document.querySelector('holdspace-dock')!.shadowRoot!.querySelector(sel) as HTMLIFrameElement;
       const w = window as unknown as PageWindow;
       w.__got = [];
       f.addEventListener('load', () => {
@@ -188,7 +193,13 @@ describe('the call page gets nothing usable from the overlay frame', () => {
       f.src = `${location.origin}/landing`;
     }, FRAME);
     await expect
-      .poll(() => page.evaluate((sel) => (document.querySelector(sel) as HTMLIFrameElement).contentDocument?.readyState, FRAME))
+      .poll(() =>
+        page.evaluate(
+          (sel) =>
+            (document.querySelector('holdspace-dock')!.shadowRoot!.querySelector(sel) as HTMLIFrameElement).contentDocument?.readyState,
+          FRAME,
+        ),
+      )
       .toBe('complete');
     await command('focus-capture');
     await command('toggle-overlay');
@@ -197,7 +208,11 @@ describe('the call page gets nothing usable from the overlay frame', () => {
     await page.waitForTimeout(500);
     // Control: what the page itself posts to that frame is received.
     await page.evaluate(
-      (sel) => (document.querySelector(sel) as HTMLIFrameElement).contentWindow!.postMessage('from the page', '*'),
+      (sel) =>
+        (document.querySelector('holdspace-dock')!.shadowRoot!.querySelector(sel) as HTMLIFrameElement).contentWindow!.postMessage(
+          'from the page',
+          '*',
+        ),
       FRAME,
     );
     await expect.poll(() => page.evaluate(() => (window as unknown as PageWindow).__got)).toEqual(['"from the page"']);
@@ -211,10 +226,14 @@ describe('the call page gets nothing usable from the overlay frame', () => {
     // Control: the docked overlay rendered the app in this very frame.
     expect((await rendered(frame)).buttons).toBeGreaterThan(3);
     const src = await page.locator(FRAME).getAttribute('src');
-    await page.evaluate(({ sel, src }) => ((document.querySelector(sel) as HTMLIFrameElement).src = `${src}#again`), {
-      sel: FRAME,
-      src: src!,
-    });
+    await page.evaluate(
+      ({ sel, src }) =>
+        ((document.querySelector('holdspace-dock')!.shadowRoot!.querySelector(sel) as HTMLIFrameElement).src = `${src}#again`),
+      {
+        sel: FRAME,
+        src: src!,
+      },
+    );
     await expect.poll(() => page.frames().some((f) => f.url().endsWith('/overlay.html#again'))).toBe(true);
     const again = page.frames().find((f) => f.url().endsWith('/overlay.html#again'))!;
     await again.waitForLoadState('load');

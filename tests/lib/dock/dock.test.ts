@@ -59,7 +59,7 @@ beforeEach(() => {
   });
   inside = { postMessage: vi.fn() };
   docked = dockOverlay(ctx, PAGE, 'ext-id', connect);
-  frame = document.querySelector('iframe')!;
+  frame = document.querySelector('holdspace-dock')!.shadowRoot!.querySelector('iframe')!;
   Object.defineProperty(frame, 'contentWindow', { value: inside });
 });
 
@@ -74,7 +74,10 @@ describe('the overlay dock on the call page', () => {
   it('docks the overlay page at the default place, expanded, with nothing about the call in its URL', () => {
     expect(frame.src).toBe(PAGE);
     expect(frame.title).toBe('Holdspace');
-    expect(frame.parentElement).toBe(document.documentElement);
+    // In a shadow root, where Chromium's autofill does not look for the page's iframes.
+    expect(frame.getRootNode()).toBe(document.querySelector('holdspace-dock')!.shadowRoot);
+    expect(document.querySelector('holdspace-dock')!.parentElement).toBe(document.documentElement);
+    expect(document.getElementsByTagName('iframe')).toHaveLength(0);
     expect(connect).toHaveBeenCalledWith(false);
     expect(box()).toEqual({
       right: '16px',
@@ -155,12 +158,12 @@ describe('the overlay dock on the call page', () => {
     port().close();
     vi.advanceTimersByTime(1000);
     expect(connect).toHaveBeenCalledTimes(2);
-    expect(document.querySelector('iframe')).toBeNull();
+    expect(document.querySelector('holdspace-dock')).toBeNull();
   });
 
   it('leaves the page when removed (closing its port), and when a newer copy of the script starts', () => {
     new ContentScriptContext('call-overlay');
-    expect(document.querySelector('iframe')).toBeNull();
+    expect(document.querySelector('holdspace-dock')).toBeNull();
     expect(port().disconnect).toHaveBeenCalled();
   });
 });
