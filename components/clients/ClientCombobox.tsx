@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Client } from '@/lib/model/types';
 import { exactClient, matchClients } from './match';
+import { UserText } from '@/components/ui/UserText';
 
 export type ClientChoice = { kind: 'client'; client: Client } | { kind: 'create'; name: string };
 
@@ -102,7 +103,13 @@ export function ClientCombobox(props: {
             onClick={() => choose(option)}
             onMouseMove={() => i !== activeIndex && setActive(i)}
           >
-            {option.kind === 'client' ? option.client.name : `Create client “${option.name}”`}
+            {option.kind === 'client' ? (
+              <UserText text={option.client.name} />
+            ) : (
+              <>
+                Create client “<UserText text={option.name} />”
+              </>
+            )}
           </li>
         ))}
       </ul>

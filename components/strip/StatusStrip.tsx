@@ -7,6 +7,7 @@ import { EditClientButton } from '../clients/ClientDetailsDialog';
 import { IconButton } from '../ui/Button';
 import { EndSession } from './EndSession';
 import { MoveHandle } from './MoveHandle';
+import { UserText } from '@/components/ui/UserText';
 
 export interface StripProps {
   bundle: SessionBundle | null;
@@ -37,7 +38,7 @@ export function StatusStrip(props: StripProps) {
             <>
               <div class="strip__name">
                 <h1 class="strip__client">
-                  {bundle.client.name}
+                  <UserText text={bundle.client.name} />
                   {bundle.client.keepNoNotes && <span class="chip strip__chip">No notes</span>}
                 </h1>
                 <EditClientButton client={bundle.client} iconOnly />
