@@ -4,7 +4,7 @@ import { Button } from '../ui/Button';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { formatDay, isOverdue } from '@/lib/model/dates';
-import { UserText } from '@/components/ui/UserText';
+import { showBidiControls } from '@/lib/text/bidi';
 
 /**
  * What the coach should know before starting: a first session, or how many sessions came before and what
@@ -18,7 +18,7 @@ export function ClientPreview(props: { client: Client; onOpenSummary?: (sessionI
   if (history.loading || open.loading)
     return (
       <p class="preview muted" aria-busy="true">
-        Looking up <UserText text={props.client.name} />…
+        Looking up {showBidiControls(props.client.name)}…
       </p>
     );
 
@@ -30,9 +30,7 @@ export function ClientPreview(props: { client: Client; onOpenSummary?: (sessionI
   if (sessions.length === 0) {
     return (
       <div class="preview preview--first">
-        <strong>
-          First session with <UserText text={props.client.name} />.
-        </strong>
+        <strong>First session with {showBidiControls(props.client.name)}.</strong>
         <span class="muted"> Start with the contract and the agreements: confidentiality, recording consent.</span>
       </div>
     );

@@ -12,8 +12,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { openPanel } from '../harness/api';
 import { launch, MEET_CALL, overlayFrame, screenshot, type Launched } from '../harness/browser';
 import { frozenBuild } from '../harness/build';
+import { stopServiceWorker } from '../harness/cdp';
 import { captureBox } from '../harness/fields';
 import { startByName } from '../harness/short-session';
 
@@ -178,6 +180,21 @@ describe('the call page cannot steer the overlay', () => {
     await expect.poll(async () => (await box(page)).display).toBe('none');
     await command('toggle-overlay');
     await expect.poll(async () => (await box(page)).display).toBe('block');
+  });
+});
+
+describe('the link through the worker', () => {
+  it('survives MV3 stopping the worker: the overlay still moves, and its place is still saved', async () => {
+    const panel = await openPanel(browser.context, browser.extensionId); // for a DevTools session
+    await stopServiceWorker(browser.context, panel, browser.extensionId);
+    await panel.close();
+    const start = await box(page);
+    await frame.getByRole('button', { name: 'Move panel' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await box(page)).right).toBeGreaterThan(start.right);
+    const moved = await box(page);
+    await expect.poll(storedPlacement).toMatchObject({ right: moved.right, top: moved.top });
   });
 });
 
