@@ -4,6 +4,7 @@ import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { formatDueShort, isOverdue } from '@/lib/model/dates';
 import { ItemEditor } from './ItemEditor';
+import { UserText } from '@/components/ui/UserText';
 
 /** One captured item: its kind in the coach's words, the words, and edit / share / delete in place. */
 export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelete(): void; onEdited(): void }) {
@@ -27,7 +28,9 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
         <ItemEditor item={item} onClose={done} />
       ) : (
         <div class="hs-capture__item-body">
-          <p class="hs-capture__item-text">{item.text}</p>
+          <p class="hs-capture__item-text">
+            <UserText text={item.text} />
+          </p>
           {item.kind === 'commitment' && (
             <dl class="hs-capture__facts">
               {item.due && (

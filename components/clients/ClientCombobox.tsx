@@ -1,6 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { Client } from '@/lib/model/types';
 import { exactClient, matchClients } from './match';
+import { UserText } from '@/components/ui/UserText';
+import { showBidiControls } from '@/lib/text/bidi';
 
 export type ClientChoice = { kind: 'client'; client: Client } | { kind: 'create'; name: string };
 
@@ -102,7 +104,7 @@ export function ClientCombobox(props: {
             onClick={() => choose(option)}
             onMouseMove={() => i !== activeIndex && setActive(i)}
           >
-            {option.kind === 'client' ? option.client.name : `Create client “${option.name}”`}
+            {option.kind === 'client' ? <UserText text={option.client.name} /> : `Create client “${showBidiControls(option.name)}”`}
           </li>
         ))}
       </ul>

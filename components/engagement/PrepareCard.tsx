@@ -1,3 +1,4 @@
+import { showBidiControls } from '@/lib/text/bidi';
 import type { PrepareView } from '@/lib/api/contract';
 import './engagement.css';
 import { goalMeasure, goalStatus } from '@/lib/model/client';
@@ -26,7 +27,7 @@ export function PrepareCard(props: { client: Client }) {
         <ErrorNote what="Could not prepare this client." error={prep.error} onRetry={prep.reload} />
       ) : !prep.data ? (
         <p class="muted" aria-busy="true">
-          Looking up {props.client.name}…
+          Looking up {showBidiControls(props.client.name)}…
         </p>
       ) : (
         <PrepareBody prep={prep.data} now={env.now()} />
@@ -42,7 +43,7 @@ function PrepareBody(props: { prep: PrepareView; now: number }) {
     return (
       <div class="stack">
         <p>
-          <strong>First session with {prep.client.name}.</strong> Agree confidentiality and recording first; ask what they want from
+          <strong>First session with {showBidiControls(prep.client.name)}.</strong> Agree confidentiality and recording first; ask what they want from
           coaching overall, then from today.
         </p>
         {prep.opening && <Opening text={prep.opening.text} />}

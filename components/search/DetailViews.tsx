@@ -13,6 +13,7 @@ import { DetailHeading } from './DetailHeading';
 import type { DetailTarget } from './detailTarget';
 import { ItemBody, Meta } from './ItemBody';
 import { SessionRecord } from './SessionRecord';
+import { UserText } from '@/components/ui/UserText';
 
 function Loaded<T>(props: { query: LiveQuery<T>; what: string; children: (data: T) => VNode }) {
   const { data, loading, error, reload } = props.query;
@@ -35,7 +36,9 @@ export function ClientDetail(props: { id: Id; onOpen(target: DetailTarget): void
     <Loaded query={client} what="client">
       {(c) => (
         <div class="stack">
-          <DetailHeading>{c.name}</DetailHeading>
+          <DetailHeading>
+            <UserText text={c.name} />
+          </DetailHeading>
           {c.email && <p class="muted small">{c.email}</p>}
           {c.goals.length > 0 && (
             <div>
@@ -130,7 +133,7 @@ export function ItemDetail(props: { id: Id; sessionId: Id | null; onOpen(target:
             <DetailHeading>{ITEM_KIND_LABELS[item.kind]}</DetailHeading>
             <ItemBody item={item} now={now} />
             <Button variant="secondary" small onClick={() => props.onOpen({ kind: 'session', id: b.session.id })}>
-              Open the session with {b.client.name}, {formatDay(b.session.startedAt, now)}
+              Open the session with <UserText text={b.client.name} />, {formatDay(b.session.startedAt, now)}
             </Button>
           </div>
         );

@@ -1,12 +1,15 @@
 import { REVIEW_STATUS_LABELS, type Item } from '@/lib/model/types';
 import { formatDay, formatDueShort } from '@/lib/model/dates';
+import { UserText } from '@/components/ui/UserText';
 
 /** A captured item's words and, for a commitment, its due date, accountability and reviews. */
 export function ItemBody(props: { item: Item; now: number }) {
   const { item } = props;
   return (
     <div class="item-body">
-      <p class="pre">{item.text}</p>
+      <p class="pre">
+        <UserText text={item.text} />
+      </p>
       {item.kind === 'commitment' && (
         <dl class="meta-list">
           {item.due && <Meta term="Due" value={formatDueShort(item.due, props.now)} />}

@@ -5,6 +5,7 @@ import { formatDay, formatTime } from '@/lib/model/dates';
 import { Button } from '../ui/Button';
 import { DetailHeading } from './DetailHeading';
 import { ItemBody, Meta } from './ItemBody';
+import { UserText } from '@/components/ui/UserText';
 
 const PLURAL: Record<string, string> = {
   Commitment: 'Commitments',
@@ -30,7 +31,7 @@ export function SessionRecord(props: {
   return (
     <div class="stack">
       <DetailHeading>
-        {client.name}, {formatDay(session.startedAt, props.now)}
+        <UserText text={client.name} />, {formatDay(session.startedAt, props.now)}
       </DetailHeading>
       <p class="muted small">
         {session.status === 'active'
@@ -57,7 +58,7 @@ export function SessionRecord(props: {
           <ul class="plain-list">
             {reviewed.map((r) => (
               <li key={r.item.id}>
-                {r.item.text} — <strong>{REVIEW_STATUS_LABELS[r.status]}</strong>
+                <UserText text={r.item.text} /> — <strong>{REVIEW_STATUS_LABELS[r.status]}</strong>
               </li>
             ))}
           </ul>

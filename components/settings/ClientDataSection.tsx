@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { Outcome } from './Outcome';
 import { SettingsSection } from './SettingsSection';
+import { UserText } from '@/components/ui/UserText';
 
 const sameName = (typed: string, name: string) => typed.trim().toLocaleLowerCase() === name.trim().toLocaleLowerCase();
 
@@ -56,7 +57,7 @@ export function ClientDataSection() {
           <option value="">{clients.loading ? 'Loading clients…' : list.length ? 'Choose…' : 'No clients yet'}</option>
           {list.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name}
+              <UserText text={c.name} />
               {c.archived ? ' (archived)' : ''}
             </option>
           ))}

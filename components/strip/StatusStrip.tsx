@@ -7,6 +7,7 @@ import { EditClientButton } from '../clients/ClientDetailsDialog';
 import { IconButton } from '../ui/Button';
 import { EndSession } from './EndSession';
 import { MoveHandle } from './MoveHandle';
+import { UserText } from '@/components/ui/UserText';
 
 export interface StripProps {
   bundle: SessionBundle | null;
@@ -46,10 +47,10 @@ export function StatusStrip(props: StripProps) {
                       title="Open the engagement"
                       onClick={() => props.onClients?.(bundle.client.id)}
                     >
-                      {bundle.client.name}
+                      <UserText text={bundle.client.name} />
                     </button>
                   ) : (
-                    bundle.client.name
+                    <UserText text={bundle.client.name} />
                   )}
                   {bundle.client.keepNoNotes && <span class="chip strip__chip">No notes</span>}
                 </h1>

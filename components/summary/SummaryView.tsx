@@ -13,6 +13,7 @@ import { ReflectionField } from './ReflectionField';
 import { SummaryItemRow, type RowEdit } from './SummaryItemRow';
 import { useSummaryData } from './useSummaryData';
 import './summary.css';
+import { UserText } from '@/components/ui/UserText';
 
 const GROUPS: { kind: ItemKind; title: string }[] = [
   { kind: 'commitment', title: 'New commitments' },
@@ -117,7 +118,9 @@ function SummaryHead(props: { doc: SummaryDoc; running: boolean }) {
   const { doc } = props;
   return (
     <div class="summary__head">
-      <p class="summary__client">{doc.client.name}</p>
+      <p class="summary__client">
+        <UserText text={doc.client.name} />
+      </p>
       <p class="small muted">
         {doc.date} · {doc.time}
         {doc.durationMinutes !== null && ` · ${doc.durationMinutes} min`}

@@ -1,5 +1,6 @@
 import { browserCommandDeps, createCommandHandler } from '@/lib/platform/commands';
 import { serveApi } from '@/lib/platform/background-server';
+import { serveDock } from '@/lib/platform/dock-router';
 import { wireToolbarButton } from '@/lib/platform/panel-behavior';
 import { browserSettings } from '@/lib/platform/browser-settings';
 import { storageManager } from '@/lib/platform/storage-manager';
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   });
   const safekeeping = wireSafekeeping(browser, api, served);
   const autoBackups = wireAutoBackups(browser, api, browserSettings);
+  serveDock(browser);
   wireToolbarButton(browser);
   const onCommand = createCommandHandler(browserCommandDeps(browser));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));

@@ -1,8 +1,10 @@
 /**
  * The content script on Meet and Zoom calls. It only docks the overlay page (an extension page, in an
- * iframe) over the call: it never touches storage, never sees coaching text, and stays tiny.
+ * iframe) over the call and links it to the worker: it never touches storage, never sees coaching text,
+ * and stays tiny.
  */
-import { dockOverlay, type DockedOverlay } from '@/lib/dock/dock';
+import { dockOverlay, type DockedOverlay, type DockPort } from '@/lib/dock/dock';
+import { DOCK_PORT, DOCK_PORT_RECONNECT } from '@/lib/frame/protocol';
 import { callHostOf } from '@/lib/hosts';
 import { CALL_HOST_MATCHES } from '@/lib/hosts/matches';
 
@@ -12,9 +14,11 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     let docked: DockedOverlay | null = null;
+    const connect = (reconnect: boolean) =>
+      browser.runtime.connect({ name: reconnect ? DOCK_PORT_RECONNECT : DOCK_PORT }) as unknown as DockPort;
     const follow = (url: string | URL) => {
       const onCall = callHostOf(url) !== null;
-      if (onCall && !docked) docked = dockOverlay(ctx, browser.runtime.getURL('/overlay.html'), browser.runtime.id, location.hostname);
+      if (onCall && !docked) docked = dockOverlay(ctx, browser.runtime.getURL('/overlay.html'), browser.runtime.id, connect);
       if (!onCall && docked) {
         docked.remove();
         docked = null;
@@ -30,9 +34,6 @@ export default defineContentScript({
       if (type === 'focus-capture') docked?.focusCapture();
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      docked?.remove();
-    });
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

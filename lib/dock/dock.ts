@@ -1,13 +1,33 @@
 /**
- * The overlay iframe on the call page: its element, its geometry, and the geometry-only message channel.
- * The call page's DOM adapter, used by the content script only; the content script hands in what it reads
- * from the browser (the overlay page's URL, the extension's id), so nothing here calls browser APIs.
+ * The overlay iframe on the call page: its element, its geometry, and its link to the overlay through the
+ * background worker (lib/frame/protocol.ts). The call page's DOM adapter, used by the content script only;
+ * the content script hands in what it needs from the browser (the overlay page's URL, the extension's id,
+ * a way to open a runtime port), so nothing here calls browser APIs. Nothing here listens to `postMessage`:
+ * the page shares this window and could forge or read it.
  */
-import { clampPlacement, DEFAULT_PLACEMENT, FRAME_SIZE, isFrameToHost, type HostToFrame } from '../frame/protocol';
+import {
+  clampPlacement,
+  DEFAULT_PLACEMENT,
+  FRAME_SIZE,
+  isFrameToHost,
+  isWorkerToHost,
+  type HostToFrame,
+  type TokenOffer,
+} from '../frame/protocol';
 
 /** The content script's context (WXT's ContentScriptContext): listeners added through it end with the script. */
 export interface DockContext {
-  addEventListener(target: Window, type: 'message' | 'resize', handler: (event: MessageEvent) => void): void;
+  addEventListener(target: EventTarget, type: 'resize' | 'load', handler: (event: Event) => void): void;
+  onInvalidated(cb: () => void): void;
+  readonly isValid: boolean;
+}
+
+/** The part of a runtime port the dock uses. */
+export interface DockPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+  disconnect(): void;
 }
 
 export interface DockedOverlay {
@@ -18,27 +38,41 @@ export interface DockedOverlay {
 
 /**
  * Docks the overlay page on the call page. `page` is the overlay page's URL (`browser.runtime.getURL`),
- * `extensionId` the extension's id, `hostname` the call page's (the overlay keeps a placement per host);
- * the dock's listeners end with the content script (`ctx`).
+ * `extensionId` the extension's id, `connect` opens the port to the worker (`reconnect` after MV3 stopped
+ * it); the dock's listeners end with the content script (`ctx`).
  */
-export function dockOverlay(ctx: DockContext, page: string, extensionId: string, hostname: string): DockedOverlay {
+export function dockOverlay(ctx: DockContext, page: string, extensionId: string, connect: (reconnect: boolean) => DockPort): DockedOverlay {
   const frame = document.createElement('iframe');
-  frame.src = `${page}?host=${encodeURIComponent(hostname)}`;
+  frame.src = page;
   // With use_dynamic_url the src carries a per-session id, but the page inside runs at the extension's own
-  // origin: accept either, and answer the origin the frame really speaks from.
-  const origins = [new URL(frame.src).origin, `chrome-extension://${extensionId}`];
-  let origin: string | null = null;
+  // origin: the token is addressed to either, so only our page in this frame can receive it.
+  const own = new URL(page);
+  const origins = [`${own.protocol}//${own.host}`, `${own.protocol}//${extensionId}`];
   frame.title = 'Holdspace';
   frame.allow = 'clipboard-write';
   let place = { right: DEFAULT_PLACEMENT.right, top: DEFAULT_PLACEMENT.top };
   let size: { width: number; height: number } = FRAME_SIZE.expanded;
   let visible = true;
+  let token: string | null = null;
+  let port: DockPort | null = null;
+  let removed = false;
   const style = frame.style;
   style.cssText =
     'position:fixed;z-index:2147483646;border:0;border-radius:12px;background:transparent;color-scheme:normal;' +
     'box-shadow:0 8px 28px rgba(0,0,0,.35);max-height:calc(100vh - 16px)';
 
-  const post = (message: HostToFrame) => origin && frame.contentWindow?.postMessage(message, origin);
+  const send = (message: HostToFrame) => port?.postMessage(message);
+  const offer = () => {
+    if (!token) return;
+    const message: TokenOffer = { hs: 'dock-token', token };
+    for (const origin of origins) {
+      try {
+        frame.contentWindow?.postMessage(message, origin);
+      } catch {
+        // Not a valid origin in this browser (Firefox's add-on id): the other one is.
+      }
+    }
+  };
   // The first placement is the default, on screen by construction: it does not read the viewport, which
   // would force a layout while the call page is still loading. Later placements are clamped.
   const apply = (clamp = true) => {
@@ -54,28 +88,60 @@ export function dockOverlay(ctx: DockContext, page: string, extensionId: string,
     apply();
   };
 
-  ctx.addEventListener(window, 'message', (event) => {
-    if (event.source !== frame.contentWindow || !origins.includes(event.origin) || !isFrameToHost(event.data)) return;
-    origin = event.origin;
-    const m = event.data;
+  const onMessage = (m: unknown) => {
+    if (isWorkerToHost(m)) {
+      token = m.type === 'token' ? m.token : null;
+      return offer();
+    }
+    if (!isFrameToHost(m)) return;
     if (m.type === 'size') size = { width: m.width, height: m.height };
     if (m.type === 'move-by') place = { right: place.right - m.dx, top: place.top + m.dy };
     if (m.type === 'place') place = { right: m.right, top: m.top };
     if (m.type === 'hide') return setVisible(false);
     apply();
-    if (m.type !== 'size') post({ hs: 'host', type: 'placed', ...place });
-  });
+    if (m.type !== 'size') send({ hs: 'host', type: 'placed', ...place });
+  };
+  // MV3 stops an idle worker, which closes the port: reopen it, unless the extension itself went away
+  // (reloaded or updated: `ctx.isValid` turns false and the dock is removed).
+  const open = (reconnect: boolean) => {
+    if (removed || !ctx.isValid) return;
+    try {
+      port = connect(reconnect);
+    } catch {
+      return void ctx.isValid;
+    }
+    port.onMessage.addListener(onMessage);
+    port.onDisconnect.addListener(() => {
+      port = null;
+      if (!removed && ctx.isValid) setTimeout(() => open(true), 300);
+    });
+  };
+
   ctx.addEventListener(window, 'resize', () => apply());
+  // Only a load the browser fired (not one the page dispatched) offers the token again.
+  ctx.addEventListener(frame, 'load', (event) => event.isTrusted && offer());
 
   apply(false);
-  document.documentElement.append(frame);
+  // The frame sits in a shadow root: Chromium's autofill collects a page's iframes with
+  // getElementsByTagName, which does not enter shadow trees, so our frame's fields are not merged into the
+  // call page's (https) form, and typing in them no longer makes Chromium query its autofill server.
+  const host = document.createElement('holdspace-dock');
+  host.attachShadow({ mode: 'open' }).append(frame);
+  document.documentElement.append(host);
+  open(false);
+  const remove = () => {
+    removed = true;
+    port?.disconnect();
+    host.remove();
+  };
+  ctx.onInvalidated(remove);
   return {
     toggle: () => setVisible(!visible),
     focusCapture() {
       setVisible(true);
       frame.focus();
-      post({ hs: 'host', type: 'focus-capture' });
+      send({ hs: 'host', type: 'focus-capture' });
     },
-    remove: () => frame.remove(),
+    remove,
   };
 }

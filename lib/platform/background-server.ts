@@ -9,6 +9,7 @@ type Browser = typeof browser;
 import { createChangeHub, type PortLike } from '../api/changes';
 import { createDispatcher } from '../api/dispatcher';
 import type { ChangeEvent, HoldspaceApi } from '../api/contract';
+import { CHANGES_PORT, CHANGES_PORT_RECONNECT } from '../api/wire';
 
 export interface Served {
   /** Runs one API request as a view's message would (for writes journaled by a view that went away). */
@@ -37,6 +38,8 @@ export function serveApi(
   });
   b.runtime.onConnect.addListener((port: unknown) => {
     const p = port as unknown as PortLike & { sender?: { id?: string; url?: string } };
+    // Other ports (the overlay dock's, lib/platform/dock-router.ts) are not the change feed's to judge.
+    if (p.name !== CHANGES_PORT && p.name !== CHANGES_PORT_RECONNECT) return;
     if (p.sender?.id !== b.runtime.id || !isExtensionPage(p.sender?.url, ownOrigin)) return p.disconnect();
     // Only a view opening counts: a view reconnecting after MV3 stopped the idle worker must not make the
     // worker do heavy work each time, or an open view would keep it busy every 30 s.

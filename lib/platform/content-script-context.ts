@@ -1,9 +1,15 @@
 /**
  * A small stand-in for WXT's ContentScriptContext, used only in the content script bundle (see
  * scripts/content-script-browser-shim.ts). It keeps what the call-page script uses — an AbortSignal that
- * every listener is tied to, invalidation when a newer copy of the script starts (the extension was
- * reloaded or updated), and URL changes of single-page apps — and leaves out the rest (timers, idle
- * callbacks, a logger, a postMessage announcing the extension to the page), so the script stays tiny.
+ * every listener is tied to, invalidation when the extension goes away or a newer copy of the script starts,
+ * and URL changes of single-page apps — and leaves out the rest (timers, idle callbacks, a logger, a
+ * postMessage announcing the extension to the page), so the script stays tiny.
+ *
+ * A newer copy is found without anything the page can see or fire (WXT dispatches a DOM event named after
+ * the extension id, which any page can fire to remove the overlay): each copy leaves its stop function on
+ * the global object of the content scripts' isolated world, which the page's scripts cannot reach, and a
+ * copy that starts calls the one it finds. When the extension is reloaded or updated, `runtime.id` of the
+ * old copy turns undefined; the dock checks `isValid` when its port to the worker closes.
  * URL changes come from the Navigation API, with no polling; browsers without it get a 1 s check.
  */
 import { browser } from 'wxt/browser';
@@ -14,9 +20,10 @@ export class ContentScriptContext {
   private readonly controller = new AbortController();
 
   constructor(name: string) {
-    const started = `${browser.runtime.id}:${name}:started`;
-    document.dispatchEvent(new CustomEvent(started));
-    document.addEventListener(started, () => this.controller.abort(), { signal: this.signal });
+    const slot = `__holdspace:${name}`;
+    const world = globalThis as unknown as Record<string, (() => void) | undefined>;
+    world[slot]?.();
+    world[slot] = () => this.controller.abort();
   }
 
   get signal(): AbortSignal {

@@ -1,6 +1,6 @@
 /** Builds the environment a view (side panel or overlay) hands to the one Holdspace app. */
 import type { AppEnv, Layout } from '../view/ports';
-import { createOverlayFrame } from './overlay-frame';
+import type { ConfirmedDock } from './overlay-frame';
 import { exportIo } from './export-io';
 import { withPrefetch } from '../api/prefetch';
 import { connectToBackground } from './runtime-api';
@@ -8,7 +8,8 @@ import { browserSettings } from './browser-settings';
 import { browserViewState } from './view-state';
 import { browserAutoBackup } from './auto-backup-view';
 
-export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
+/** `dock`: the overlay's confirmed place on a call (lib/platform/overlay-frame.ts); none in the side panel. */
+export function createViewEnv(layout: Layout, signal: AbortSignal, dock: ConfirmedDock | null = null): AppEnv {
   const connection = connectToBackground(signal);
   const { subscribe } = connection;
   // What the first screen asks for, asked at once and in parallel (the picker's lists would otherwise
@@ -18,17 +19,15 @@ export function createViewEnv(layout: Layout, signal: AbortSignal): AppEnv {
     { method: 'listClients', args: {} },
     { method: 'recentClients', args: { limit: 5 } },
   ]);
-  const host = layout === 'overlay' ? new URLSearchParams(location.search).get('host') : null;
-  const validHost = host && /^[a-z0-9.-]+$/.test(host) ? host : null;
   return {
     api,
     subscribe,
     settings: browserSettings,
     viewState: browserViewState,
     io: exportIo,
-    frame: validHost ? createOverlayFrame(validHost, browserSettings, signal) : null,
+    frame: dock?.frame ?? null,
     layout,
-    host: validHost,
+    host: dock?.host ?? null,
     now: Date.now,
     onFlushNeeded: connection.onFlushNeeded,
     autoBackup: browserAutoBackup(browserSettings),

@@ -12,7 +12,9 @@ afterAll(async () => {
 });
 
 async function overlayCount(page: import('playwright-core').Page) {
-  return page.evaluate(() => document.querySelectorAll('iframe[title="Holdspace"]').length);
+  return page.evaluate(
+    () => document.querySelector('holdspace-dock')?.shadowRoot?.querySelectorAll('iframe[title="Holdspace"]').length ?? 0,
+  );
 }
 
 describe('the overlay on call pages', () => {
@@ -30,8 +32,10 @@ describe('the overlay on call pages', () => {
       .waitFor();
     // The iframe src is the extension page under a per-session dynamic id (use_dynamic_url): the page
     // cannot learn the extension's id from it.
-    const src = await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]')!.src);
-    expect(src).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/overlay\.html\?host=meet\.google\.com$/);
+    const src = await page.evaluate(
+      () => document.querySelector('holdspace-dock')!.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]')!.src,
+    );
+    expect(src).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/overlay\.html$/);
     expect(src).not.toContain(browser.extensionId);
     await screenshot(page, 'foundation-meet-overlay');
     expect(errors).toEqual([]);
@@ -68,7 +72,10 @@ describe('the overlay on call pages', () => {
     await page.goto(MEET_CALL);
     await page.bringToFront();
     await overlayFrame(page);
-    const display = () => page.evaluate(() => getComputedStyle(document.querySelector('iframe[title="Holdspace"]')!).display);
+    const display = () =>
+      page.evaluate(
+        () => getComputedStyle(document.querySelector('holdspace-dock')!.shadowRoot!.querySelector('iframe[title="Holdspace"]')!).display,
+      );
     const sendToCallTab = (hs: string) =>
       browser.worker.evaluate(async (hs) => {
         // No `tabs` permission, so no URLs: the call tab is the active one, as when the coach presses the key.
@@ -92,7 +99,7 @@ describe('the overlay frame geometry', () => {
     const frame = await overlayFrame(page);
     const box = () =>
       page.evaluate(() => {
-        const r = document.querySelector('iframe[title="Holdspace"]')!.getBoundingClientRect();
+        const r = document.querySelector('holdspace-dock')!.shadowRoot!.querySelector('iframe[title="Holdspace"]')!.getBoundingClientRect();
         return {
           right: Math.round(innerWidth - r.right),
           top: Math.round(r.top),

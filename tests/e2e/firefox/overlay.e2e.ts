@@ -25,7 +25,7 @@ let callErrors: string[] = [];
 /** The overlay iframe's place on the call page, as the page lays it out. */
 const box = () =>
   call.page.evaluate(() => {
-    const frame = document.querySelector('iframe[title="Holdspace"]');
+    const frame = document.querySelector('holdspace-dock')?.shadowRoot?.querySelector('iframe[title="Holdspace"]');
     if (!frame) return null;
     const r = frame.getBoundingClientRect();
     return { right: Math.round(innerWidth - r.right), top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height) };
@@ -48,7 +48,9 @@ describe('the overlay on the Meet stand-in in Firefox', () => {
     const placed = (await box())!;
     expect(placed.right).toBeGreaterThanOrEqual(0);
     expect(placed.top).toBeGreaterThanOrEqual(0);
-    const src = await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]')!.src);
+    const src = await page.evaluate(
+      () => document.querySelector('holdspace-dock')!.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]')!.src,
+    );
     expect(src.startsWith(`${firefox().origin}/overlay.html`)).toBe(true);
 
     await button(call, 'End session'); // the running session, not the client picker

@@ -13,4 +13,9 @@ declare namespace chrome {
     function sendMessage(message: unknown): Promise<unknown>;
     const id: string;
   }
+  namespace storage {
+    namespace local {
+      function get(key: string): Promise<Record<string, unknown>>;
+    }
+  }
 }

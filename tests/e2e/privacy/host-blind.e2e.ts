@@ -61,7 +61,7 @@ async function whatThePageSees(page: Page) {
     walk(document);
     const databases = await indexedDB.databases();
     const w = window as unknown as { __seen: { keys: string[]; inputs: string[] }; __messages: string[] };
-    const iframe = document.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]');
+    const iframe = document.querySelector('holdspace-dock')?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe[title="Holdspace"]');
     let frameDocument: string;
     try {
       frameDocument = String(iframe?.contentWindow?.document?.body?.innerHTML);

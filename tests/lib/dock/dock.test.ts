@@ -2,26 +2,39 @@
 import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dockOverlay, type DockedOverlay } from '@/lib/dock/dock';
+import { dockOverlay, type DockedOverlay, type DockPort } from '@/lib/dock/dock';
 import { ContentScriptContext } from '@/lib/platform/content-script-context';
 import { FRAME_SIZE } from '@/lib/frame/protocol';
 
-// The dynamic URL's own origin is accepted too, but Node's URL gives `chrome-extension:` URLs an opaque
-// origin: that half is covered by the browser tests (tests/e2e/foundation.e2e.ts).
 const PAGE = 'chrome-extension://dynamic-id/overlay.html';
-const OWN_ORIGIN = 'chrome-extension://ext-id';
+const TOKEN = '0123456789abcdef0123456789abcdef';
+
+/** A runtime port to the worker: records what the dock sends, and plays what the worker relays. */
+function fakePort() {
+  const listeners: ((m: unknown) => void)[] = [];
+  const closers: (() => void)[] = [];
+  const sent: unknown[] = [];
+  const port: DockPort & { sent: unknown[]; fromWorker(m: unknown): void; close(): void } = {
+    sent,
+    postMessage: (m) => sent.push(m),
+    onMessage: { addListener: (cb) => listeners.push(cb) },
+    onDisconnect: { addListener: (cb) => closers.push(cb) },
+    disconnect: vi.fn(),
+    fromWorker: (m) => listeners.forEach((cb) => cb(m)),
+    close: () => closers.forEach((cb) => cb()),
+  };
+  return port;
+}
 
 let ctx: ContentScriptContext;
 let docked: DockedOverlay;
 let frame: HTMLIFrameElement;
+let ports: ReturnType<typeof fakePort>[];
+let connect: ReturnType<typeof vi.fn<(reconnect: boolean) => DockPort>>;
 /** Stands in for the frame's window (happy-dom does not load extension pages): records what the dock posts. */
 let inside: { postMessage: ReturnType<typeof vi.fn> };
 
-function fromFrame(data: unknown, origin = OWN_ORIGIN, source: unknown = inside) {
-  window.dispatchEvent(new MessageEvent('message', { data, origin, source: source as Window }));
-}
-
-const posted = () => inside.postMessage.mock.calls;
+const port = () => ports.at(-1)!;
 const box = () => ({
   right: frame.style.right,
   top: frame.style.top,
@@ -39,22 +52,33 @@ beforeEach(() => {
   });
   fakeBrowser.runtime.id = 'ext-id';
   ctx = new ContentScriptContext('call-overlay');
-  docked = dockOverlay(ctx, PAGE, 'ext-id', 'meet.google.com');
-  frame = document.querySelector('iframe')!;
+  ports = [];
+  connect = vi.fn((_reconnect: boolean) => {
+    ports.push(fakePort());
+    return port();
+  });
   inside = { postMessage: vi.fn() };
+  docked = dockOverlay(ctx, PAGE, 'ext-id', connect);
+  frame = document.querySelector('holdspace-dock')!.shadowRoot!.querySelector('iframe')!;
   Object.defineProperty(frame, 'contentWindow', { value: inside });
 });
 
 afterEach(() => {
   docked.remove();
+  vi.useRealTimers();
+  fakeBrowser.runtime.id = 'ext-id';
   new ContentScriptContext('call-overlay'); // ends the old context's listeners, as a newer copy of the script would
 });
 
 describe('the overlay dock on the call page', () => {
-  it('docks the overlay page for this host at the default place, expanded', () => {
-    expect(frame.src).toBe(`${PAGE}?host=meet.google.com`);
+  it('docks the overlay page at the default place, expanded, with nothing about the call in its URL', () => {
+    expect(frame.src).toBe(PAGE);
     expect(frame.title).toBe('Holdspace');
-    expect(frame.parentElement).toBe(document.documentElement);
+    // In a shadow root, where Chromium's autofill does not look for the page's iframes.
+    expect(frame.getRootNode()).toBe(document.querySelector('holdspace-dock')!.shadowRoot);
+    expect(document.querySelector('holdspace-dock')!.parentElement).toBe(document.documentElement);
+    expect(document.getElementsByTagName('iframe')).toHaveLength(0);
+    expect(connect).toHaveBeenCalledWith(false);
     expect(box()).toEqual({
       right: '16px',
       top: '72px',
@@ -64,35 +88,53 @@ describe('the overlay dock on the call page', () => {
     });
   });
 
-  it('follows geometry from its frame and answers where the panel now is, at the origin the frame spoke from', () => {
-    fromFrame({ hs: 'frame', type: 'move-by', dx: 10, dy: 20 });
+  it('follows geometry relayed by the worker and answers where the panel now is, over the same port', () => {
+    port().fromWorker({ hs: 'frame', type: 'move-by', dx: 10, dy: 20 });
     expect(box()).toMatchObject({ right: '8px', top: '92px' });
-    expect(posted()).toEqual([[{ hs: 'host', type: 'placed', right: 8, top: 92 }, OWN_ORIGIN]]);
+    expect(port().sent).toEqual([{ hs: 'host', type: 'placed', right: 8, top: 92 }]);
 
-    fromFrame({ hs: 'frame', type: 'size', width: 240, height: 48 });
+    port().fromWorker({ hs: 'frame', type: 'size', width: 240, height: 48 });
     expect(box()).toMatchObject({ width: '240px', height: '48px' });
-    expect(posted()).toHaveLength(1);
+    expect(port().sent).toHaveLength(1);
 
-    fromFrame({ hs: 'frame', type: 'place', right: 100, top: 100 });
-    expect(posted()[1]).toEqual([{ hs: 'host', type: 'placed', right: 100, top: 100 }, OWN_ORIGIN]);
+    port().fromWorker({ hs: 'frame', type: 'place', right: 100, top: 100 });
+    expect(port().sent[1]).toEqual({ hs: 'host', type: 'placed', right: 100, top: 100 });
   });
 
   it('keeps the panel on screen', () => {
-    fromFrame({ hs: 'frame', type: 'place', right: 50_000, top: -50 });
+    port().fromWorker({ hs: 'frame', type: 'place', right: 50_000, top: -50 });
     expect(box()).toMatchObject({ right: `${innerWidth - FRAME_SIZE.expanded.width - 8}px`, top: '8px' });
   });
 
-  it('ignores messages from the page, from other origins and of unknown shape', () => {
-    fromFrame({ hs: 'frame', type: 'place', right: 300, top: 300 }, OWN_ORIGIN, window);
-    fromFrame({ hs: 'frame', type: 'place', right: 300, top: 300 }, 'https://meet.google.com');
-    fromFrame({ hs: 'frame', type: 'place', right: '300px', top: 300 });
-    fromFrame({ hs: 'frame', type: 'text', text: 'client notes' });
+  it('listens to no postMessage at all: a message forged as from its frame moves nothing', () => {
+    const forged = { hs: 'frame', type: 'place', right: 300, top: 300 };
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin: 'chrome-extension://ext-id', source: inside as never }));
+    port().fromWorker({ hs: 'frame', type: 'place', right: '300px', top: 300 });
+    port().fromWorker({ hs: 'frame', type: 'text', text: 'client notes' });
     expect(box()).toMatchObject({ right: '16px', top: '72px' });
-    expect(posted()).toEqual([]);
+    expect(port().sent).toEqual([]);
+    // The control: the same place, relayed by the worker, is applied.
+    port().fromWorker(forged);
+    expect(box()).toMatchObject({ right: '300px', top: '300px' });
+  });
+
+  it("hands the worker's token to its own frame only, addressed to the extension's origins, until it is redeemed", () => {
+    port().fromWorker({ hs: 'worker', type: 'token', token: TOKEN });
+    const offer = { hs: 'dock-token', token: TOKEN };
+    expect(inside.postMessage.mock.calls).toEqual([
+      [offer, 'chrome-extension://dynamic-id'],
+      [offer, 'chrome-extension://ext-id'],
+    ]);
+    // A load event the page dispatches is not the browser's: no second offer.
+    frame.dispatchEvent(new Event('load'));
+    expect(inside.postMessage).toHaveBeenCalledTimes(2);
+    port().fromWorker({ hs: 'worker', type: 'confirmed' });
+    port().fromWorker({ hs: 'worker', type: 'token', token: 'not-a-token' });
+    expect(inside.postMessage).toHaveBeenCalledTimes(2);
   });
 
   it("hides on the frame's request; the toggle command and focus capture show it again", () => {
-    fromFrame({ hs: 'frame', type: 'hide' });
+    port().fromWorker({ hs: 'frame', type: 'hide' });
     expect(box().display).toBe('none');
     docked.toggle();
     expect(box().display).toBe('block');
@@ -101,14 +143,27 @@ describe('the overlay dock on the call page', () => {
     docked.focusCapture();
     expect(box().display).toBe('block');
     // Showing and hiding is the dock's own business: the frame hears only that capture wants focus.
-    expect(posted()).toEqual([[{ hs: 'host', type: 'focus-capture' }, OWN_ORIGIN]]);
+    expect(port().sent).toEqual([{ hs: 'host', type: 'focus-capture' }]);
   });
 
-  it('leaves the page when removed, and stops listening when the content script is replaced', () => {
+  it('reopens its port when MV3 stops the worker, and leaves the page when the extension went away', () => {
+    vi.useFakeTimers();
+    port().close();
+    vi.advanceTimersByTime(1000);
+    expect(connect.mock.calls).toEqual([[false], [true]]);
+    port().fromWorker({ hs: 'frame', type: 'place', right: 100, top: 100 });
+    expect(box()).toMatchObject({ right: '100px' });
+
+    fakeBrowser.runtime.id = undefined as unknown as string; // an orphaned content script after a reload
+    port().close();
+    vi.advanceTimersByTime(1000);
+    expect(connect).toHaveBeenCalledTimes(2);
+    expect(document.querySelector('holdspace-dock')).toBeNull();
+  });
+
+  it('leaves the page when removed (closing its port), and when a newer copy of the script starts', () => {
     new ContentScriptContext('call-overlay');
-    fromFrame({ hs: 'frame', type: 'place', right: 300, top: 300 });
-    expect(box()).toMatchObject({ right: '16px', top: '72px' });
-    docked.remove();
-    expect(document.querySelector('iframe')).toBeNull();
+    expect(document.querySelector('holdspace-dock')).toBeNull();
+    expect(port().disconnect).toHaveBeenCalled();
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clampPlacement, isFrameToHost, isHostToFrame } from '@/lib/frame/protocol';
+import {
+  clampPlacement,
+  isFrameToHost,
+  isHostToFrame,
+  isRedeem,
+  isTokenOffer,
+  isWorkerToFrame,
+  isWorkerToHost,
+} from '@/lib/frame/protocol';
 
 describe('frame protocol', () => {
   it.each([
@@ -24,6 +32,21 @@ describe('frame protocol', () => {
     [{ hs: 'frame', type: 'focus-capture' }, false],
   ])('host→frame %j is valid: %s', (message, valid) => {
     expect(isHostToFrame(message)).toBe(valid);
+  });
+
+  const TOKEN = '0123456789abcdef0123456789abcdef';
+  it.each([
+    [isWorkerToHost, { hs: 'worker', type: 'token', token: TOKEN }, true],
+    [isWorkerToHost, { hs: 'worker', type: 'token', token: 'short' }, false],
+    [isWorkerToHost, { hs: 'worker', type: 'confirmed' }, true],
+    [isWorkerToFrame, { hs: 'worker', type: 'confirmed', host: 'meet.google.com' }, true],
+    [isWorkerToFrame, { hs: 'worker', type: 'confirmed', host: 'evil/../x' }, false],
+    [isRedeem, { hs: 'frame', type: 'redeem', token: TOKEN }, true],
+    [isRedeem, { hs: 'frame', type: 'redeem', token: TOKEN.toUpperCase() }, false],
+    [isTokenOffer, { hs: 'dock-token', token: TOKEN }, true],
+    [isTokenOffer, { hs: 'dock-token', token: 42 }, false],
+  ])('%o accepts %j: %s', (guard, message, valid) => {
+    expect((guard as (m: unknown) => boolean)(message)).toBe(valid);
   });
 
   it('keeps the panel on screen', () => {

@@ -26,6 +26,18 @@ describe('content script context', () => {
     expect(seen).toHaveBeenCalledTimes(1);
   });
 
+  it('cannot be ended by an event the page fires: no DOM event, not the one WXT used', () => {
+    fakeBrowser.runtime.id = 'ext-id';
+    const ctx = new ContentScriptContext('call-overlay');
+    document.dispatchEvent(new CustomEvent('ext-id:call-overlay:started'));
+    window.dispatchEvent(new CustomEvent('ext-id:call-overlay:started'));
+    expect(ctx.isValid).toBe(true);
+    // The control: the extension going away does end it.
+    fakeBrowser.runtime.id = undefined as unknown as string;
+    expect(ctx.isValid).toBe(false);
+    fakeBrowser.runtime.id = 'ext-id';
+  });
+
   it('reports URL changes of a single-page app from the Navigation API, without polling', () => {
     const navigation = new EventTarget();
     (globalThis as { navigation?: unknown }).navigation = navigation;
