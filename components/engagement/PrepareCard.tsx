@@ -43,8 +43,8 @@ function PrepareBody(props: { prep: PrepareView; now: number }) {
     return (
       <div class="stack">
         <p>
-          <strong>First session with {showBidiControls(prep.client.name)}.</strong> Agree confidentiality and recording first; ask what they want from
-          coaching overall, then from today.
+          <strong>First session with {showBidiControls(prep.client.name)}.</strong> Agree confidentiality and recording first; ask what they
+          want from coaching overall, then from today.
         </p>
         {prep.opening && <Opening text={prep.opening.text} />}
       </div>
