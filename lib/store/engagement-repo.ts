@@ -143,7 +143,7 @@ export function dueThisWeek(ctx: RepoContext): Promise<DueThisWeek> {
       groups: perClient
         .filter((c) => c.commitments.length > 0)
         .sort((a, b) => dueInstant(a.commitments[0]!.item.due) - dueInstant(b.commitments[0]!.item.due))
-        .map(({ client, commitments }) => ({ client, commitments })),
+        .map(({ client, commitments, lastSeen }) => ({ client, commitments, lastSeen })),
       lapsed: perClient
         .filter((c) => isLapsed(engagementOf(c.client).cadenceWeeks, c.lastSeen, now))
         .map((c) => ({ client: c.client, lastSeen: c.lastSeen!, cadenceWeeks: engagementOf(c.client).cadenceWeeks! }))
