@@ -24,7 +24,7 @@ export function EngagementReportButtons(props: { clientId: Id; clientName: strin
 
   useEffect(() => {
     if (print) env.io.print();
-  }, [print?.seq, env.io]);
+  }, [print, env.io]);
 
   const report = async (): Promise<EngagementReportDoc | null> => {
     const view = await env.api.engagement({ clientId: props.clientId });
