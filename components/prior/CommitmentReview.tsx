@@ -49,7 +49,8 @@ export function CommitmentReview(props: {
   const env = useEnv();
   const { item, lastReview, madeAt } = props.commitment;
   const here = reviewedHere(lastReview, props.sessionId, props.since ?? null);
-  const history = (item.reviews ?? []).filter((r) => r !== here);
+  // Compared by what it is, not by identity: `lastReview` and `item.reviews` arrive as separate copies.
+  const history = (item.reviews ?? []).filter((r) => !here || r.sessionId !== here.sessionId || r.at !== here.at);
   const [status, setStatus] = useState<ReviewStatus | ''>(here?.status ?? '');
   const [note, setNote] = useState(here?.note ?? '');
   const [due, setDue] = useState(dayOf(here?.due));

@@ -111,6 +111,8 @@ describe('due this week, between sessions', () => {
     expect(await region.getByText(C.soon).count()).toBe(0);
     const partly = region.locator('[data-review-card]').filter({ hasText: C.overdue });
     await expect.poll(() => partly.getByRole('textbox', { name: 'Review note' }).inputValue()).toBe(NOTE);
+    // It is the review this card edits, not an earlier one in its history.
+    expect(await partly.getByRole('list', { name: 'Earlier reviews' }).count()).toBe(0);
     await snap(overlay, 'due-03-overlay');
     await overlay.page.close();
     await v.page.bringToFront();

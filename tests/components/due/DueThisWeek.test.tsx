@@ -117,12 +117,12 @@ describe('Due this week', () => {
               groups: [
                 {
                   client: ana,
-                  commitments: [aCommitment({ ...proposal.item, reviews: [between] }, { status: 'partly', lastReview: between })],
+                  commitments: [aCommitment({ ...proposal.item, reviews: [{ ...between }] }, { status: 'partly', lastReview: { ...between } })],
                   lastSeen: NOW - 7 * DAY,
                 },
                 {
                   client: ben,
-                  commitments: [aCommitment({ ...gym.item, reviews: [between] }, { status: 'partly', lastReview: between })],
+                  commitments: [aCommitment({ ...gym.item, reviews: [{ ...between }] }, { status: 'partly', lastReview: { ...between } })],
                   lastSeen: NOW - DAY,
                 },
               ],
