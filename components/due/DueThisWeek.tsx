@@ -115,7 +115,7 @@ function countLine(data: DueData): string {
 }
 
 function ClientGroup(props: { group: DueGroup; onReviewed(id: string): void; onMoveOn(id: string): boolean }) {
-  const { client, commitments, lastSeen } = props.group;
+  const { client, commitments, lastSeen, more } = props.group;
   const id = useId();
   return (
     <section class="due-group" aria-labelledby={id}>
@@ -134,6 +134,12 @@ function ClientGroup(props: { group: DueGroup; onReviewed(id: string): void; onM
           />
         ))}
       </ul>
+      {more > 0 && (
+        <p class="muted small">
+          {more === 1 ? '1 older overdue commitment is' : `${more} older overdue commitments are`} not listed: they stay open for the next
+          session’s review.
+        </p>
+      )}
     </section>
   );
 }

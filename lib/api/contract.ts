@@ -145,12 +145,14 @@ export interface EngagementView {
 
 /** The coach's between-session accountability list. */
 export interface DueThisWeek {
-  /** Open commitments overdue or due within seven days, soonest first, grouped by client. */
+  /** Open commitments overdue or due within seven days, soonest first, grouped by client (the latest due `LIMITS.dueListPerClient` each). */
   groups: {
     client: Client;
     commitments: CommitmentView[];
     /** When the client's latest session began (null: none yet): a review recorded between sessions since then is this stretch's. */
     lastSeen: Millis | null;
+    /** Open commitments overdue before the ones listed, left out past `LIMITS.dueListPerClient` (they stay open for the next session's review). */
+    more: number;
   }[];
   /** Clients not seen for longer than their cadence. */
   lapsed: { client: Client; lastSeen: Millis; cadenceWeeks: number }[];

@@ -26,8 +26,8 @@ const gym = aCommitment({ id: 'i3', clientId: 'c2', text: 'Go to the gym twice',
 function dueData(over: Partial<DueThisWeek> = {}): DueThisWeek {
   return {
     groups: [
-      { client: ana, commitments: [proposal, skip], lastSeen: NOW - 14 * DAY },
-      { client: ben, commitments: [gym], lastSeen: NOW - 7 * DAY },
+      { client: ana, commitments: [proposal, skip], lastSeen: NOW - 14 * DAY, more: 3 },
+      { client: ben, commitments: [gym], lastSeen: NOW - 7 * DAY, more: 0 },
     ],
     lapsed: [{ client: ben, lastSeen: NOW - 30 * DAY, cadenceWeeks: 2 }],
     ...over,
@@ -64,6 +64,11 @@ describe('Due this week', () => {
     expect(within(card('Send the proposal to Maria')).getByText('Overdue')).toBeTruthy();
     expect(within(region).getByText('3 commitments, 2 clients')).toBeTruthy();
     expect(region.textContent).toContain('every 2 weeks agreed');
+    // Older overdue commitments past the list's length are counted under their client, not hidden.
+    expect(
+      within(region).getByText('3 older overdue commitments are not listed: they stay open for the next session’s review.'),
+    ).toBeTruthy();
+    expect(region.textContent?.match(/older overdue/g)).toHaveLength(1);
     expect(document.activeElement).toBe(card('Send the proposal to Maria'));
     vi.useRealTimers();
     expect(await axeViolations()).toEqual([]);
@@ -90,7 +95,7 @@ describe('Due this week', () => {
     const env = fakeEnv({ api: { dueThisWeek: async () => ok(data), reviewCommitment: async () => ok(gym) } });
     await open(env);
     await act(async () => void fireEvent.keyDown(card('Go to the gym twice'), { key: 'd' }));
-    data = dueData({ groups: [{ client: ana, commitments: [proposal, skip], lastSeen: NOW - 14 * DAY }] });
+    data = dueData({ groups: [{ client: ana, commitments: [proposal, skip], lastSeen: NOW - 14 * DAY, more: 0 }] });
     await act(async () => {
       env.emit({ topics: ['reviews'] });
       await vi.advanceTimersByTimeAsync(0);
@@ -98,7 +103,7 @@ describe('Due this week', () => {
     expect(env.api.dueThisWeek).toHaveBeenCalledTimes(2);
     expect(within(card('Go to the gym twice')).getByRole('button', { name: 'Done' }).getAttribute('aria-pressed')).toBe('true');
     // Control: a commitment never reviewed here leaves with the data.
-    data = dueData({ groups: [{ client: ben, commitments: [], lastSeen: null }] });
+    data = dueData({ groups: [{ client: ben, commitments: [], lastSeen: null, more: 0 }] });
     await act(async () => {
       env.emit({ topics: ['reviews'] });
       await vi.advanceTimersByTimeAsync(0);
@@ -117,13 +122,17 @@ describe('Due this week', () => {
               groups: [
                 {
                   client: ana,
-                  commitments: [aCommitment({ ...proposal.item, reviews: [{ ...between }] }, { status: 'partly', lastReview: { ...between } })],
+                  commitments: [
+                    aCommitment({ ...proposal.item, reviews: [{ ...between }] }, { status: 'partly', lastReview: { ...between } }),
+                  ],
                   lastSeen: NOW - 7 * DAY,
+                  more: 0,
                 },
                 {
                   client: ben,
                   commitments: [aCommitment({ ...gym.item, reviews: [{ ...between }] }, { status: 'partly', lastReview: { ...between } })],
                   lastSeen: NOW - DAY,
+                  more: 0,
                 },
               ],
               lapsed: [],
