@@ -4,6 +4,7 @@ import type { Session, Stage } from '@/lib/model/types';
 import { ClientPicker } from '../clients/ClientPicker';
 import { FirstSessionNote } from '../clients/FirstSessionNote';
 import { ContractPanel } from '../contract/ContractPanel';
+import { DueThisWeekButton } from '../due/DueThisWeek';
 import { PriorCommitments } from '../prior/PriorCommitments';
 import { usePriorCommitments } from '../prior/usePriorCommitments';
 import { GlobalSearch } from '../search/GlobalSearch';
@@ -135,7 +136,12 @@ export function Workspace(props: {
   };
 
   const panes: Partial<Record<TabKey, preact.VNode>> = {
-    start: session ? undefined : <ClientPicker onStarted={onStarted} />,
+    start: session ? undefined : (
+      <>
+        <ClientPicker onStarted={onStarted} />
+        <DueThisWeekButton />
+      </>
+    ),
     contract:
       session && bundle ? (
         <>

@@ -11,6 +11,7 @@ import { ClientCombobox, type ClientChoice } from './ClientCombobox';
 import { SummaryView } from '../summary/SummaryView';
 import { EditClientButton } from './ClientDetailsDialog';
 import { ClientPreview } from './ClientPreview';
+import { EngagementReportButtons } from '../engagement/EngagementReportButtons';
 import { exactClient } from './match';
 
 /**
@@ -136,6 +137,7 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
               setQuery(client.name);
             }}
           />
+          <EngagementReportButtons clientId={previewClient.id} clientName={previewClient.name} />
         </>
       )}
       {creating && !previewClient && query.trim() && (

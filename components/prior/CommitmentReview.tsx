@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CommitmentView } from '@/lib/api/contract';
 import { ariaKeys, type KeyId } from '@/lib/keymap/keymap';
 import { keyIs, matchKey, whichKey } from '@/lib/keymap/match';
-import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type Review, type ReviewStatus } from '@/lib/model/types';
+import { isBetweenSessions, REVIEW_STATUS_LABELS, REVIEW_STATUSES, type Review, type ReviewStatus } from '@/lib/model/types';
 import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -37,7 +37,10 @@ const dayOf = (due: string | undefined) => due ?? '';
  */
 export function CommitmentReview(props: {
   commitment: CommitmentView;
-  sessionId: string;
+  /** The session reviewing it; null: between sessions (the "Due this week" list). */
+  sessionId: string | null;
+  /** Between sessions: when the client's latest session began; a review between sessions since then is this stretch's. */
+  since?: number | null;
   /** A status was chosen here (before the store answers). */
   onReviewed?: (itemId: string) => void;
   /** Enter or Tab from the note: focus the next commitment to review; false when there is none to go to. */
@@ -45,8 +48,9 @@ export function CommitmentReview(props: {
 }) {
   const env = useEnv();
   const { item, lastReview, madeAt } = props.commitment;
-  const here = lastReview?.sessionId === props.sessionId ? lastReview : null;
-  const history = (item.reviews ?? []).filter((r) => r.sessionId !== props.sessionId);
+  const here = reviewedHere(lastReview, props.sessionId, props.since ?? null);
+  // Compared by what it is, not by identity: `lastReview` and `item.reviews` arrive as separate copies.
+  const history = (item.reviews ?? []).filter((r) => !here || r.sessionId !== here.sessionId || r.at !== here.at);
   const [status, setStatus] = useState<ReviewStatus | ''>(here?.status ?? '');
   const [note, setNote] = useState(here?.note ?? '');
   const [due, setDue] = useState(dayOf(here?.due));
@@ -62,7 +66,7 @@ export function CommitmentReview(props: {
   const autosave = useAutosave((v: Draft) =>
     env.api.reviewCommitment({
       itemId: item.id,
-      sessionId: props.sessionId,
+      ...(props.sessionId === null ? {} : { sessionId: props.sessionId }),
       status: v.status,
       ...(v.note.trim() ? { note: v.note } : {}),
       ...(v.status === 'carried-forward' && v.due ? { due: v.due } : {}),
@@ -234,12 +238,26 @@ export function CommitmentReview(props: {
   );
 }
 
-/** One earlier review: when, the status, a new date when carried forward, the note. */
+/**
+ * The review this card edits: the one recorded in this session, or between sessions the one recorded since
+ * the client's latest session began (the store replaces that one too: lib/store/commitment-repo.ts).
+ */
+export function reviewedHere(last: Review | null, sessionId: string | null, since: number | null): Review | null {
+  if (!last) return null;
+  if (sessionId !== null) return last.sessionId === sessionId ? last : null;
+  return isBetweenSessions(last) && last.at >= (since ?? 0) ? last : null;
+}
+
+/** One earlier review: when (and whether between sessions), the status, a new date when carried forward, the note. */
 function HistoryEntry(props: { review: Review; now: number }) {
   const r = props.review;
   return (
     <>
-      <span class="muted">{formatDay(r.at, props.now)}</span> {REVIEW_STATUS_LABELS[r.status]}
+      <span class="muted">
+        {formatDay(r.at, props.now)}
+        {isBetweenSessions(r) ? ' (between sessions)' : ''}
+      </span>{' '}
+      {REVIEW_STATUS_LABELS[r.status]}
       {r.due && <span class="muted"> · new date {formatDueShort(r.due, props.now)}</span>}
       {r.note && <span> — {r.note}</span>}
     </>

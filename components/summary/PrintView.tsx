@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { render, type VNode } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { summaryHeader, summarySections, type Entry, type Field } from '@/lib/export/sections';
 import type { SummaryDoc, SummaryItem } from '@/lib/export/summary-model';
@@ -12,6 +12,14 @@ import { formatDueIso } from '@/lib/model/dates';
  * exports, and all text goes through Preact: text, never markup.
  */
 export function PrintView(props: { doc: SummaryDoc }) {
+  return <PrintRoot page={<PrintPage doc={props.doc} />} />;
+}
+
+/**
+ * The one print path: `page` rendered into `.hs-print-root` under <body> (hidden on screen; the print CSS in
+ * summary.css shows only it). The session summary and the engagement report both print through it.
+ */
+export function PrintRoot(props: { page: VNode }) {
   const [host] = useState(() => {
     const el = document.createElement('div');
     el.className = 'hs-print-root';
@@ -25,7 +33,7 @@ export function PrintView(props: { doc: SummaryDoc }) {
       host.remove();
     };
   }, [host]);
-  useLayoutEffect(() => render(<PrintPage doc={props.doc} />, host), [props.doc, host]);
+  useLayoutEffect(() => render(props.page, host), [props.page, host]);
   return null;
 }
 

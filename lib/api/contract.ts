@@ -145,8 +145,15 @@ export interface EngagementView {
 
 /** The coach's between-session accountability list. */
 export interface DueThisWeek {
-  /** Open commitments overdue or due within seven days, soonest first, grouped by client. */
-  groups: { client: Client; commitments: CommitmentView[] }[];
+  /** Open commitments overdue or due within seven days, soonest first, grouped by client (the latest due `LIMITS.dueListPerClient` each). */
+  groups: {
+    client: Client;
+    commitments: CommitmentView[];
+    /** When the client's latest session began (null: none yet): a review recorded between sessions since then is this stretch's. */
+    lastSeen: Millis | null;
+    /** Open commitments overdue before the ones listed, left out past `LIMITS.dueListPerClient` (they stay open for the next session's review). */
+    more: number;
+  }[];
   /** Clients not seen for longer than their cadence. */
   lapsed: { client: Client; lastSeen: Millis; cadenceWeeks: number }[];
 }
@@ -289,8 +296,9 @@ export const API = {
   openCommitments: method<CommitmentView[]>()({
     input: args({ clientId: Id, withReviewedInRunning: v.optional(v.boolean('must be true or false')) }),
   }),
+  /** In a session; without `sessionId`, between sessions (from "Due this week"). */
   reviewCommitment: method<CommitmentView>()({
-    input: args({ itemId: Id, sessionId: Id, ...ReviewInputSchema.entries }),
+    input: args({ itemId: Id, sessionId: v.optional(Id), ...ReviewInputSchema.entries }),
     changes: ['reviews'],
   }),
   /** Commitments due within [from, to] (`YYYY-MM-DD`, inclusive), any client. */

@@ -62,7 +62,8 @@ function references(records: BackupRecords): string | null {
       return `captured item ${quote(item.id)} names a different client than its session.`;
     }
     for (const review of item.reviews) {
-      if (!sessions.has(review.sessionId)) return `a review of commitment ${quote(item.id)} points at a session that is not in the file.`;
+      if (review.sessionId !== undefined && !sessions.has(review.sessionId))
+        return `a review of commitment ${quote(item.id)} points at a session that is not in the file.`;
     }
   }
   return null;

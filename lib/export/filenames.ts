@@ -34,3 +34,8 @@ export function backupFilename(now: number, zone: ZoneOffset = localZone): strin
 export function clientExportFilename(clientName: string, now: number, zone: ZoneOffset = localZone): string {
   return `holdspace-client-${safeFilePart(clientName)}-${isoDate(now, zone)}.json`;
 }
+
+/** `ana-lopez-2026-12-02-engagement.md`, `…-engagement-client.md`: the engagement report. */
+export function engagementReportFilename(clientName: string, now: number, clientVersion: boolean, zone: ZoneOffset = localZone): string {
+  return `${safeFilePart(clientName)}-${isoDate(now, zone)}-engagement${clientVersion ? '-client' : ''}.md`;
+}

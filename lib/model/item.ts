@@ -11,8 +11,11 @@ const Kind = v.picklist(ITEM_KINDS, 'is not a kind Holdspace knows (commitment, 
 const ReviewStatus = v.picklist(REVIEW_STATUSES, 'is not a review status Holdspace knows');
 
 export const ReviewSchema = v.object({
-  /** The session in which the review was recorded. */
-  sessionId: Id,
+  /**
+   * The session in which the review was recorded; absent for a review recorded between sessions (from "Due
+   * this week"). Optional, so every older record and backup reads unchanged.
+   */
+  sessionId: v.optional(Id),
   status: ReviewStatus,
   note: Text,
   at: Millis,
@@ -86,6 +89,8 @@ export function isOpenStatus(status: CommitmentStatus): boolean {
   return !(CLOSING_STATUSES as readonly string[]).includes(status);
 }
 export type Review = v.InferOutput<typeof ReviewSchema>;
+/** A review recorded between sessions (no session), e.g. from the "Due this week" list. */
+export const isBetweenSessions = (review: Pick<Review, 'sessionId'>): boolean => review.sessionId === undefined;
 export type Item = v.InferOutput<typeof ItemSchema>;
 export type ItemInput = v.InferInput<typeof ItemInputSchema>;
 export type CleanItemInput = v.InferOutput<typeof ItemInputSchema>;

@@ -18,6 +18,8 @@ export const LIMITS = {
   tagLength: 40,
   /** Entries of a short list: a client's goals, a question's tags. */
   listEntries: 100,
+  /** "Due this week": the commitments shown per client (the latest due); older overdue ones are counted, not listed. */
+  dueListPerClient: 20,
   /** Lists that grow within one record: reviews of a commitment, questions asked and check-ins of a session. */
   recordEntries: 1_000,
   /** The stored form of one draft (a few half-typed fields), in characters of JSON. */

@@ -25,6 +25,7 @@ export type { CleanItemInput, CommitmentStatus, Item, ItemInput, ItemKind, ItemP
 export {
   CLOSING_STATUSES,
   DEFAULT_SHAREABLE,
+  isBetweenSessions,
   isOpenStatus,
   ITEM_KIND_LABELS,
   ITEM_KINDS,

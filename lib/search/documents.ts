@@ -4,6 +4,7 @@
  * the few hits shown, so the index stays small at 100,000 commitments.
  */
 import type { SearchHitKind } from '../api/contract';
+import { goalMeasure } from '../model/client';
 import type { Client, Id, Item, Question, Session } from '../model/types';
 
 export interface SearchDoc {
@@ -32,8 +33,10 @@ export function parseRef(ref: string): { kind: SearchHitKind; id: Id } | null {
 
 const join = (...parts: string[]) => parts.filter(Boolean).join('\n');
 
+/** A client: their name, and the engagement around the sessions (its goals with their measures, the sponsor). */
 export function clientDoc(c: Client): SearchDoc {
-  return { id: refOf('client', c.id), name: c.name, body: join(c.email, c.notes, ...c.goals.map((g) => g.text)) };
+  const goals = c.goals.flatMap((g) => [g.text, goalMeasure(g)]);
+  return { id: refOf('client', c.id), name: c.name, body: join(c.email, c.notes, ...goals, c.engagement?.sponsor ?? '') };
 }
 
 export function sessionDoc(s: Session): SearchDoc {
@@ -45,8 +48,9 @@ export function sessionDoc(s: Session): SearchDoc {
   };
 }
 
+/** An item: its words, and for a commitment the notes of its reviews (in a session or between sessions). */
 export function itemDoc(i: Item): SearchDoc {
-  return { id: refOf('item', i.id), text: i.text, body: join(i.howWillYouKnow, i.support) };
+  return { id: refOf('item', i.id), text: i.text, body: join(i.howWillYouKnow, i.support, ...(i.reviews ?? []).map((r) => r.note)) };
 }
 
 export function questionDoc(q: Question): SearchDoc {

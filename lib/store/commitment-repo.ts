@@ -1,7 +1,7 @@
 /** Commitments across sessions: the accountability review, what is open, what is due. */
-import { dueRange } from './db';
+import { dueRange, keysOf } from './db';
 import type { CommitmentView } from '../api/contract';
-import type { Id, Review, ReviewStatus } from '../model/types';
+import { isBetweenSessions, type Id, type Item, type Review, type ReviewStatus } from '../model/types';
 import { byMadeAt, commitmentViews } from './commitment-view';
 import { deriveItemKeys } from './item-keys';
 import { requireSession } from './session-repo';
@@ -29,9 +29,14 @@ export function openCommitments(ctx: RepoContext, clientId: Id, withReviewedInRu
   });
 }
 
-/** Reviews in the order of the sessions that recorded them, so the latest session's review is the status. */
+/**
+ * Reviews in the order of the sessions that recorded them, so the latest session's review is the status; a
+ * review recorded between sessions sits at the moment it was recorded.
+ */
 async function inSessionOrder(tx: ReadTx, reviews: Review[]): Promise<Review[]> {
-  const starts = await Promise.all(reviews.map(async (r) => (await tx.objectStore('sessions').get(r.sessionId))?.startedAt ?? r.at));
+  const starts = await Promise.all(
+    reviews.map(async (r) => (r.sessionId === undefined ? r.at : ((await tx.objectStore('sessions').get(r.sessionId))?.startedAt ?? r.at))),
+  );
   return reviews
     .map((review, i) => ({ review, start: starts[i]! }))
     .sort((a, b) => a.start - b.start)
@@ -39,13 +44,27 @@ async function inSessionOrder(tx: ReadTx, reviews: Review[]): Promise<Review[]> 
 }
 
 /**
- * Records a review in `sessionId`; a second review in the same session replaces the first. Carried forward
- * may bring a new date (`due`), which becomes the commitment's due date and is kept in the review.
+ * Which earlier review a new one replaces: in a session, that session's review (a second review in the
+ * same session replaces the first); between sessions, a review recorded between sessions since the client's
+ * latest session began (the coach corrects a status or adds to the note until the next session), so the
+ * history keeps one entry per stretch between sessions.
+ */
+async function replacedReview(tx: ReadTx, item: Item, sessionId: Id | undefined): Promise<number> {
+  if (sessionId !== undefined) return item.reviews.findIndex((r) => r.sessionId === sessionId);
+  const latest = await tx.objectStore('sessions').index('byClientStart').openCursor(keysOf(item.clientId), 'prev');
+  const since = latest?.value.startedAt ?? 0;
+  return item.reviews.findIndex((r) => isBetweenSessions(r) && r.at >= since);
+}
+
+/**
+ * Records a review in `sessionId`, or between sessions when `sessionId` is absent (from "Due this week");
+ * see `replacedReview` for when it replaces an earlier one. Carried forward may bring a new date (`due`),
+ * which becomes the commitment's due date and is kept in the review.
  */
 export function reviewCommitment(
   ctx: RepoContext,
   itemId: Id,
-  sessionId: Id,
+  sessionId: Id | undefined,
   status: ReviewStatus,
   note: string,
   due?: string,
@@ -58,12 +77,20 @@ export function reviewCommitment(
     const item = await tx.objectStore('items').get(itemId);
     if (!item) throw notFound('That commitment');
     if (item.kind !== 'commitment') throw invalid('Only a commitment can be reviewed.', 'itemId');
-    const session = await requireSession(tx, sessionId);
-    if (session.clientId !== item.clientId) throw invalid('A commitment is reviewed in a session with the same client.', 'sessionId');
-    if (session.id === item.sessionId)
-      throw invalid('A commitment is reviewed in a later session than the one it was made in.', 'sessionId');
-    const review: Review = newDue === undefined ? { sessionId, status, note, at: now } : { sessionId, status, note, at: now, due: newDue };
-    const at = item.reviews.findIndex((r) => r.sessionId === sessionId);
+    if (sessionId !== undefined) {
+      const session = await requireSession(tx, sessionId);
+      if (session.clientId !== item.clientId) throw invalid('A commitment is reviewed in a session with the same client.', 'sessionId');
+      if (session.id === item.sessionId)
+        throw invalid('A commitment is reviewed in a later session than the one it was made in.', 'sessionId');
+    }
+    const review: Review = {
+      ...(sessionId === undefined ? {} : { sessionId }),
+      status,
+      note,
+      at: now,
+      ...(newDue === undefined ? {} : { due: newDue }),
+    };
+    const at = await replacedReview(tx, item, sessionId);
     if (at < 0) assertRoom(item.reviews, 'This commitment', 'itemId');
     const reviews = await inSessionOrder(tx, at >= 0 ? item.reviews.map((r, i) => (i === at ? review : r)) : [...item.reviews, review]);
     const next = deriveItemKeys({ ...item, ...(newDue === undefined ? {} : { due: newDue }), reviews, updatedAt: now });

@@ -132,18 +132,22 @@ export function dueThisWeek(ctx: RepoContext): Promise<DueThisWeek> {
           tx.objectStore('items').index('byClientOpen').getAll([client.id, 1]),
           tx.objectStore('sessions').index('byClientStart').openCursor(keysOf(client.id), 'prev'),
         ]);
-        const due = open.filter((i) => i.due !== '' && i.due.slice(0, 10) <= until && i.sessionId !== activeId);
-        const commitments = (await commitmentViews(tx, due)).sort(
+        const due = open
+          .filter((i) => i.due !== '' && i.due.slice(0, 10) <= until && i.sessionId !== activeId)
+          .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+        // Years of unreviewed commitments would bury this week's: the latest due are listed, the rest counted.
+        const listed = due.slice(-LIMITS.dueListPerClient);
+        const commitments = (await commitmentViews(tx, listed)).sort(
           (a, b) => dueInstant(a.item.due) - dueInstant(b.item.due) || byMadeAt(a, b),
         );
-        return { client, commitments, lastSeen: latest?.value.startedAt ?? null };
+        return { client, commitments, lastSeen: latest?.value.startedAt ?? null, more: due.length - listed.length };
       }),
     );
     return {
       groups: perClient
         .filter((c) => c.commitments.length > 0)
         .sort((a, b) => dueInstant(a.commitments[0]!.item.due) - dueInstant(b.commitments[0]!.item.due))
-        .map(({ client, commitments }) => ({ client, commitments })),
+        .map(({ client, commitments, lastSeen, more }) => ({ client, commitments, lastSeen, more })),
       lapsed: perClient
         .filter((c) => isLapsed(engagementOf(c.client).cadenceWeeks, c.lastSeen, now))
         .map((c) => ({ client: c.client, lastSeen: c.lastSeen!, cadenceWeeks: engagementOf(c.client).cadenceWeeks! }))

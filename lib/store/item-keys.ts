@@ -3,7 +3,7 @@ import { isOpenStatus, type CommitmentStatus, type Item, type Review } from '../
 
 /**
  * An item as stored, with two derived fields that exist only to feed indexes: `dueKey` is set only on a
- * commitment with a due date (so only those enter `byDue`), `reviewedIn` lists the sessions that reviewed it.
+ * commitment with a due date (so only those enter `byDue`), `reviewedIn` lists the sessions that reviewed it (reviews between sessions name none).
  */
 export type StoredItem = Item & { dueKey?: string; reviewedIn?: string[] };
 
@@ -29,14 +29,16 @@ export function isOpen(item: Pick<Item, 'kind' | 'reviews'>): 0 | 1 {
 
 /**
  * The item ready to store: `open` derived, `dueKey` present only on a commitment with a due date,
- * `reviewedIn` only when it has reviews.
+ * `reviewedIn` only when a session reviewed it.
  */
 export function deriveItemKeys(item: Item | StoredItem): StoredItem {
   const { dueKey: _due, reviewedIn: _reviewed, ...rest } = item as StoredItem;
   const reviews = rest.reviews ?? [];
   const stored: StoredItem = { ...rest, reviews, open: isOpen({ kind: rest.kind, reviews }) };
   if (rest.kind === 'commitment' && rest.due) stored.dueKey = rest.due;
-  if (reviews.length) stored.reviewedIn = [...new Set(reviews.map((r) => r.sessionId))];
+  // Reviews recorded between sessions have no session: they enter no session's index entry.
+  const sessions = [...new Set(reviews.flatMap((r) => (r.sessionId === undefined ? [] : [r.sessionId])))];
+  if (sessions.length) stored.reviewedIn = sessions;
   return stored;
 }
 

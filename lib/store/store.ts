@@ -8,7 +8,7 @@ import { implementApi } from '../api/implement';
 import { HoldspaceError, fail, ok, type Result } from '../api/result';
 import { defined } from '../model/check';
 import { DEFAULTS } from '../model/limits';
-import type { Session } from '../model/types';
+import type { Client, Session } from '../model/types';
 import { createSearchIndex } from '../search/search-index';
 import { clientDoc, itemDoc, questionDoc, refOf, sessionDoc } from '../search/documents';
 import type { HoldspaceDatabase } from './db';
@@ -83,17 +83,18 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
   const ctx: RepoContext = { db: deps.db, now: deps.now, newId: deps.newId };
   const index = createSearchIndex(() => loadSearchDocs(ctx));
   const session = (s: Session) => index.upsert(sessionDoc(s));
+  const client = (c: Client) => index.upsert(clientDoc(c));
   const backup = createBackupApi(ctx, deps.settings, () => index.drop());
 
   const handlers: ApiHandlers = {
     listClients: ({ includeArchived }) => clients.listClients(ctx, includeArchived === true),
     recentClients: ({ limit }) => clients.recentClients(ctx, limit),
     getClient: ({ id }) => clients.getClient(ctx, id),
-    createClient: ({ input }) => indexed(clients.createClient(ctx, input), (c) => index.upsert(clientDoc(c))),
-    updateClient: ({ id, patch }) => indexed(clients.updateClient(ctx, id, defined(patch)), (c) => index.upsert(clientDoc(c))),
-    updateEngagement: ({ clientId, patch }) => engagement.updateEngagement(ctx, clientId, defined(patch)),
-    addGoal: ({ clientId, goal }) => engagement.addGoal(ctx, clientId, goal),
-    updateGoal: ({ clientId, goalId, patch }) => engagement.updateGoal(ctx, clientId, goalId, defined(patch)),
+    createClient: ({ input }) => indexed(clients.createClient(ctx, input), client),
+    updateClient: ({ id, patch }) => indexed(clients.updateClient(ctx, id, defined(patch)), client),
+    updateEngagement: ({ clientId, patch }) => indexed(engagement.updateEngagement(ctx, clientId, defined(patch)), client),
+    addGoal: ({ clientId, goal }) => indexed(engagement.addGoal(ctx, clientId, goal), client),
+    updateGoal: ({ clientId, goalId, patch }) => indexed(engagement.updateGoal(ctx, clientId, goalId, defined(patch)), client),
     prepare: ({ clientId }) => engagement.prepare(ctx, clientId),
     engagement: ({ clientId }) => engagement.engagementView(ctx, clientId),
     dueThisWeek: () => engagement.dueThisWeek(ctx),
@@ -122,7 +123,8 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     restoreItem: ({ item }) => indexed(items.restoreItem(ctx, item), (i) => index.upsert(itemDoc(i))),
 
     openCommitments: ({ clientId, withReviewedInRunning }) => commitments.openCommitments(ctx, clientId, withReviewedInRunning === true),
-    reviewCommitment: ({ itemId, sessionId, status, note, due }) => commitments.reviewCommitment(ctx, itemId, sessionId, status, note, due),
+    reviewCommitment: ({ itemId, sessionId, status, note, due }) =>
+      indexed(commitments.reviewCommitment(ctx, itemId, sessionId, status, note, due), (c) => index.upsert(itemDoc(c.item))),
     dueBetween: ({ from, to }) => commitments.dueBetween(ctx, from, to),
 
     listQuestions: () => questions.listQuestions(ctx),

@@ -1,7 +1,7 @@
 // `node tests/bench/readme.mjs`: writes the figures of .output/bench/report.json into README.md's
 // "Performance" section, between its figure markers (the prose around them is kept). Creates the section at
 // the end of the README when it is missing.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkTargets } from './report.mjs';
 
@@ -76,6 +76,26 @@ const ROWS = [
   ['Exports', 'Backup export of the whole record (file size)', (r) => `${ms(r.backupExportMs)} (${mb(r.backupBytes)})`],
   ['Exports', 'Restore (replace) from a backup (file size)', (r) => `${ms(r.restoreMs)} (${mb(r.restoreBytes)})`],
   ['Timer', 'Shown vs wall clock, 10 min in, after hidden + throttled / while hidden', (r) => pair(r.timerDriftMs, r.timerDriftHiddenMs)],
+  // Issue 11, from `--only engagement` (.output/bench/report-engagement.json) when the full report lacks them.
+  [
+    'Engagement',
+    'Prepare card data for a picked client (50 sessions), median / p95',
+    (r) => pair(r.prepareMedianMs, r.prepareP95Ms),
+    'prepareMedianMs',
+  ],
+  [
+    'Engagement',
+    'Engagement view with the chart figures and report model, 50-session client, median / p95',
+    (r) => pair(r.engagementViewMedianMs, r.engagementViewP95Ms),
+    'engagementViewMedianMs',
+  ],
+  [
+    'Engagement',
+    'Due this week across all clients, median / p95',
+    (r) => pair(r.dueThisWeekMedianMs, r.dueThisWeekP95Ms),
+    'dueThisWeekMedianMs',
+  ],
+  ['Engagement', '"Due this week" in the side panel: press → cards on screen (median of 5)', (r) => ms(r.dueListReadyMs)],
 ];
 
 export function figuresMarkdown(r) {
@@ -100,6 +120,12 @@ export function figuresMarkdown(r) {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve('tests/bench/readme.mjs')) {
   const report = JSON.parse(readFileSync(resolve('.output/bench/report.json'), 'utf8'));
+  // Figures measured alone (`--only engagement`) fill in what the full report does not carry.
+  const engagementReport = resolve('.output/bench/report-engagement.json');
+  if (existsSync(engagementReport)) {
+    const alone = JSON.parse(readFileSync(engagementReport, 'utf8'));
+    for (const [key, value] of Object.entries(alone)) if (typeof value === 'number' && !(key in report)) report[key] = value;
+  }
   const path = resolve('README.md');
   let text = readFileSync(path, 'utf8');
   const block = `${START}\n${figuresMarkdown(report)}\n${END}`;

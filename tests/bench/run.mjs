@@ -1,7 +1,9 @@
 // `npm run bench` (after `wxt build` and `wxt build --mode bench`): the performance figures of issues 3, 6
 // and 9, printed as JSON and as a table, written to .output/bench/report.json. `--quick` runs a small record
 // and shorter idle windows, for iteration. `--only keystroke` runs only the keystroke measurement (issue 9)
-// and writes .output/bench/report-keystroke.json. See README "Performance" for what each figure means.
+// and writes .output/bench/report-keystroke.json; `--only engagement` runs only issue 11's (prepare, engagement,
+// due this week) on the full record and writes .output/bench/report-engagement.json. See README "Performance"
+// for what each figure means.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
@@ -15,12 +17,14 @@ import { idle, per30s, settle } from './call-page.mjs';
 import { timerDrift } from './timer-drift.mjs';
 import { keystrokeCost } from './keystroke.mjs';
 import { contentScriptTrace } from './trace.mjs';
+import { engagementFigures, shapeEngagements } from './engagement.mjs';
 import { breakdown, checkTargets, table, writeReport } from './report.mjs';
 import { round } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-if (only !== null && only !== 'keystroke') throw new Error(`--only takes "keystroke" (got ${only})`);
+const ONLY = ['keystroke', 'engagement'];
+if (only !== null && !ONLY.includes(only)) throw new Error(`--only takes ${ONLY.map((o) => `"${o}"`).join(' or ')} (got ${only})`);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8453);
 const PROD_DIR = resolve('.output/chrome-mv3');
 const BENCH_DIR = resolve('.output/chrome-mv3-bench');
@@ -74,6 +78,45 @@ if (only === 'keystroke') {
       benchSeconds: Math.round((Date.now() - started) / 1000),
     });
   } finally {
+    await server.close();
+  }
+  process.exit(0);
+}
+
+if (only === 'engagement') {
+  const kit = await buildKit();
+  const server = await startFixtureServer({ port: PORT });
+  const chromium = await launchChromium({ extensionDir: BENCH_DIR, fixturePort: PORT });
+  try {
+    const worker = await attachWorker(chromium);
+    // The worker may still be starting: its bench hook appears once its module has run.
+    for (let i = 0; i < 50 && !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) await sleep(200);
+    if (!(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')))
+      throw new Error(`${BENCH_DIR} is not a bench build (npx wxt build --mode bench)`);
+    const page = await openApiPage(chromium, worker.extensionId, kit);
+    log(
+      `bulk seeding ${scale.clients} clients × ${scale.sessionsPerClient} sessions × ${scale.commitmentsPerSession} commitments directly…`,
+    );
+    const seeded = await inWorker(
+      worker,
+      `
+      const db = await B.db();
+      const commitments = await B.seedDirect(db, ${JSON.stringify(scale)});
+      return { clients: await db.count('clients'), sessions: await db.count('sessions'), items: await db.count('items'), commitments };`,
+    );
+    await shapeEngagements({ worker, scale });
+    const figures = await engagementFigures({ chromium, worker, page, scale, samples, runs, log });
+    finish({
+      generatedAt: new Date().toISOString(),
+      quick,
+      only,
+      scale: { ...seeded, sessionsPerClient: scale.sessionsPerClient, commitmentsPerSession: scale.commitmentsPerSession },
+      machine: { ...machine(), chromium: chromium.version.product },
+      ...figures,
+      benchSeconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
+    await chromium.close();
     await server.close();
   }
   process.exit(0);

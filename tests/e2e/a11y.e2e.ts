@@ -57,6 +57,17 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
     await expectNoViolations(panel, 'panel-no-client');
   });
 
+  it('has none on "Due this week" (empty, in the overlay) and on the engagement report buttons', async () => {
+    await overlay.page.bringToFront();
+    await pressOn(overlay, button(overlay, 'Due this week'));
+    await overlay.ui
+      .getByRole('region', { name: 'Due this week', exact: true })
+      .getByText(/^Nothing due/)
+      .waitFor();
+    await expectNoViolations(overlay, 'overlay-due-empty');
+    await pressOn(overlay, button(overlay, 'Due this week'));
+  });
+
   it('has none in a running session: contract, contract card, deck, capture and search', async () => {
     await overlay.page.bringToFront();
     await startSession(overlay, 'Jordan Rivera');
@@ -171,5 +182,33 @@ describe.each(['dark', 'light'] as const)('accessibility in the %s colour scheme
       await expectNoViolations(v, `${name}-engagement`);
       await pressOn(v, button(v, 'Close'));
     }
+  });
+
+  it('has none on "Due this week" with commitments and on the engagement report buttons, in both views', async () => {
+    /** Back to the client picker from wherever the view is (settings, a summary). */
+    const toPicker = async (v: View) => {
+      await v.page.bringToFront();
+      if (await button(v, 'Close settings').count()) await pressOn(v, button(v, 'Close settings'));
+      if (await button(v, 'Close summary').count()) await pressOn(v, button(v, 'Close summary'));
+      await button(v, 'Due this week').waitFor();
+    };
+    for (const [v, name] of [
+      [panel, 'panel'],
+      [overlay, 'overlay'],
+    ] as const) {
+      await toPicker(v);
+      await pressOn(v, button(v, 'Due this week'));
+      const due = v.ui.getByRole('region', { name: 'Due this week', exact: true });
+      await due.locator('[data-review-card]').filter({ hasText: 'Ask Priya to lead the kickoff' }).waitFor();
+      await v.page.keyboard.press('p'); // focus is on the first card: a status recorded between sessions
+      await due.getByRole('button', { name: 'Partly done', pressed: true }).first().waitFor();
+      await expectNoViolations(v, `${name}-due`);
+      await pressOn(v, button(v, 'Due this week'));
+    }
+    await panel.page.bringToFront();
+    await typeInto(panel, panel.ui.getByRole('combobox', { name: 'Client', exact: true }), 'Jordan Rivera');
+    await panel.page.keyboard.press('Enter');
+    await button(panel, 'Download engagement report').waitFor();
+    await expectNoViolations(panel, 'panel-report-buttons');
   });
 });

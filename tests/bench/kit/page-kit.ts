@@ -8,6 +8,7 @@ import type { HoldspaceApi } from '@/lib/api/contract';
 import type { ApiRequest } from '@/lib/api/wire';
 import type { BackupFile } from '@/lib/backup/format';
 import { serializeBackup } from '@/lib/backup/serialize';
+import { buildEngagementReport } from '@/lib/export/engagement-report';
 import { toIcs } from '@/lib/export/ics';
 import { toMarkdown } from '@/lib/export/markdown';
 import { buildSummary } from '@/lib/export/summary-model';
@@ -46,4 +47,4 @@ export function cutBackup(text: string, maxBytes: number): { text: string; clien
   return { text: out, clients: n, bytes: sizeOf(out) };
 }
 
-export { buildSummary, seedRecord, toIcs, toMarkdown };
+export { buildEngagementReport, buildSummary, seedRecord, toIcs, toMarkdown };

@@ -50,3 +50,37 @@ describe('toEngagementReport', () => {
       expect(md).not.toContain(secret);
   });
 });
+
+describe('reviews and figures in the report', () => {
+  it('the coach version lists each review with its note, marking those between sessions; the client version has neither notes nor private figures', async () => {
+    const { api, clock } = testStore();
+    const { client, session: s1 } = await clientAndSession(api, 'Ana');
+    const shared = await val(api.addItem({ sessionId: s1.id, input: { kind: 'commitment', text: 'Hand over the report' } }));
+    await val(api.addItem({ sessionId: s1.id, input: { kind: 'commitment', text: 'Private plan', shareable: false } }));
+    await val(api.endSession({ sessionId: s1.id }));
+    clock.advance(3 * DAY);
+    await val(api.reviewCommitment({ itemId: shared.id, status: 'partly', note: 'Half handed over' }));
+    clock.advance(11 * DAY);
+    const s2 = await val(api.startSession({ clientId: client.id }));
+    await val(api.reviewCommitment({ itemId: shared.id, sessionId: s2.id, status: 'done', note: 'All of it' }));
+    const view = await val(api.engagement({ clientId: client.id }));
+    const coach = toEngagementReport(view, { zone: () => 0 });
+    expect(coach).toContain('      - Reviewed 2026-11-24 (between sessions): Partly done — Half handed over');
+    expect(coach).toContain('      - Reviewed 2026-12-05: Done — All of it');
+    expect(coach).toContain('Commitments made: 2. done 1,');
+    const forClient = toEngagementReport(view, { client: true, zone: () => 0 });
+    expect(forClient).toContain('- [x] Hand over the report — Done');
+    expect(forClient).not.toContain('Half handed over');
+    expect(forClient).not.toContain('Reviewed');
+    expect(forClient).toContain('Commitments made: 1. done 1, partly done 0, not done 0, dropped 0, carried forward 0, still open 0.');
+  });
+
+  it('a client with no sessions and no goals reads as such', async () => {
+    const { api } = testStore();
+    const client = await val(api.createClient({ input: { name: 'Ben' } }));
+    const md = toEngagementReport(await val(api.engagement({ clientId: client.id })), { client: true });
+    expect(md).toContain('**Sessions held** 0');
+    expect(md).toContain('No engagement goals recorded.');
+    expect(md).toContain('No sessions yet.');
+  });
+});

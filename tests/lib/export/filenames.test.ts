@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFilename, clientExportFilename, safeFilePart, summaryFilename } from '@/lib/export/filenames';
+import { backupFilename, clientExportFilename, engagementReportFilename, safeFilePart, summaryFilename } from '@/lib/export/filenames';
 import { buildSummary } from '@/lib/export/summary-model';
 import { bundle, client, NOW, UTC } from './fixtures';
 
@@ -30,5 +30,7 @@ describe('filenames', () => {
     expect(summaryFilename(shareable, 'txt')).toBe('zoë-team-2026-11-20-session-client.txt');
     expect(backupFilename(NOW, UTC)).toBe('holdspace-backup-2026-11-21.json');
     expect(clientExportFilename('Jane Doe', NOW, UTC)).toBe('holdspace-client-jane-doe-2026-11-21.json');
+    expect(engagementReportFilename('Jane Doe', NOW, false, UTC)).toBe('jane-doe-2026-11-21-engagement.md');
+    expect(engagementReportFilename('Zoë/Team', NOW, true, UTC)).toBe('zoë-team-2026-11-21-engagement-client.md');
   });
 });

@@ -245,3 +245,73 @@ describe('one schema for every path', () => {
     expect(parseBackup(again, T0 + 1).ok).toBe(true);
   });
 });
+
+describe('the engagement in backups', () => {
+  /** An engagement with its agreement, a goal with a measure and status, and a review recorded between sessions. */
+  async function engagementRecord() {
+    const t = testStore();
+    const { client, session } = await clientAndSession(t.api, 'Ana', { goals: ['Lead with calm'] });
+    const goalId = client.goals[0]!.id;
+    await val(t.api.updateGoal({ clientId: client.id, goalId, patch: { measure: 'Team survey up', status: 'achieved' } }));
+    await val(t.api.addGoal({ clientId: client.id, goal: { text: 'Delegate the budget', measure: 'Sam owns Q1' } }));
+    await val(
+      t.api.updateEngagement({
+        clientId: client.id,
+        patch: { sessionsPlanned: 6, cadenceWeeks: 2, sponsor: 'Acme', startedOn: '2026-11-01' },
+      }),
+    );
+    const call = await val(
+      t.api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: 'Call the chair', due: '2026-11-28' } }),
+    );
+    await val(t.api.endSession({ sessionId: session.id }));
+    t.clock.advance(86_400_000);
+    await val(t.api.reviewCommitment({ itemId: call.id, status: 'partly', note: 'Left a voicemail' }));
+    return { ...t, client, call };
+  }
+  const dump = async (t: ReturnType<typeof testStore>) => {
+    const db = await t.connection.get();
+    const stores = ['clients', 'sessions', 'items'] as const;
+    return Object.fromEntries(await Promise.all(stores.map(async (name) => [name, await db.getAll(name)])));
+  };
+
+  it('a whole backup and a one-client export carry the agreement, the goals and reviews between sessions', async () => {
+    const a = await engagementRecord();
+    const text = await val(a.api.exportBackup({}));
+    const file = JSON.parse(text);
+    expect(file.clients[0].engagement).toMatchObject({ sessionsPlanned: 6, cadenceWeeks: 2, sponsor: 'Acme' });
+    expect(file.clients[0].goals.map((g: { text: string; status?: string }) => [g.text, g.status])).toEqual([
+      ['Lead with calm', 'achieved'],
+      ['Delegate the budget', 'active'],
+    ]);
+    expect(file.items[0].reviews).toEqual([{ status: 'partly', note: 'Left a voicemail', at: T0 + 86_400_000 }]);
+    const b = testStore();
+    await val(b.api.importBackup({ text, mode: 'replace' }));
+    expect(await dump(b)).toEqual(await dump(a));
+    const due = await val(b.api.prepare({ clientId: a.client.id }));
+    expect(due.open[0]?.lastReview).toMatchObject({ status: 'partly', note: 'Left a voicemail' });
+    // The one-client export merges into a fresh store the same way.
+    const one = await val(a.api.exportClient({ clientId: a.client.id }));
+    const c = testStore();
+    await val(c.api.importBackup({ text: one, mode: 'merge' }));
+    expect(await dump(c)).toEqual(await dump(a));
+  });
+
+  it('an older backup without an agreement, goal measures or between-session reviews still imports', async () => {
+    const a = await engagementRecord();
+    const file = JSON.parse(await val(a.api.exportBackup({})));
+    // As a build before the engagement wrote it: plain goals, no agreement, every review in a session.
+    delete file.clients[0].engagement;
+    file.clients[0].goals = file.clients[0].goals.map(({ id, text }: { id: string; text: string }) => ({ id, text }));
+    file.items[0].reviews = [{ sessionId: file.sessions[0].id, status: 'not-done', note: '', at: T0 }];
+    const b = testStore();
+    expect(await val(b.api.importBackup({ text: JSON.stringify(file), mode: 'replace' }))).toMatchObject({ clients: 1, items: 1 });
+    const view = await val(b.api.engagement({ clientId: a.client.id }));
+    expect(view.engagement).toMatchObject({ sessionsPlanned: null, sponsor: '' });
+    expect(view.goals.map((g) => g.goal.text)).toEqual(['Lead with calm', 'Delegate the budget']);
+    // Control: a review naming a session that is not in the file is still refused (the between-session
+    // exemption is only for reviews that name none).
+    file.items[0].reviews = [{ sessionId: 'not-there', status: 'done', note: '', at: T0 }];
+    file.counts.reviews = 1;
+    await err(b.api.importBackup({ text: JSON.stringify(file), mode: 'replace' }), 'invalid');
+  });
+});

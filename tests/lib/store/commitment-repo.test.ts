@@ -176,3 +176,55 @@ describe('due between', () => {
     await err(api.dueBetween({ from: '2026-02-30', to: '2026-03-01' }), 'invalid', 'from');
   });
 });
+
+describe('reviews between sessions', () => {
+  it('records a status and a note with no session; a second one before the next session replaces it, a session keeps it in the history', async () => {
+    const { api, client, second, call, plan, clock } = await twoSessions();
+    await val(api.endSession({ sessionId: second.id }));
+    clock.advance(2 * DAY);
+    const first = await val(api.reviewCommitment({ itemId: plan.id, status: 'partly', note: 'Outline written' }));
+    expect(first.status).toBe('partly');
+    expect(first.lastReview).toEqual({ status: 'partly', note: 'Outline written', at: clock.now() });
+    expect(first.lastReview).not.toHaveProperty('sessionId');
+    clock.advance(DAY);
+    // The same stretch between sessions: the coach corrects it (one entry, not two).
+    const corrected = await val(
+      api.reviewCommitment({ itemId: plan.id, status: 'carried-forward', note: 'Needs a week', due: '2026-12-20' }),
+    );
+    expect(corrected.item.reviews).toHaveLength(1);
+    expect(corrected.item.due).toBe('2026-12-20');
+    // Still open, so the next session reviews it, with the between-session review in its history.
+    clock.advance(DAY);
+    const third = await val(api.startSession({ clientId: client.id }));
+    const open = await val(api.openCommitments({ clientId: client.id }));
+    const seen = open.find((c) => c.item.id === plan.id)!;
+    expect(seen.lastReview).toMatchObject({ status: 'carried-forward', note: 'Needs a week' });
+    await val(api.reviewCommitment({ itemId: plan.id, sessionId: third.id, status: 'done' }));
+    await val(api.endSession({ sessionId: third.id }));
+    // After that session a new between-session review is a new entry: the earlier stretch's stays.
+    clock.advance(DAY);
+    const after = await val(api.reviewCommitment({ itemId: plan.id, status: 'not-done', note: 'Slipped again' }));
+    expect(after.item.reviews.map((r) => [r.sessionId ?? 'between', r.status])).toEqual([
+      ['between', 'carried-forward'],
+      [third.id, 'done'],
+      ['between', 'not-done'],
+    ]);
+    // A done review between sessions takes the commitment off the table.
+    await val(api.reviewCommitment({ itemId: call.id, status: 'done' }));
+    const still = await val(api.openCommitments({ clientId: client.id }));
+    expect(still.map((c) => c.item.id)).not.toContain(call.id);
+    expect(still.map((c) => c.item.id)).toContain(plan.id);
+  });
+
+  it('a between-session review enters no session’s bundle, and keeps the same refusals', async () => {
+    const { api, second, call, note } = await twoSessions();
+    await val(api.reviewCommitment({ itemId: call.id, status: 'done', note: 'Called on Monday' }));
+    expect((await val(api.getSessionBundle({ sessionId: second.id }))).reviewed).toEqual([]);
+    await err(api.reviewCommitment({ itemId: note.id, status: 'done' }), 'invalid', 'itemId');
+    await err(api.reviewCommitment({ itemId: call.id, status: 'done', due: '2026-12-24' }), 'invalid', 'due');
+    await err(api.reviewCommitment({ itemId: 'missing', status: 'done' }), 'not-found');
+    // Control: with a session, the same call lands in that session's bundle.
+    await val(api.reviewCommitment({ itemId: call.id, sessionId: second.id, status: 'done' }));
+    expect((await val(api.getSessionBundle({ sessionId: second.id }))).reviewed.map((v) => v.item.id)).toEqual([call.id]);
+  });
+});

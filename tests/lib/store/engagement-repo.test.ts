@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientAndSession, err, T0, testStore, val } from './harness';
+import { LIMITS } from '@/lib/model/limits';
 
 const DAY = 86_400_000;
 
@@ -120,5 +121,25 @@ describe('due this week', () => {
     ]);
     expect(due.lapsed.map((l) => l.client.name)).toEqual(['Ana']);
     expect(T0 + 28 * DAY).toBe(clock.now());
+  });
+});
+
+describe('due this week at length', () => {
+  it('lists a client’s latest due commitments up to the limit and counts the older overdue ones', async () => {
+    const { api, clock } = testStore();
+    const { client, session } = await clientAndSession(api, 'Ana');
+    const days = Array.from({ length: LIMITS.dueListPerClient + 3 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
+    for (const due of days) await val(api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: `By ${due}`, due } }));
+    await val(api.endSession({ sessionId: session.id }));
+    clock.advance(DAY);
+    const [group] = (await val(api.dueThisWeek({}))).groups;
+    expect(group?.client.id).toBe(client.id);
+    expect(group?.commitments.map((c) => c.item.due)).toEqual(days.slice(3));
+    expect(group?.more).toBe(3);
+    // One taken off the table: one fewer is left out, the list stays full.
+    await val(api.reviewCommitment({ itemId: group!.commitments[0]!.item.id, status: 'done' }));
+    const after = (await val(api.dueThisWeek({}))).groups[0]!;
+    expect(after.more).toBe(2);
+    expect(after.commitments).toHaveLength(LIMITS.dueListPerClient);
   });
 });

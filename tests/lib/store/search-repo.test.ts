@@ -123,3 +123,23 @@ describe('search through the store', () => {
     }
   });
 });
+
+describe('the engagement in search', () => {
+  it('finds goals, their measures, the sponsor and review notes as they are written, and after a rebuild', async () => {
+    const { api, client, commitment, session } = await record();
+    await val(api.addGoal({ clientId: client.id, goal: { text: 'Hire a deputy', measure: 'Offer signed by March' } }));
+    await val(api.updateEngagement({ clientId: client.id, patch: { sponsor: 'Globex' } }));
+    await val(api.endSession({ sessionId: session.id }));
+    await val(api.reviewCommitment({ itemId: commitment.id, status: 'partly', note: 'Marco asked for a checklist' }));
+    const find = async (q: string) => (await val(api.search({ query: q }))).map((h) => [h.kind, h.id]);
+    expect(await find('deputy')).toEqual([['client', client.id]]);
+    expect(await find('signed')).toEqual([['client', client.id]]);
+    expect(await find('globex')).toEqual([['client', client.id]]);
+    expect(await find('checklist')).toEqual([['item', commitment.id]]);
+    // Control: words nowhere in the record find nothing.
+    expect(await find('zanzibar')).toEqual([]);
+    await api.rebuildSearch();
+    expect(await find('checklist')).toEqual([['item', commitment.id]]);
+    expect(await find('globex')).toEqual([['client', client.id]]);
+  });
+});

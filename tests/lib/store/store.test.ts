@@ -116,7 +116,8 @@ describe('request arguments', () => {
     await err(api.startSession({ clientId: 42 as unknown as string }), 'invalid', 'clientId');
     await err(api.getSessionBundle({ sessionId: bad }), 'invalid', 'sessionId');
     await err(api.addItem({ sessionId: bad, input: { kind: 'note', text: 'x' } }), 'invalid', 'sessionId');
-    await err(api.reviewCommitment({ itemId: 'i', sessionId: bad, status: 'done' }), 'invalid', 'sessionId');
+    // No session is a review between sessions; a malformed one is still refused.
+    await err(api.reviewCommitment({ itemId: 'i', sessionId: '', status: 'done' }), 'invalid', 'sessionId');
     await err(api.setQuestionPref({ questionId: bad, hidden: true }), 'invalid', 'questionId');
     await err(api.exportClient({ clientId: bad }), 'invalid', 'clientId');
   });
