@@ -49,10 +49,20 @@ export const DEFAULTS = {
   emailSignOff: 'Warm regards',
 } as const;
 
+/** The lock's key derivation (lib/crypto/kdf.ts): PBKDF2-SHA256 at OWASP's 2023 count for it. */
+export const KDF = {
+  iterations: 600_000,
+  /** Counts read from a file or storage above this are refused (they would hang the worker). */
+  maxIterations: 10_000_000,
+  saltBytes: 16,
+} as const;
+
 /** The `format` names written into files Holdspace makes. */
 export const FORMATS = {
   backup: 'holdspace-backup',
   session: 'holdspace-session',
+  /** An encrypted backup: the envelope around a backup's bytes (lib/crypto/envelope.ts). */
+  encrypted: 'holdspace-encrypted',
 } as const;
 
 /** "20,000": numbers in messages, the same in every locale. */
