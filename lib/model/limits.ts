@@ -34,6 +34,10 @@ export const LIMITS = {
   /** What a search reads of a query, and the most results it returns. */
   searchQueryLength: 200,
   searchResults: 100,
+  /** The lock's passphrase, characters. */
+  passphrase: { min: 8, max: 1_000 },
+  /** "Lock after (minutes)" of no activity; 0 never locks by itself. */
+  lockAfterMinutes: { min: 0, max: 24 * 60 },
   /** A backup file, refused before it is parsed when larger. */
   backupBytes: 50 * 1024 * 1024,
 } as const;
@@ -47,6 +51,8 @@ export const DEFAULTS = {
   recentClients: 8,
   /** The line the coach's e-mail drafts to a client end with (Settings). */
   emailSignOff: 'Warm regards',
+  /** Minutes of no activity before the lock locks. */
+  lockAfterMinutes: 30,
 } as const;
 
 /** The lock's key derivation (lib/crypto/kdf.ts): PBKDF2-SHA256 at OWASP's 2023 count for it. */
