@@ -52,6 +52,10 @@ export const SettingsSchema = v.object({
   overlay: v.fallback(OverlayPlacements, () => ({})),
   /** The sign-off of e-mail drafts to clients ("Warm regards, Sam"); '' for none. */
   emailSignOff: v.fallback(v.pipe(v.string(), v.maxLength(LIMITS.nameLength)), DEFAULTS.emailSignOff),
+  /** With the lock on: minutes of no activity before it locks (0: never by itself). */
+  lockAfterMinutes: v.fallback(clamped(LIMITS.lockAfterMinutes), DEFAULTS.lockAfterMinutes),
+  /** Whether the idle lock may lock while a session's timer runs (off: it waits for the timer). */
+  lockDuringTimer: v.fallback(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

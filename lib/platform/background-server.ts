@@ -8,9 +8,14 @@ import type { browser } from 'wxt/browser';
 type Browser = typeof browser;
 import { createChangeHub, type PortLike } from '../api/changes';
 import { createDispatcher } from '../api/dispatcher';
-import type { HoldspaceApi } from '../api/contract';
+import type { ChangeEvent, HoldspaceApi } from '../api/contract';
 
-export function serveApi(b: Browser, api: HoldspaceApi, options: { onViewOpened?: () => void } = {}): void {
+/** Serves the API; returns how to push a change the worker made by itself (the idle lock) to every view. */
+export function serveApi(
+  b: Browser,
+  api: HoldspaceApi,
+  options: { onViewOpened?: () => void } = {},
+): { broadcast(event: ChangeEvent): void } {
   const hub = createChangeHub();
   const dispatch = createDispatcher(api, { onChange: (event) => hub.broadcast(event) });
   const ownOrigin = new URL(b.runtime.getURL('/')).origin;
@@ -26,6 +31,7 @@ export function serveApi(b: Browser, api: HoldspaceApi, options: { onViewOpened?
     // worker do heavy work each time, or an open view would keep it busy every 30 s.
     if (hub.accept(p) === 'open') options.onViewOpened?.();
   });
+  return { broadcast: (event) => hub.broadcast(event) };
 }
 
 function isExtensionPage(url: string | undefined, ownOrigin: string): boolean {

@@ -106,14 +106,22 @@ export function createLock(opts: LockOptions) {
   };
 
   /** The data key while unlocked (from memory, or memory-only storage after the worker restarted). */
+  let loading: Promise<void> | null = null;
+  /** `current` as it is now (after an await, not as narrowed before it). */
+  const held = () => current;
   const sessionKey = async (): Promise<CryptoKey | null> => {
     if (current) return current.key;
     if (!loadedSession) {
-      loadedSession = true;
-      const stored = await opts.keys.get().catch(() => null);
-      if (stored) current = { raw: stored.key, key: await importDataKey(fromBase64(stored.key)), lastActive: stored.lastActive };
+      // One read for every call that arrives while it runs (a restarted worker gets several at once).
+      loading ??= (async () => {
+        const stored = await opts.keys.get().catch(() => null);
+        if (stored && !loadedSession)
+          current = { raw: stored.key, key: await importDataKey(fromBase64(stored.key)), lastActive: stored.lastActive };
+        loadedSession = true;
+      })();
+      await loading;
     }
-    return current?.key ?? null;
+    return held()?.key ?? null;
   };
 
   const forget = async () => {
