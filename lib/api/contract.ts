@@ -375,11 +375,19 @@ export const API = {
   // Backup
   exportBackup: method<string>()({ input: none }),
   exportClient: method<string>()({ input: args({ clientId: Id }) }),
-  previewBackup: method<BackupPreview>()({ input: args({ text: v.string('must be text') }), labels: { text: 'The backup file' } }),
+  /** An encrypted backup (lib/crypto/envelope.ts) needs `passphrase`; a plain one ignores it. */
+  previewBackup: method<BackupPreview>()({
+    input: args({ text: v.string('must be text'), passphrase: v.optional(passphrase) }),
+    labels: { text: 'The backup file', passphrase: 'The backup’s passphrase' },
+  }),
   importBackup: method<BackupCounts>()({
-    input: args({ text: v.string('must be text'), mode: v.picklist(IMPORT_MODES, 'must be merge or replace') }),
+    input: args({
+      text: v.string('must be text'),
+      mode: v.picklist(IMPORT_MODES, 'must be merge or replace'),
+      passphrase: v.optional(passphrase),
+    }),
     changes: ['all'],
-    labels: { text: 'The backup file' },
+    labels: { text: 'The backup file', passphrase: 'The backup’s passphrase' },
   }),
 
   // The lock

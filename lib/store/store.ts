@@ -118,9 +118,14 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
   if (lock) ctx.codec = lock.codec;
   const index = createSearchIndex(() => loadSearchDocs(ctx));
   const session = (s: Session) => index.upsert(sessionDoc(s));
-  const backup = createBackupApi(ctx, deps.settings, () => index.drop());
   let fallbackLock: LockService | undefined;
   const lockService = () => lock ?? (fallbackLock ??= NO_LOCK(deps.now, deps.db));
+  const backup = createBackupApi(
+    ctx,
+    deps.settings,
+    () => index.drop(),
+    () => lockService().envelopeKey(),
+  );
 
   const handlers: ApiHandlers = {
     listClients: ({ includeArchived }) => clients.listClients(ctx, includeArchived === true),
@@ -174,8 +179,8 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
 
     exportBackup: () => backup.exportBackup(),
     exportClient: ({ clientId }) => backup.exportClient(clientId),
-    previewBackup: ({ text }) => backup.previewBackup(text),
-    importBackup: ({ text, mode }) => backup.importBackup(text, mode),
+    previewBackup: ({ text, passphrase }) => backup.previewBackup(text, passphrase),
+    importBackup: ({ text, mode, passphrase }) => backup.importBackup(text, mode, passphrase),
 
     storageHealth: () => storageHealth(deps.storage),
 

@@ -199,3 +199,37 @@ describe('locking and unlocking', () => {
     await page.getByRole('button', { name: 'End session', exact: true }).waitFor();
   });
 });
+
+describe('turning the lock on for an existing record', () => {
+  it('encrypts in place: the product reaches no clear copy; measures what the storage engine keeps in its files', async () => {
+    const b = await launch();
+    browsers.push(b);
+    const v = await openPanel(b.context, b.extensionId);
+    const phrases = await typeSecrets(v.page, 'Before');
+    await turnOnLockInSettings(v);
+    // Everything the product can reach through IndexedDB is sealed.
+    const raw = await v.page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('holdspace');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
+            const tx = db.transaction(names, 'readonly');
+            const out: unknown[] = [];
+            for (const n of names) {
+              const r = tx.objectStore(n).getAll();
+              r.onsuccess = () => out.push(r.result);
+            }
+            tx.oncomplete = () => resolve(JSON.stringify(out, (_k, x) => (x instanceof Uint8Array ? '<sealed>' : x)));
+          };
+        }),
+    );
+    for (const phrase of phrases) expect(raw).not.toContain(phrase);
+    expect(raw).toContain('<sealed>');
+    await b.close();
+    const stale = phrases.filter((phrase) => filesHolding(b.userDataDir, phrase).some((f) => f.includes('IndexedDB')));
+    console.log(`stale clear copies in IndexedDB's files after turning the lock on: ${stale.length}/${phrases.length} phrases`);
+  });
+});

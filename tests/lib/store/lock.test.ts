@@ -198,4 +198,28 @@ describe('the lock in the store', () => {
     // The timer kept its time.
     expect((await val(api.activeSession({})))?.session.timer.startedAt).toBe(session.startedAt + 58 * 60_000);
   });
+
+  it('with the lock on, backups are encrypted; importing one asks its passphrase, a wrong one changes nothing; plain ones still import', async () => {
+    const { api } = lockedStore();
+    await seed(api);
+    const plainBackup = await val(api.exportBackup({}));
+    expect(plainBackup).toContain('Zelda'); // control: lock off, a plain backup
+    await val(api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
+    const sealed = await val(api.exportBackup({}));
+    expect(JSON.parse(sealed)).toMatchObject({ format: 'holdspace-encrypted', version: 1, kdf: { name: 'PBKDF2', iterations: FAST } });
+    for (const s of SECRETS) expect(sealed).not.toContain(s);
+
+    const other = lockedStore();
+    await err(other.api.previewBackup({ text: sealed }), 'invalid', 'passphrase');
+    const wrong = await err(other.api.importBackup({ text: sealed, mode: 'merge', passphrase: 'lantern harbor' }), 'invalid', 'passphrase');
+    expect(wrong.message).toMatch(/does not open this backup.*Nothing was changed/);
+    expect(await val(other.api.listClients({}))).toEqual([]);
+    expect((await val(other.api.previewBackup({ text: sealed, passphrase: 'lantern harbour' }))).counts.clients).toBe(1);
+    await val(other.api.importBackup({ text: sealed, mode: 'merge', passphrase: 'lantern harbour' }));
+    expect((await val(other.api.listClients({}))).map((c) => c.name)).toEqual(['Zelda Quasar']);
+
+    const third = lockedStore();
+    await val(third.api.importBackup({ text: plainBackup, mode: 'merge' }));
+    expect((await val(third.api.listClients({}))).map((c) => c.name)).toEqual(['Zelda Quasar']);
+  });
 });
