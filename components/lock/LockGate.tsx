@@ -48,7 +48,7 @@ export function LockGate(props: { children: ComponentChildren }) {
 
   const value = useMemo<LockState>(() => ({ status, lockNow: () => void api.lockNow({}).then(reload) }), [api, status, reload]);
 
-  if (status === null && query.loading) return null;
+  // Until the status comes, the app renders as usual: while locked its reads answer `locked` (nothing to show).
   if (locked) return <LockScreen onUnlocked={reload} />;
   return <LockContext.Provider value={value}>{props.children}</LockContext.Provider>;
 }
