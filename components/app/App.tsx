@@ -5,6 +5,7 @@ import { EnvContext, useEnv } from './env';
 import { usePrefs } from './prefs';
 import { PrefsProvider } from './PrefsProvider';
 import { Shell } from './Shell';
+import { LockGate } from '../lock/LockGate';
 import { DEFAULT_SLOTS, type Slots } from './slots';
 
 export interface AppProps {
@@ -20,7 +21,9 @@ export function App(props: AppProps) {
     <EnvContext.Provider value={props.env}>
       <PrefsProvider>
         <Theme />
-        <Shell slots={slots} />
+        <LockGate>
+          <Shell slots={slots} />
+        </LockGate>
       </PrefsProvider>
     </EnvContext.Provider>
   );

@@ -10,8 +10,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 type Step =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'preview'; text: string; fileName: string; preview: BackupPreview }
-  | { kind: 'confirm-replace'; text: string; fileName: string; preview: BackupPreview }
+  | { kind: 'passphrase'; text: string; fileName: string; error: string }
+  | { kind: 'preview'; text: string; fileName: string; preview: BackupPreview; passphrase?: string }
+  | { kind: 'confirm-replace'; text: string; fileName: string; preview: BackupPreview; passphrase?: string }
   | { kind: 'importing' };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -50,13 +51,23 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
     if (!decoded.ok) return refuse(decoded.error.message);
     const text = decoded.value;
     const preview = await api.previewBackup({ text });
+    // An encrypted backup (made with the lock on): ask for its passphrase first.
+    if (!preview.ok && preview.error.field === 'passphrase') return setStep({ kind: 'passphrase', text, fileName: file.name, error: '' });
     if (!preview.ok) return refuse(preview.error.message);
     setStep({ kind: 'preview', text, fileName: file.name, preview: preview.value });
   };
 
-  const run = async (text: string, mode: ImportMode) => {
+  const open = async (text: string, fileName: string, passphrase: string) => {
+    const preview = await api.previewBackup({ text, passphrase });
+    if (!preview.ok && preview.error.field === 'passphrase')
+      return setStep({ kind: 'passphrase', text, fileName, error: preview.error.message });
+    if (!preview.ok) return refuse(preview.error.message);
+    setStep({ kind: 'preview', text, fileName, preview: preview.value, passphrase });
+  };
+
+  const run = async (text: string, mode: ImportMode, passphrase?: string) => {
     setStep({ kind: 'importing' });
-    const result = await api.importBackup({ text, mode });
+    const result = await api.importBackup({ text, mode, passphrase });
     if (!result.ok) return refuse(result.error.message);
     setStep({ kind: 'idle' });
     props.onOutcome({ message: `${mode === 'merge' ? 'Merged' : 'Restored'}: ${describeCounts(result.value)} written.` });
@@ -80,6 +91,9 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
       </div>
       {step.kind === 'reading' && <p class="small muted">Checking the file…</p>}
       {step.kind === 'importing' && <p class="small muted">Importing…</p>}
+      {step.kind === 'passphrase' && (
+        <BackupPassphrase step={step} onOpen={(p) => void open(step.text, step.fileName, p)} onCancel={() => setStep({ kind: 'idle' })} />
+      )}
       {shown && (
         <div class="settings__preview" role="group" aria-label="Backup preview">
           <p>
@@ -92,7 +106,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           </p>
           {shown.preview.scope === 'client' && <p class="small">This file holds one client's record: it can be merged into yours.</p>}
           <div class="actions">
-            <Button variant="primary" onClick={() => void run(shown.text, 'merge')}>
+            <Button variant="primary" onClick={() => void run(shown.text, 'merge', shown.passphrase)}>
               Merge
             </Button>
             {shown.preview.scope !== 'client' && (
@@ -112,12 +126,56 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           danger
           confirmLabel="Yes, replace everything"
           onCancel={() => setStep({ ...step, kind: 'preview' })}
-          onConfirm={() => void run(step.text, 'replace')}
+          onConfirm={() => void run(step.text, 'replace', step.passphrase)}
         >
           Every client, session and captured item stored now is deleted and replaced by the contents of {step.fileName}. This cannot be
           undone.
         </ConfirmDialog>
       )}
     </div>
+  );
+}
+
+/** An encrypted backup's passphrase; a wrong one is announced and nothing changes. */
+function BackupPassphrase(props: { step: { fileName: string; error: string }; onOpen(passphrase: string): void; onCancel(): void }) {
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  return (
+    <form
+      class="settings__preview"
+      aria-label="Encrypted backup"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onOpen(passphrase);
+      }}
+    >
+      <p class="small">
+        <strong>{props.step.fileName}</strong> is encrypted. Type the passphrase it was made with.
+      </p>
+      <label class="field__label" for={id}>
+        Backup passphrase
+      </label>
+      <input
+        id={id}
+        class="input"
+        type="password"
+        autocomplete="off"
+        value={passphrase}
+        onInput={(e) => setPassphrase(e.currentTarget.value)}
+      />
+      {props.step.error && (
+        <p class="settings__alert" role="alert">
+          {props.step.error}
+        </p>
+      )}
+      <div class="actions">
+        <Button type="submit" variant="primary">
+          Open backup
+        </Button>
+        <Button variant="ghost" onClick={props.onCancel}>
+          Cancel import
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -6,6 +6,7 @@ import { BackupSection } from './BackupSection';
 import { ClientDataSection } from './ClientDataSection';
 import { DefaultsSection } from './DefaultsSection';
 import { StorageSection } from './StorageSection';
+import { LockSection } from './LockSection';
 import { useSettings } from './useSettings';
 import './settings.css';
 
@@ -27,6 +28,7 @@ export function SettingsView(props: { onClose(): void }) {
       ) : (
         <p class="small muted">Loading settings…</p>
       )}
+      {loaded && <LockSection settings={settings} onSave={(patch) => void update(patch)} />}
       <BackupSection />
       {loaded && <AutoBackupSection settings={settings} onSave={(patch) => void update(patch)} />}
       <ClientDataSection />

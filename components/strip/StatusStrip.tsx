@@ -1,3 +1,4 @@
+import { LockNowButton } from '../lock/LockNowButton';
 import type { SessionBundle } from '@/lib/api/contract';
 import { ariaKeys, keyText } from '@/lib/keymap/keymap';
 import type { OverlayFrame } from '@/lib/view/ports';
@@ -94,6 +95,7 @@ export function StatusStrip(props: StripProps) {
             />
           )}
           <IconButton small variant="ghost" icon="gear" label="Settings" onClick={props.onSettings} />
+          <LockNowButton />
           {props.onHide && (
             <IconButton
               small

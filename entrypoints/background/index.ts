@@ -4,7 +4,8 @@ import { serveDock } from '@/lib/platform/dock-router';
 import { wireToolbarButton } from '@/lib/platform/panel-behavior';
 import { browserSettings } from '@/lib/platform/browser-settings';
 import { storageManager } from '@/lib/platform/storage-manager';
-import { backupSettingsFrom, sessionDefaultsFrom } from '@/lib/platform/settings-for-store';
+import { backupSettingsFrom, lockIdleFrom, sessionDefaultsFrom } from '@/lib/platform/settings-for-store';
+import { sessionLockKeys } from '@/lib/platform/lock-keys';
 import { createDbConnection } from '@/lib/store/db';
 import { createStore } from '@/lib/store/store';
 import { wireSafekeeping } from '@/lib/platform/safekeeping';
@@ -15,6 +16,7 @@ import { seedDirect } from '@/tests/bench/seed/seed';
 // any time); the database is opened lazily by the first message that needs it.
 export default defineBackground(() => {
   const connection = createDbConnection();
+  const changes: { broadcast?: (event: { topics: ['lock'] }) => void } = {};
   const api = createStore({
     db: connection.get,
     now: Date.now,
@@ -22,6 +24,7 @@ export default defineBackground(() => {
     storage: storageManager,
     sessionDefaults: sessionDefaultsFrom(browserSettings),
     settings: backupSettingsFrom(browserSettings),
+    lock: { keys: sessionLockKeys, idle: lockIdleFrom(browserSettings), onChange: () => changes.broadcast?.({ topics: ['lock'] }) },
   });
   // A view opened: build the search index before the coach types (not on reconnects after an idle stop).
   const served = serveApi(browser, api, {
@@ -37,8 +40,11 @@ export default defineBackground(() => {
   const safekeeping = wireSafekeeping(browser, api, served);
   const autoBackups = wireAutoBackups(browser, api, browserSettings);
   serveDock(browser);
+  changes.broadcast = served.broadcast;
+  // A turn-on or turn-off the browser interrupted finishes as soon as the key is at hand.
+  void api.resumeLock().catch(() => {});
   wireToolbarButton(browser);
-  const onCommand = createCommandHandler(browserCommandDeps(browser));
+  const onCommand = createCommandHandler({ ...browserCommandDeps(browser), lockNow: () => api.lockNow({}) });
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   // `wxt build --mode bench` only (npm run bench): the store for timing without messaging. Dropped from
   // the production build as dead code; the benchmark checks that it is absent there.

@@ -158,6 +158,21 @@ export interface DueThisWeek {
   lapsed: { client: Client; lastSeen: Millis; cadenceWeeks: number }[];
 }
 
+/** The lock (issue 12), as a view needs to know it. */
+export interface LockStatus {
+  /** The lock is turned on. */
+  on: boolean;
+  /** Locked: every view shows only the passphrase prompt; every other call answers `locked`. */
+  locked: boolean;
+  /** Records are being encrypted or decrypted in place (turning the lock on or off). */
+  rewriting: boolean;
+  /** When the idle lock will lock (ms since the epoch), or null: off, locked, a running timer, or never. */
+  lockAt: number | null;
+}
+
+/** The methods that answer while locked (every other one answers `locked`). */
+export const LOCK_FREE_METHODS = ['lockStatus', 'unlock', 'lockNow', 'lockIfIdle'] as const;
+
 export const IMPORT_MODES = ['merge', 'replace'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -175,7 +190,18 @@ export interface DeleteReport {
  * clients; questions; one draft (`draft:<key>`); or everything (`all`: a restore, a delete, a reconnect).
  */
 export type ChangeTopic =
-  'clients' | 'session' | 'contract' | 'timer' | 'asked' | 'reflection' | 'items' | 'reviews' | 'questions' | `draft:${string}` | 'all';
+  | 'clients'
+  | 'session'
+  | 'contract'
+  | 'timer'
+  | 'asked'
+  | 'reflection'
+  | 'items'
+  | 'reviews'
+  | 'questions'
+  | `draft:${string}`
+  | 'lock'
+  | 'all';
 
 /** Every topic of a session's own record (not its items). */
 export const SESSION_TOPICS = ['session', 'contract', 'timer', 'asked', 'reflection'] as const satisfies readonly ChangeTopic[];
@@ -206,6 +232,10 @@ const method =
     spec;
 
 const args = v.object;
+const passphrase = v.pipe(
+  v.string('must be text'),
+  v.maxLength(LIMITS.passphrase.max, `can have at most ${LIMITS.passphrase.max} characters`),
+);
 const none = v.object({});
 const captured = { text: 'What was captured' };
 
@@ -354,12 +384,41 @@ export const API = {
   // Backup
   exportBackup: method<string>()({ input: none }),
   exportClient: method<string>()({ input: args({ clientId: Id }) }),
-  previewBackup: method<BackupPreview>()({ input: args({ text: v.string('must be text') }), labels: { text: 'The backup file' } }),
-  importBackup: method<BackupCounts>()({
-    input: args({ text: v.string('must be text'), mode: v.picklist(IMPORT_MODES, 'must be merge or replace') }),
-    changes: ['all'],
-    labels: { text: 'The backup file' },
+  /** An encrypted backup (lib/crypto/envelope.ts) needs `passphrase`; a plain one ignores it. */
+  previewBackup: method<BackupPreview>()({
+    input: args({ text: v.string('must be text'), passphrase: v.optional(passphrase) }),
+    labels: { text: 'The backup file', passphrase: 'The backup’s passphrase' },
   }),
+  importBackup: method<BackupCounts>()({
+    input: args({
+      text: v.string('must be text'),
+      mode: v.picklist(IMPORT_MODES, 'must be merge or replace'),
+      passphrase: v.optional(passphrase),
+    }),
+    changes: ['all'],
+    labels: { text: 'The backup file', passphrase: 'The backup’s passphrase' },
+  }),
+
+  // The lock
+  lockStatus: method<LockStatus>()({ input: none }),
+  /** Refused as `invalid` (field `passphrase`) for a wrong passphrase. */
+  unlock: method<LockStatus>()({ input: args({ passphrase }), changes: ['lock'], labels: { passphrase: 'The passphrase' } }),
+  lockNow: method<LockStatus>()({ input: none, changes: ['lock'] }),
+  /** Locks when the coach's idle time has passed (a view asks at `lockAt`); answers the status either way. */
+  lockIfIdle: method<LockStatus>()({ input: none }),
+  /** The coach is active in a view: the idle time starts again. */
+  touch: method<null>()({ input: none }),
+  turnOnLock: method<LockStatus>()({
+    input: args({ passphrase, repeat: passphrase }),
+    changes: ['lock'],
+    labels: { passphrase: 'The new passphrase', repeat: 'The repeated passphrase' },
+  }),
+  /** Re-wraps the data key: the record is not re-encrypted. */
+  changePassphrase: method<null>()({
+    input: args({ current: passphrase, passphrase, repeat: passphrase }),
+    labels: { current: 'The current passphrase', passphrase: 'The new passphrase', repeat: 'The repeated passphrase' },
+  }),
+  turnOffLock: method<LockStatus>()({ input: args({ passphrase }), changes: ['lock'], labels: { passphrase: 'The passphrase' } }),
 
   // Health
   storageHealth: method<StorageHealth>()({ input: none }),

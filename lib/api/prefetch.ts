@@ -32,11 +32,13 @@ export function withPrefetch(
       return (args: unknown) => {
         const key = keyOf(prop, args);
         const early = pending.get(key);
+        const fresh = () => (value as (a: unknown) => Promise<Result<unknown>>).call(target, args);
         if (early) {
           pending.delete(key);
-          if (now() - startedAt <= maxAgeMs) return early;
+          // Asked while locked: asked again now (the view asks after unlocking).
+          if (now() - startedAt <= maxAgeMs) return early.then((r) => (!r.ok && r.error.code === 'locked' ? fresh() : r));
         }
-        return (value as (a: unknown) => unknown).call(target, args);
+        return fresh();
       };
     },
   });

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'conflict' // e.g. a client with that name exists, a session is already active
   | 'storage' // IndexedDB refused the write (quota, aborted transaction)
   | 'unavailable' // the background worker could not be reached
+  | 'locked' // the lock is on and Holdspace is locked: only unlocking answers
   | 'internal';
 
 export interface ApiError {

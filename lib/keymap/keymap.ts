@@ -69,6 +69,14 @@ export const KEYMAP = [
     where: 'On a call',
     what: 'Hide or show the Holdspace panel on the call',
   },
+  {
+    id: 'browser.lockNow',
+    command: 'lock-now',
+    scope: 'browser',
+    keys: ['Alt+Shift+L'],
+    where: 'With the lock on',
+    what: 'Lock Holdspace now (the passphrase unlocks it)',
+  },
 
   // Anywhere in Holdspace. The tab keys stay fixed so they never move under the coach's hand.
   { id: 'tab.contract', scope: 'app', keys: ['Alt+1'], what: 'Contract (or choose the client)' },

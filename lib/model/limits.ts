@@ -36,6 +36,10 @@ export const LIMITS = {
   /** What a search reads of a query, and the most results it returns. */
   searchQueryLength: 200,
   searchResults: 100,
+  /** The lock's passphrase, characters. */
+  passphrase: { min: 8, max: 1_000 },
+  /** "Lock after (minutes)" of no activity; 0 never locks by itself. */
+  lockAfterMinutes: { min: 0, max: 24 * 60 },
   /** A backup file, refused before it is parsed when larger. */
   backupBytes: 50 * 1024 * 1024,
 } as const;
@@ -49,12 +53,24 @@ export const DEFAULTS = {
   recentClients: 8,
   /** The line the coach's e-mail drafts to a client end with (Settings). */
   emailSignOff: 'Warm regards',
+  /** Minutes of no activity before the lock locks. */
+  lockAfterMinutes: 30,
+} as const;
+
+/** The lock's key derivation (lib/crypto/kdf.ts): PBKDF2-SHA256 at OWASP's 2023 count for it. */
+export const KDF = {
+  iterations: 600_000,
+  /** Counts read from a file or storage above this are refused (they would hang the worker). */
+  maxIterations: 10_000_000,
+  saltBytes: 16,
 } as const;
 
 /** The `format` names written into files Holdspace makes. */
 export const FORMATS = {
   backup: 'holdspace-backup',
   session: 'holdspace-session',
+  /** An encrypted backup: the envelope around a backup's bytes (lib/crypto/envelope.ts). */
+  encrypted: 'holdspace-encrypted',
 } as const;
 
 /** "20,000": numbers in messages, the same in every locale. */

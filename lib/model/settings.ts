@@ -56,6 +56,10 @@ export const SettingsSchema = v.object({
   autoBackup: v.fallback(v.boolean(), false),
   /** How many automatic backups to keep; older ones are removed. */
   autoBackupKeep: v.fallback(clamped(SAFEKEEPING.backupsKeptRange), SAFEKEEPING.backupsKept),
+  /** With the lock on: minutes of no activity before it locks (0: never by itself). */
+  lockAfterMinutes: v.fallback(clamped(LIMITS.lockAfterMinutes), DEFAULTS.lockAfterMinutes),
+  /** Whether the idle lock may lock while a session's timer runs (off: it waits for the timer). */
+  lockDuringTimer: v.fallback(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

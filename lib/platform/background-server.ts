@@ -16,6 +16,8 @@ export interface Served {
   dispatch: ReturnType<typeof createDispatcher>;
   /** Asks every open view to save what is typed now. */
   requestFlush(): void;
+  /** Pushes a change the worker made by itself (the idle lock) to every view. */
+  broadcast(event: ChangeEvent): void;
 }
 
 export function serveApi(
@@ -45,7 +47,7 @@ export function serveApi(
     // worker do heavy work each time, or an open view would keep it busy every 30 s.
     if (hub.accept(p) === 'open') options.onViewOpened?.();
   });
-  return { dispatch, requestFlush: () => hub.requestFlush() };
+  return { dispatch, requestFlush: () => hub.requestFlush(), broadcast: (event) => hub.broadcast(event) };
 }
 
 function isExtensionPage(url: string | undefined, ownOrigin: string): boolean {

@@ -9,14 +9,23 @@ type Browser = typeof browser;
 
 export type CommandName = 'focus-capture' | 'toggle-overlay';
 
+/** Handled in the worker itself: drops the lock's key (issue 12). */
+export const LOCK_COMMAND = 'lock-now';
+
 export interface CommandDeps {
   sendToTab(tabId: number, message: { hs: CommandName }): Promise<unknown>;
   /** Opens the side panel (Chrome) or sidebar (Firefox); must run within the command's user gesture. */
   openPanel(tab: { id?: number; windowId?: number } | undefined): Promise<void>;
+  /** Locks Holdspace now (the lock's key is dropped). */
+  lockNow?(): Promise<unknown>;
 }
 
 export function createCommandHandler(deps: CommandDeps) {
-  return async (command: string, tab?: { id?: number; windowId?: number }): Promise<'overlay' | 'panel' | 'ignored'> => {
+  return async (command: string, tab?: { id?: number; windowId?: number }): Promise<'overlay' | 'panel' | 'locked' | 'ignored'> => {
+    if (command === LOCK_COMMAND && deps.lockNow) {
+      await deps.lockNow();
+      return 'locked';
+    }
     if (command !== 'focus-capture' && command !== 'toggle-overlay') return 'ignored';
     if (tab?.id !== undefined) {
       try {

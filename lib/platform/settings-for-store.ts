@@ -17,3 +17,11 @@ export function backupSettingsFrom(settings: SettingsPort): BackupSettings {
     set: async (value: Record<string, unknown>) => settings.update(normalizeSettings(value) as Partial<Settings>),
   };
 }
+
+/** The idle lock's settings: minutes of no activity, and whether it may lock while a timer runs. */
+export function lockIdleFrom(settings: SettingsPort) {
+  return async () => {
+    const s = await settings.get();
+    return { minutes: s.lockAfterMinutes, duringTimer: s.lockDuringTimer };
+  };
+}

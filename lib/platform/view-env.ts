@@ -15,6 +15,7 @@ export function createViewEnv(layout: Layout, signal: AbortSignal, dock: Confirm
   // What the first screen asks for, asked at once and in parallel (the picker's lists would otherwise
   // wait for the active-session answer to render first).
   const api = withPrefetch(connection.api, [
+    { method: 'lockStatus', args: {} },
     { method: 'activeSession', args: {} },
     { method: 'listClients', args: {} },
     { method: 'recentClients', args: { limit: 5 } },

@@ -8,8 +8,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CheckIn, Client, Draft, Question, QuestionPref, Session, SessionStatus } from '../model/types';
 import { deriveItemKeys, type StoredItem } from './item-keys';
+import type { LockMeta } from './lock-meta';
 
 export type { IDBPDatabase, IDBPTransaction, StoreNames };
+export type { IndexKey, IndexNames, StoreKey, StoreValue } from 'idb';
 export type { StoredItem };
 
 export interface HoldspaceDB extends DBSchema {
@@ -35,6 +37,8 @@ export interface HoldspaceDB extends DBSchema {
   questions: { key: string; value: Question };
   questionPrefs: { key: string; value: QuestionPref };
   drafts: { key: string; value: Draft };
+  /** The lock's own record (lib/store/lock.ts): never encrypted, never in a backup. */
+  meta: { key: string; value: LockMeta };
 }
 
 export type HoldspaceDatabase = IDBPDatabase<HoldspaceDB>;
@@ -42,7 +46,7 @@ export type StoreName = StoreNames<HoldspaceDB>;
 export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<HoldspaceDB, S, M>;
 
 export const DB_NAME = 'holdspace';
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 /** Every store, for transactions that span the whole record (backup import, delete everything). */
 export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
@@ -109,6 +113,10 @@ export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: U
       }
       sessions = await sessions.continue();
     }
+  }
+  if (oldVersion < 5) {
+    // The lock's wrapped key and state (issue 12). Nothing existing changes.
+    db.createObjectStore('meta', { keyPath: 'id' });
   }
 }
 

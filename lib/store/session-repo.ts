@@ -38,6 +38,14 @@ async function findActive(tx: ReadTx): Promise<Session | undefined> {
   return tx.objectStore('sessions').index('byStatus').get('active');
 }
 
+/** Whether a session's timer is running now (started, not paused): the idle lock waits for it. */
+export function timerRunning(ctx: RepoContext): Promise<boolean> {
+  return read(ctx, ['sessions'], async (tx) => {
+    const timer = (await findActive(tx))?.timer;
+    return !!timer && timer.startedAt !== null && timer.pausedAt === null;
+  });
+}
+
 export function activeSession(ctx: RepoContext): Promise<SessionBundle | null> {
   return read(ctx, ['sessions', 'clients', 'items', 'questions'], async (tx) => {
     const session = await findActive(tx);

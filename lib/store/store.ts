@@ -3,7 +3,7 @@
  * every input before a handler runs), one short transaction per edit in the repos, errors as values, and
  * the search index kept in step after each committed write.
  */
-import { type ApiHandlers, type HoldspaceApi } from '../api/contract';
+import { API, LOCK_FREE_METHODS, type ApiHandlers, type ApiMethod, type HoldspaceApi } from '../api/contract';
 import { implementApi } from '../api/implement';
 import { HoldspaceError, fail, ok, type Result } from '../api/result';
 import { defined } from '../model/check';
@@ -23,6 +23,7 @@ import { loadSearchDocs, resolveHits } from './search-repo';
 import { createBackupApi, type BackupSettings } from './backup-api';
 import { storageHealth, type StorageAccess } from './health';
 import type { RepoContext } from './tx';
+import { createLock, type LockOptions, type LockService } from './lock';
 
 export interface StoreDeps {
   db: () => Promise<HoldspaceDatabase>;
@@ -33,9 +34,13 @@ export interface StoreDeps {
   sessionDefaults?: () => Promise<sessions.SessionDefaults>;
   /** The small settings, to include in backups and restore from them. */
   settings?: BackupSettings;
+  /** The lock's ports (lib/store/lock.ts); without them the lock stays off and the record is never encrypted. */
+  lock?: Omit<LockOptions, 'db' | 'now' | 'timerRunning'>;
 }
 
 export type HoldspaceStore = HoldspaceApi & {
+  /** Finishes turning the lock on or off when the browser closed midway (the key is at hand). */
+  resumeLock(): Promise<void>;
   /** Rebuilds the search index from the store. */
   rebuildSearch(): Promise<void>;
   /** Builds the search index ahead of the first search (when a view opens), unless it is built already. */
@@ -79,12 +84,49 @@ async function indexed<T>(work: Promise<T>, after: (value: T) => void): Promise<
   return value;
 }
 
+/** A store without a lock service answers the lock's methods as "off" (tests, and before wiring). */
+const NO_LOCK = (now: () => number, db: StoreDeps['db']) =>
+  createLock({ db, now, keys: { get: async () => null, set: async () => undefined } });
+
+/**
+ * While locked, every method but the lock's own answers `locked` before it runs; the idle lock is checked
+ * first; a write counts as the coach's activity.
+ */
+function gated(handlers: ApiHandlers, lock: LockService, onLocked: () => void): ApiHandlers {
+  const free = new Set<string>(LOCK_FREE_METHODS);
+  const out: Record<string, (args: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [ApiMethod, (args: never) => Promise<unknown>][]) {
+    if (free.has(name)) {
+      out[name] = handler;
+      continue;
+    }
+    const writes = (API[name] as { changes?: unknown }).changes !== undefined;
+    out[name] = async (args) => {
+      if (await lock.lockIfIdle()) onLocked();
+      await lock.codec();
+      const value = await handler(args);
+      if (writes) await lock.touch();
+      return value;
+    };
+  }
+  return out as ApiHandlers;
+}
+
 export function createStore(deps: StoreDeps): HoldspaceStore {
   const ctx: RepoContext = { db: deps.db, now: deps.now, newId: deps.newId };
+  const lock = deps.lock && createLock({ ...deps.lock, db: deps.db, now: deps.now, timerRunning: () => sessions.timerRunning(ctx) });
+  if (lock) ctx.codec = lock.codec;
   const index = createSearchIndex(() => loadSearchDocs(ctx));
   const session = (s: Session) => index.upsert(sessionDoc(s));
   const client = (c: Client) => index.upsert(clientDoc(c));
-  const backup = createBackupApi(ctx, deps.settings, () => index.drop());
+  let fallbackLock: LockService | undefined;
+  const lockService = () => lock ?? (fallbackLock ??= NO_LOCK(deps.now, deps.db));
+  const backup = createBackupApi(
+    ctx,
+    deps.settings,
+    () => index.drop(),
+    () => lockService().envelopeKey(),
+  );
 
   const handlers: ApiHandlers = {
     listClients: ({ includeArchived }) => clients.listClients(ctx, includeArchived === true),
@@ -139,11 +181,47 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
 
     exportBackup: () => backup.exportBackup(),
     exportClient: ({ clientId }) => backup.exportClient(clientId),
-    previewBackup: ({ text }) => backup.previewBackup(text),
-    importBackup: ({ text, mode }) => backup.importBackup(text, mode),
+    previewBackup: ({ text, passphrase }) => backup.previewBackup(text, passphrase),
+    importBackup: ({ text, mode, passphrase }) => backup.importBackup(text, mode, passphrase),
 
     storageHealth: () => storageHealth(deps.storage),
+
+    lockStatus: () => lockService().status(),
+    unlock: async ({ passphrase }) => {
+      await lockService().unlock(passphrase);
+      return lockService().status();
+    },
+    lockNow: async () => {
+      await lockService().lockNow();
+      index.drop();
+      return lockService().status();
+    },
+    lockIfIdle: async () => {
+      if (await lockService().lockIfIdle()) index.drop();
+      return lockService().status();
+    },
+    touch: async () => {
+      await lockService().touch();
+      return null;
+    },
+    turnOnLock: async ({ passphrase, repeat }) => {
+      await lockService().turnOn(passphrase, repeat);
+      return lockService().status();
+    },
+    changePassphrase: async ({ current, passphrase, repeat }) => {
+      await lockService().changePassphrase(current, passphrase, repeat);
+      return null;
+    },
+    turnOffLock: async ({ passphrase }) => {
+      await lockService().turnOff(passphrase);
+      return lockService().status();
+    },
   };
 
-  return { ...implementApi(handlers, run), rebuildSearch: () => index.rebuild(), warmSearch: () => index.warm() };
+  return {
+    ...implementApi(lock ? gated(handlers, lock, () => index.drop()) : handlers, run),
+    resumeLock: () => lockService().resume(),
+    rebuildSearch: () => index.rebuild(),
+    warmSearch: () => index.warm(),
+  };
 }

@@ -4,29 +4,43 @@
  */
 import { HoldspaceError } from '../api/result';
 import { count, LIMITS } from '../model/limits';
-import type { HoldspaceDatabase, StoreName, Tx } from './db';
+import type { HoldspaceDatabase, StoreName } from './db';
+import { PLAIN, type Codec } from './codec';
+import { sealTx, type SealedTx } from './sealed-tx';
 
 export interface RepoContext {
   db: () => Promise<HoldspaceDatabase>;
   now: () => number;
   newId: () => string;
+  /**
+   * The lock's codec for the next transaction (lib/store/lock.ts): keys when the lock is on, none when off.
+   * Rejects with a `locked` HoldspaceError while locked, so no repo reads or writes anything then.
+   */
+  codec?: () => Promise<Codec> | Codec;
 }
 
-/** Transactions are typed over every store; the stores named at run time are the ones locked. */
-export type ReadTx = Tx<StoreName[], IDBTransactionMode>;
-export type WriteTx = Tx<StoreName[], 'readwrite'>;
+/**
+ * Transactions are typed over every store; the stores named at run time are the ones locked. Repos get them
+ * through the codec boundary (lib/store/sealed-tx.ts), which encrypts and decrypts with the lock on.
+ */
+export type ReadTx = SealedTx;
+export type WriteTx = SealedTx;
+
+async function open(ctx: RepoContext, stores: StoreName[], mode: IDBTransactionMode): Promise<SealedTx> {
+  const codec = ctx.codec ? await ctx.codec() : PLAIN;
+  const db = await ctx.db();
+  return sealTx(db.transaction(stores, mode) as never, codec);
+}
 
 export async function read<T>(ctx: RepoContext, stores: StoreName[], fn: (tx: ReadTx) => Promise<T>): Promise<T> {
-  const db = await ctx.db();
-  const tx = db.transaction(stores, 'readonly') as unknown as ReadTx;
+  const tx = await open(ctx, stores, 'readonly');
   const value = await fn(tx);
   await tx.done;
   return value;
 }
 
 export async function write<T>(ctx: RepoContext, stores: StoreName[], fn: (tx: WriteTx) => Promise<T>): Promise<T> {
-  const db = await ctx.db();
-  const tx = db.transaction(stores, 'readwrite') as unknown as WriteTx;
+  const tx = await open(ctx, stores, 'readwrite');
   try {
     const value = await fn(tx);
     await tx.done;

@@ -79,6 +79,7 @@ describe('what the keymap renders', () => {
     expect(manifestCommands()).toEqual({
       'focus-capture': { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open Holdspace and focus quick capture' },
       'toggle-overlay': { suggested_key: { default: 'Ctrl+Shift+Y' }, description: 'Hide or show the Holdspace panel on the call' },
+      'lock-now': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Lock Holdspace now (the passphrase unlocks it)' },
     });
     expect(manifestCommands(withKeys('browser.toggleOverlay', ['Alt+Shift+Y']))['toggle-overlay']?.suggested_key.default).toBe(
       'Alt+Shift+Y',

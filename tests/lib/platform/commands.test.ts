@@ -30,3 +30,16 @@ describe('keyboard command handler', () => {
     expect(sendMessage).toHaveBeenCalledWith(12, { hs: 'focus-capture' });
   });
 });
+
+describe('the lock command', () => {
+  it('"lock-now" locks in the worker and opens nothing; other commands do not lock (control)', async () => {
+    const lockNow = vi.fn(async () => undefined);
+    const openPanel = vi.fn(async () => undefined);
+    const handle = createCommandHandler({ sendToTab: vi.fn(async () => undefined), openPanel, lockNow });
+    expect(await handle('lock-now', { id: 1, windowId: 1 })).toBe('locked');
+    expect(lockNow).toHaveBeenCalledTimes(1);
+    expect(openPanel).not.toHaveBeenCalled();
+    await handle('focus-capture', { windowId: 1 });
+    expect(lockNow).toHaveBeenCalledTimes(1);
+  });
+});

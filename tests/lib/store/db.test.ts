@@ -11,7 +11,7 @@ describe('createDbConnection', () => {
     const conn = createDbConnection(uniqueName());
     const db = await conn.get();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['clients', 'drafts', 'items', 'questionPrefs', 'questions', 'sessions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['clients', 'drafts', 'items', 'meta', 'questionPrefs', 'questions', 'sessions']);
     const tx = db.transaction(['items', 'sessions']);
     expect([...tx.objectStore('items').indexNames].sort()).toEqual([
       'byClient',
@@ -101,7 +101,7 @@ describe('migration v2 → v3', () => {
     before.close();
     const conn = createDbConnection(name);
     const db = await conn.get();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.count('items')).toBe(V2_ITEMS.length);
     expect(await db.count('sessions')).toBe(V2_SESSIONS.length);
     const open = await db.getAllKeysFromIndex('items', 'byClientOpen', ['c1', 1]);

@@ -1,0 +1,54 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo } from 'preact/hooks';
+import { useEnv } from '../app/env';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { LockContext, type LockState } from './lockContext';
+import { LockScreen } from './LockScreen';
+
+/** The coach's activity is reported at most this often (it restarts the idle lock's time). */
+const TOUCH_EVERY_MS = 15_000;
+
+/**
+ * With the lock on and locked, the view shows only the passphrase prompt: the app below is not mounted, so
+ * nothing decrypted stays in the view. Unlocked, it reports the coach's activity and asks the worker to lock
+ * when the idle time is up (the worker decides: another view may have been in use, or a timer runs).
+ */
+export function LockGate(props: { children: ComponentChildren }) {
+  const env = useEnv();
+  const { api } = env;
+  const query = useLiveQuery(() => api.lockStatus({}), [], ['lock', 'all', 'timer', 'session']);
+  const status = query.data ?? null;
+  const on = status?.on === true;
+  const locked = status?.locked === true;
+  const lockAt = status?.lockAt ?? null;
+  const { reload } = query;
+
+  useEffect(() => {
+    if (!on || locked || lockAt === null) return;
+    const timer = setTimeout(() => void api.lockIfIdle({}).then(reload), Math.max(0, lockAt - env.now()) + 500);
+    return () => clearTimeout(timer);
+  }, [api, env, on, locked, lockAt, reload]);
+
+  useEffect(() => {
+    if (!on || locked) return;
+    let last = 0;
+    const active = () => {
+      const now = env.now();
+      if (now - last < TOUCH_EVERY_MS) return;
+      last = now;
+      void api.touch({});
+    };
+    document.addEventListener('keydown', active, true);
+    document.addEventListener('pointerdown', active, true);
+    return () => {
+      document.removeEventListener('keydown', active, true);
+      document.removeEventListener('pointerdown', active, true);
+    };
+  }, [api, env, on, locked]);
+
+  const value = useMemo<LockState>(() => ({ status, lockNow: () => void api.lockNow({}).then(reload) }), [api, status, reload]);
+
+  // Until the status comes, the app renders as usual: while locked its reads answer `locked` (nothing to show).
+  if (locked) return <LockScreen onUnlocked={reload} />;
+  return <LockContext.Provider value={value}>{props.children}</LockContext.Provider>;
+}

@@ -1,0 +1,161 @@
+import { useId, useState } from 'preact/hooks';
+import type { Result } from '@/lib/api/result';
+import { LIMITS } from '@/lib/model/limits';
+import type { Settings } from '@/lib/settings/settings';
+import { useEnv } from '../app/env';
+import { useLock } from '../lock/lockContext';
+import { Button } from '../ui/Button';
+import { NumberSetting } from './NumberSetting';
+import { Outcome } from './Outcome';
+import { SettingsSection } from './SettingsSection';
+
+/** A labelled password field. */
+function Secret(props: { label: string; value: string; onInput(v: string): void; autocomplete?: string }) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        class="input"
+        type="password"
+        autocomplete={props.autocomplete ?? 'new-password'}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export const LOCK_WARNING =
+  'A forgotten passphrase cannot be recovered: nobody, not even Holdspace, can open your notes without it. Keep it somewhere safe (a password manager), and keep an encrypted backup (Backup, below) with it.';
+
+/** Runs an API call for a form: busy while it runs, the refusal or a note after. */
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [message, setMessage] = useState('');
+  const run = async (call: () => Promise<Result<unknown>>, done: string, after?: () => void) => {
+    setBusy(true);
+    setError('');
+    setMessage('');
+    const result = await call();
+    setBusy(false);
+    if (result.ok) {
+      setMessage(done);
+      after?.();
+    } else setError(result.error.message);
+  };
+  return { busy, error, message, run };
+}
+
+function TurnOn() {
+  const { api } = useEnv();
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const action = useAction();
+  return (
+    <form
+      class="settings__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => api.turnOnLock({ passphrase, repeat }), 'The lock is on. Your notes are encrypted on this computer.');
+      }}
+    >
+      <p class="small">
+        Encrypt every note on this computer with a passphrase. Holdspace asks for it once per browser session, and again after{' '}
+        {'"Lock now"'} or when you have been away.
+      </p>
+      <p class="small settings__warning">{LOCK_WARNING}</p>
+      <Secret label="New passphrase" value={passphrase} onInput={setPassphrase} />
+      <Secret label="Repeat passphrase" value={repeat} onInput={setRepeat} />
+      <Button type="submit" variant="primary" disabled={action.busy}>
+        Turn on lock
+      </Button>
+      <Outcome error={action.error} message={action.busy ? 'Encrypting your notes…' : action.message} />
+    </form>
+  );
+}
+
+function ChangePassphrase() {
+  const { api } = useEnv();
+  const [current, setCurrent] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const action = useAction();
+  const clear = () => (setCurrent(''), setPassphrase(''), setRepeat(''));
+  return (
+    <form
+      class="settings__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => api.changePassphrase({ current, passphrase, repeat }), 'The passphrase was changed.', clear);
+      }}
+    >
+      <Secret label="Current passphrase" value={current} onInput={setCurrent} autocomplete="current-password" />
+      <Secret label="New passphrase" value={passphrase} onInput={setPassphrase} />
+      <Secret label="Repeat passphrase" value={repeat} onInput={setRepeat} />
+      <Button type="submit" disabled={action.busy}>
+        Change passphrase
+      </Button>
+      <Outcome error={action.error} message={action.message} />
+    </form>
+  );
+}
+
+function TurnOff() {
+  const { api } = useEnv();
+  const [passphrase, setPassphrase] = useState('');
+  const action = useAction();
+  return (
+    <form
+      class="settings__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => api.turnOffLock({ passphrase }), 'The lock is off. Your notes are stored unencrypted again.');
+      }}
+    >
+      <Secret label="Passphrase to turn off the lock" value={passphrase} onInput={setPassphrase} autocomplete="current-password" />
+      <Button type="submit" disabled={action.busy}>
+        Turn off lock
+      </Button>
+      <Outcome error={action.error} message={action.busy ? 'Decrypting your notes…' : action.message} />
+    </form>
+  );
+}
+
+/** Settings → Lock: turn the passphrase lock on, change the passphrase, the idle time, turn it off. */
+export function LockSection(props: { settings: Settings; onSave(patch: Partial<Settings>): void }) {
+  const { status } = useLock();
+  return (
+    <SettingsSection title="Lock">
+      {!status?.on ? (
+        <TurnOn />
+      ) : (
+        <>
+          <p class="small">The lock is on: your notes are encrypted on this computer.</p>
+          <NumberSetting
+            label="Lock after (minutes)"
+            value={props.settings.lockAfterMinutes}
+            min={LIMITS.lockAfterMinutes.min}
+            max={LIMITS.lockAfterMinutes.max}
+            unit="minutes"
+            onSave={(v) => props.onSave({ lockAfterMinutes: v })}
+          />
+          <label class="choice">
+            <input
+              type="checkbox"
+              checked={props.settings.lockDuringTimer}
+              onChange={(e) => props.onSave({ lockDuringTimer: e.currentTarget.checked })}
+            />
+            Lock after that time even while a session’s timer runs
+          </label>
+          <ChangePassphrase />
+          <TurnOff />
+        </>
+      )}
+    </SettingsSection>
+  );
+}
