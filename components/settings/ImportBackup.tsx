@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { BackupCounts, BackupPreview, ImportMode } from '@/lib/api/contract';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
-import { MAX_SIZE_WORDS, refusal } from '@/lib/backup/messages';
-import { decodeBackup } from '@/lib/backup/parse';
+import { refusal, TOO_LARGE } from '@/lib/backup/messages';
+import { cancelUpload, importUpload, previewUpload, type Upload } from '@/lib/backup/transfer';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -10,8 +10,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 type Step =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'preview'; text: string; fileName: string; preview: BackupPreview }
-  | { kind: 'confirm-replace'; text: string; fileName: string; preview: BackupPreview }
+  | { kind: 'preview'; upload: Upload; fileName: string; preview: BackupPreview }
+  | { kind: 'confirm-replace'; upload: Upload; fileName: string; preview: BackupPreview }
   | { kind: 'importing' };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -21,8 +21,9 @@ export function describeCounts(c: BackupCounts): string {
 }
 
 /**
- * Import: read the file (refusing one over 50 MB before reading it), let the store check all of it and
- * show what it holds, then merge or replace. Any refusal is shown as an alert and changes nothing.
+ * Import: send the file to the worker page by page (refusing one over the size cap before reading it), let
+ * the worker check all of it — off this page's thread, so the page never freezes — and show what it holds,
+ * then merge or replace. Any refusal is shown as an alert and changes nothing.
  */
 export function ImportBackup(props: { onOutcome(outcome: { error?: string; message?: string }): void }) {
   const { api } = useEnv();
@@ -38,25 +39,26 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
     input.value = '';
     if (!file) return;
     props.onOutcome({});
-    if (file.size > BACKUP_MAX_BYTES) return refuse(refusal(`the file is larger than ${MAX_SIZE_WORDS}.`));
+    if (file.size > BACKUP_MAX_BYTES) return refuse(TOO_LARGE);
     setStep({ kind: 'reading' });
-    let bytes: ArrayBuffer;
+    let checked: Awaited<ReturnType<typeof previewUpload>>;
     try {
-      bytes = await file.arrayBuffer();
+      checked = await previewUpload(api, file);
     } catch {
       return refuse(refusal('the file could not be read.'));
     }
-    const decoded = decodeBackup(bytes);
-    if (!decoded.ok) return refuse(decoded.error.message);
-    const text = decoded.value;
-    const preview = await api.previewBackup({ text });
-    if (!preview.ok) return refuse(preview.error.message);
-    setStep({ kind: 'preview', text, fileName: file.name, preview: preview.value });
+    if (!checked.ok) return refuse(checked.error.message);
+    setStep({ kind: 'preview', upload: checked.value.upload, fileName: file.name, preview: checked.value.preview });
   };
 
-  const run = async (text: string, mode: ImportMode) => {
+  const cancel = (upload: Upload) => {
+    cancelUpload(api, upload);
+    setStep({ kind: 'idle' });
+  };
+
+  const run = async (upload: Upload, mode: ImportMode) => {
     setStep({ kind: 'importing' });
-    const result = await api.importBackup({ text, mode });
+    const result = await importUpload(api, upload, mode);
     if (!result.ok) return refuse(result.error.message);
     setStep({ kind: 'idle' });
     props.onOutcome({ message: `${mode === 'merge' ? 'Merged' : 'Restored'}: ${describeCounts(result.value)} written.` });
@@ -73,7 +75,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           id={inputId}
           class="settings__file"
           type="file"
-          accept=".json,application/json"
+          accept=".gz,.json,application/gzip,application/json"
           onChange={(e) => void choose(e.currentTarget)}
         />
         <p class="small muted">The whole file is checked before anything changes.</p>
@@ -92,7 +94,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           </p>
           {shown.preview.scope === 'client' && <p class="small">This file holds one client's record: it can be merged into yours.</p>}
           <div class="actions">
-            <Button variant="primary" onClick={() => void run(shown.text, 'merge')}>
+            <Button variant="primary" onClick={() => void run(shown.upload, 'merge')}>
               Merge
             </Button>
             {shown.preview.scope !== 'client' && (
@@ -100,7 +102,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
                 Replace everything
               </Button>
             )}
-            <Button variant="ghost" onClick={() => setStep({ kind: 'idle' })}>
+            <Button variant="ghost" onClick={() => cancel(shown.upload)}>
               Cancel import
             </Button>
           </div>
@@ -112,7 +114,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           danger
           confirmLabel="Yes, replace everything"
           onCancel={() => setStep({ ...step, kind: 'preview' })}
-          onConfirm={() => void run(step.text, 'replace')}
+          onConfirm={() => void run(step.upload, 'replace')}
         >
           Every client, session and captured item stored now is deleted and replaced by the contents of {step.fileName}. This cannot be
           undone.

@@ -14,13 +14,14 @@ import { overlayMount, panelReady } from './views.mjs';
 import { idle, per30s, settle } from './call-page.mjs';
 import { timerDrift } from './timer-drift.mjs';
 import { keystrokeCost } from './keystroke.mjs';
+import { backupFigures } from './backup.mjs';
 import { contentScriptTrace } from './trace.mjs';
 import { breakdown, checkTargets, table, writeReport } from './report.mjs';
 import { round } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-if (only !== null && only !== 'keystroke') throw new Error(`--only takes "keystroke" (got ${only})`);
+if (only !== null && only !== 'keystroke' && only !== 'backup') throw new Error(`--only takes "keystroke" or "backup" (got ${only})`);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8453);
 const PROD_DIR = resolve('.output/chrome-mv3');
 const BENCH_DIR = resolve('.output/chrome-mv3-bench');
@@ -71,6 +72,42 @@ if (only === 'keystroke') {
       only,
       machine: { ...machine(), chromium: figures.keystroke.chromium },
       ...figures,
+      benchSeconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
+    await server.close();
+  }
+  process.exit(0);
+}
+
+if (only === 'backup') {
+  // HS_BENCH_BEFORE_DIR: a bench build of an earlier commit (e.g. main before issue 13), measured first in
+  // the same run, in a Chromium of its own, so the report shows before and after side by side.
+  const beforeDir = process.env.HS_BENCH_BEFORE_DIR ? resolve(process.env.HS_BENCH_BEFORE_DIR) : null;
+  const server = await startFixtureServer({ port: PORT });
+  const kit = await buildKit();
+  const measure = async (dir, label) => {
+    const chromium = await launchChromium({ extensionDir: dir, fixturePort: PORT });
+    try {
+      const figures = await backupFigures({ chromium, kit, scale, log: (m) => log(`${label}: ${m}`) });
+      return { ...figures, chromium: chromium.version.product, extensionDir: dir };
+    } finally {
+      await chromium.close();
+    }
+  };
+  try {
+    const before = beforeDir ? await measure(beforeDir, 'before') : null;
+    const after = process.env.HS_BENCH_BEFORE_ONLY ? null : await measure(BENCH_DIR, 'this build');
+    const main = after ?? before;
+    finish({
+      generatedAt: new Date().toISOString(),
+      quick,
+      only,
+      machine: { ...machine(), chromium: main.chromium },
+      scale,
+      ...Object.fromEntries(Object.entries(main).filter(([, v]) => typeof v !== 'object')),
+      after,
+      before,
       benchSeconds: Math.round((Date.now() - started) / 1000),
     });
   } finally {
