@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { backupFilename } from '@/lib/export/filenames';
+import { BACKUP_MIME, receiveBackup } from '@/lib/backup/transfer';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ImportBackup } from './ImportBackup';
@@ -15,13 +16,15 @@ export function BackupSection() {
   const exportBackup = async () => {
     setError('');
     setMessage('');
-    const result = await api.exportBackup({});
+    setMessage('Making the backup…');
+    const result = await receiveBackup(api, await api.exportBackup({}));
     if (!result.ok) {
+      setMessage('');
       setError(`The backup could not be made: ${result.error.message}`);
       return;
     }
     const name = backupFilename(now());
-    io.download(name, 'application/json', result.value);
+    io.download(name, BACKUP_MIME, result.value);
     setMessage(`Backup saved as ${name}. Keep it somewhere safe: it holds your coaching notes.`);
   };
 

@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { BackupCounts, BackupPreview, ImportMode } from '@/lib/api/contract';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
-import { MAX_SIZE_WORDS, refusal } from '@/lib/backup/messages';
-import { decodeBackup } from '@/lib/backup/parse';
+import { refusal, TOO_LARGE } from '@/lib/backup/messages';
+import { cancelUpload, importUpload, previewUpload, type Upload } from '@/lib/backup/transfer';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -10,9 +10,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 type Step =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'passphrase'; text: string; fileName: string; error: string }
-  | { kind: 'preview'; text: string; fileName: string; preview: BackupPreview; passphrase?: string }
-  | { kind: 'confirm-replace'; text: string; fileName: string; preview: BackupPreview; passphrase?: string }
+  | { kind: 'passphrase'; file: Blob; fileName: string; error: string }
+  | { kind: 'preview'; upload: Upload; fileName: string; preview: BackupPreview }
+  | { kind: 'confirm-replace'; upload: Upload; fileName: string; preview: BackupPreview }
   | { kind: 'importing' };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -22,8 +22,9 @@ export function describeCounts(c: BackupCounts): string {
 }
 
 /**
- * Import: read the file (refusing one over 50 MB before reading it), let the store check all of it and
- * show what it holds, then merge or replace. Any refusal is shown as an alert and changes nothing.
+ * Import: send the file to the worker page by page (refusing one over the size cap before reading it), let
+ * the worker check all of it — off this page's thread, so the page never freezes — and show what it holds,
+ * then merge or replace. Any refusal is shown as an alert and changes nothing.
  */
 export function ImportBackup(props: { onOutcome(outcome: { error?: string; message?: string }): void }) {
   const { api } = useEnv();
@@ -39,35 +40,33 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
     input.value = '';
     if (!file) return;
     props.onOutcome({});
-    if (file.size > BACKUP_MAX_BYTES) return refuse(refusal(`the file is larger than ${MAX_SIZE_WORDS}.`));
+    if (file.size > BACKUP_MAX_BYTES) return refuse(TOO_LARGE);
     setStep({ kind: 'reading' });
-    let bytes: ArrayBuffer;
+    await open(file, file.name);
+  };
+
+  /** Sends and checks the file; an encrypted backup (made with the lock on) first asks for its passphrase. */
+  const open = async (file: Blob, fileName: string, passphrase?: string) => {
+    let checked: Awaited<ReturnType<typeof previewUpload>>;
     try {
-      bytes = await file.arrayBuffer();
+      checked = await previewUpload(api, file, passphrase);
     } catch {
       return refuse(refusal('the file could not be read.'));
     }
-    const decoded = decodeBackup(bytes);
-    if (!decoded.ok) return refuse(decoded.error.message);
-    const text = decoded.value;
-    const preview = await api.previewBackup({ text });
-    // An encrypted backup (made with the lock on): ask for its passphrase first.
-    if (!preview.ok && preview.error.field === 'passphrase') return setStep({ kind: 'passphrase', text, fileName: file.name, error: '' });
-    if (!preview.ok) return refuse(preview.error.message);
-    setStep({ kind: 'preview', text, fileName: file.name, preview: preview.value });
+    if (!checked.ok && checked.error.field === 'passphrase')
+      return setStep({ kind: 'passphrase', file, fileName, error: passphrase === undefined ? '' : checked.error.message });
+    if (!checked.ok) return refuse(checked.error.message);
+    setStep({ kind: 'preview', upload: checked.value.upload, fileName, preview: checked.value.preview });
   };
 
-  const open = async (text: string, fileName: string, passphrase: string) => {
-    const preview = await api.previewBackup({ text, passphrase });
-    if (!preview.ok && preview.error.field === 'passphrase')
-      return setStep({ kind: 'passphrase', text, fileName, error: preview.error.message });
-    if (!preview.ok) return refuse(preview.error.message);
-    setStep({ kind: 'preview', text, fileName, preview: preview.value, passphrase });
+  const cancel = (upload: Upload) => {
+    cancelUpload(api, upload);
+    setStep({ kind: 'idle' });
   };
 
-  const run = async (text: string, mode: ImportMode, passphrase?: string) => {
+  const run = async (upload: Upload, mode: ImportMode) => {
     setStep({ kind: 'importing' });
-    const result = await api.importBackup({ text, mode, passphrase });
+    const result = await importUpload(api, upload, mode);
     if (!result.ok) return refuse(result.error.message);
     setStep({ kind: 'idle' });
     props.onOutcome({ message: `${mode === 'merge' ? 'Merged' : 'Restored'}: ${describeCounts(result.value)} written.` });
@@ -84,7 +83,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           id={inputId}
           class="settings__file"
           type="file"
-          accept=".json,application/json"
+          accept=".gz,.json,application/gzip,application/json"
           onChange={(e) => void choose(e.currentTarget)}
         />
         <p class="small muted">The whole file is checked before anything changes.</p>
@@ -92,7 +91,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
       {step.kind === 'reading' && <p class="small muted">Checking the file…</p>}
       {step.kind === 'importing' && <p class="small muted">Importing…</p>}
       {step.kind === 'passphrase' && (
-        <BackupPassphrase step={step} onOpen={(p) => void open(step.text, step.fileName, p)} onCancel={() => setStep({ kind: 'idle' })} />
+        <BackupPassphrase step={step} onOpen={(p) => void open(step.file, step.fileName, p)} onCancel={() => setStep({ kind: 'idle' })} />
       )}
       {shown && (
         <div class="settings__preview" role="group" aria-label="Backup preview">
@@ -106,7 +105,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           </p>
           {shown.preview.scope === 'client' && <p class="small">This file holds one client's record: it can be merged into yours.</p>}
           <div class="actions">
-            <Button variant="primary" onClick={() => void run(shown.text, 'merge', shown.passphrase)}>
+            <Button variant="primary" onClick={() => void run(shown.upload, 'merge')}>
               Merge
             </Button>
             {shown.preview.scope !== 'client' && (
@@ -114,7 +113,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
                 Replace everything
               </Button>
             )}
-            <Button variant="ghost" onClick={() => setStep({ kind: 'idle' })}>
+            <Button variant="ghost" onClick={() => cancel(shown.upload)}>
               Cancel import
             </Button>
           </div>
@@ -126,7 +125,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           danger
           confirmLabel="Yes, replace everything"
           onCancel={() => setStep({ ...step, kind: 'preview' })}
-          onConfirm={() => void run(step.text, 'replace', step.passphrase)}
+          onConfirm={() => void run(step.upload, 'replace')}
         >
           Every client, session and captured item stored now is deleted and replaced by the contents of {step.fileName}. This cannot be
           undone.
@@ -136,7 +135,6 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
   );
 }
 
-/** An encrypted backup's passphrase; a wrong one is announced and nothing changes. */
 function BackupPassphrase(props: { step: { fileName: string; error: string }; onOpen(passphrase: string): void; onCancel(): void }) {
   const id = useId();
   const [passphrase, setPassphrase] = useState('');

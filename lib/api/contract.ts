@@ -30,7 +30,7 @@ import {
   type Review,
 } from '../model/item';
 import { DEFAULTS, LIMITS } from '../model/limits';
-import { Day, Due, Id, SessionMinutes, Text, type Millis } from '../model/primitives';
+import { Count, Day, Due, Id, SessionMinutes, Text, type Millis } from '../model/primitives';
 import {
   QuestionInputSchema,
   QuestionMarksSchema,
@@ -98,6 +98,18 @@ export interface BackupCounts {
   items: number;
   reviews: number;
   questions: number;
+}
+
+/**
+ * A backup file moving between a view and the worker, a page (LIMITS.backupPageBytes, base64) per message:
+ * no runtime message ever carries the whole record. The worker keeps the file under `transfer` a while.
+ */
+export interface BackupTransfer {
+  transfer: Id;
+  /** The file's size so far (export: the whole file). */
+  bytes: number;
+  /** How many pages the file has (so far). */
+  pages: number;
 }
 
 export interface BackupPreview {
@@ -236,6 +248,8 @@ const passphrase = v.pipe(
   v.string('must be text'),
   v.maxLength(LIMITS.passphrase.max, `can have at most ${LIMITS.passphrase.max} characters`),
 );
+/** Base64 length of one page of a backup file. */
+const BACKUP_PAGE_BASE64 = Math.ceil(LIMITS.backupPageBytes / 3) * 4;
 const none = v.object({});
 const captured = { text: 'What was captured' };
 
@@ -382,22 +396,34 @@ export const API = {
   }),
 
   // Backup
-  exportBackup: method<string>()({ input: none }),
-  exportClient: method<string>()({ input: args({ clientId: Id }) }),
+  /** Makes the whole-record backup file (format 2) in the worker; read it with `backupPage`. */
+  exportBackup: method<BackupTransfer>()({ input: none }),
+  /** One client's record as a backup file; read it with `backupPage`. */
+  exportClient: method<BackupTransfer>()({ input: args({ clientId: Id }) }),
+  /** A page of a file the worker made, as base64. */
+  backupPage: method<string>()({ input: args({ transfer: Id, page: Count }), labels: { page: 'The page' } }),
+  /** A file to import, sent page by page in order (base64); the first page opens the transfer. */
+  uploadBackupPage: method<BackupTransfer>()({
+    input: args({
+      transfer: v.optional(Id),
+      page: Count,
+      data: v.pipe(v.string('must be text'), v.maxLength(BACKUP_PAGE_BASE64, 'is longer than one page')),
+    }),
+    labels: { data: 'The backup file', page: 'The page' },
+  }),
+  /** Reads and checks the whole uploaded file, and says what it holds. */
   /** An encrypted backup (lib/crypto/envelope.ts) needs `passphrase`; a plain one ignores it. */
   previewBackup: method<BackupPreview>()({
-    input: args({ text: v.string('must be text'), passphrase: v.optional(passphrase) }),
-    labels: { text: 'The backup file', passphrase: 'The backup’s passphrase' },
+    input: args({ transfer: Id, passphrase: v.optional(passphrase) }),
+    labels: { transfer: 'The backup file', passphrase: 'The backup’s passphrase' },
   }),
   importBackup: method<BackupCounts>()({
-    input: args({
-      text: v.string('must be text'),
-      mode: v.picklist(IMPORT_MODES, 'must be merge or replace'),
-      passphrase: v.optional(passphrase),
-    }),
+    input: args({ transfer: Id, mode: v.picklist(IMPORT_MODES, 'must be merge or replace'), passphrase: v.optional(passphrase) }),
     changes: ['all'],
-    labels: { text: 'The backup file', passphrase: 'The backup’s passphrase' },
+    labels: { transfer: 'The backup file', passphrase: 'The backup’s passphrase' },
   }),
+  /** Forgets a transfer (an import cancelled, an export saved). */
+  endBackupTransfer: method<null>()({ input: args({ transfer: Id }) }),
 
   // The lock
   lockStatus: method<LockStatus>()({ input: none }),

@@ -55,11 +55,11 @@ export function backupDue(status: AutoBackupStatus, reason: BackupReason, now: n
   return now - lastTry >= SAFEKEEPING.backupEveryMs;
 }
 
-/** `holdspace-auto-backup-2026-12-02-0142-05.json`: sorts by time, one a second at most. */
+/** `holdspace-auto-backup-2026-12-02-0142-05.jsonl.gz`: sorts by time, one a second at most. */
 export function autoBackupName(now: number, zone: ZoneOffset = localZone): string {
   const time = isoTime(now, zone).replace(':', '');
   const seconds = String(Math.floor(now / 1000) % 60).padStart(2, '0');
-  return `holdspace-auto-backup-${isoDate(now, zone)}-${time}-${seconds}.json`;
+  return `holdspace-auto-backup-${isoDate(now, zone)}-${time}-${seconds}.jsonl.gz`;
 }
 
 /** The files past the newest `keep`, to remove. */

@@ -5,14 +5,32 @@ import { LIMITS } from '../model/limits';
 
 export const NOTHING_IMPORTED = 'Nothing was imported.';
 
-/** The size cap in words: "50 MB". */
-export const MAX_SIZE_WORDS = `${LIMITS.backupBytes / (1024 * 1024)} MB`;
+/** A size in words: "1 GB", "256 MB", "12.5 MB". */
+export function sizeWords(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1024) return `${Math.round((mb / 1024) * 10) / 10} GB`;
+  return `${Math.round(mb * 10) / 10} MB`;
+}
+
+/** The size cap in words. */
+export const MAX_SIZE_WORDS = sizeWords(LIMITS.backupBytes);
+
+/** The refusal for a file larger than the cap (or, for an older JSON backup, than one text can hold). */
+export const TOO_LARGE = refusal(`the file is larger than ${MAX_SIZE_WORDS}, more than one coach's record can be.`);
+export const TOO_LARGE_JSON = refusal(
+  `it is an older, uncompressed backup larger than ${sizeWords(LIMITS.legacyBackupBytes)}, which a browser cannot read as one text. Import it in an older Holdspace, then export a new (compressed) backup.`,
+);
+/** Memory ran out while reading: the machine, not the file, is the limit. */
+export const TOO_LARGE_FOR_MACHINE = refusal(
+  'it is too large for this computer’s memory to check. Close other tabs and programs and try again, or import it on a computer with more memory.',
+);
 
 export function refusal(reason: string): string {
   return `This backup cannot be imported: ${reason} ${NOTHING_IMPORTED}`;
 }
 
-const RECORD_NAMES: Record<string, string> = {
+/** Each collection's record in words (plural: add “s”). */
+export const RECORD_NAMES: Record<string, string> = {
   clients: 'client',
   sessions: 'session',
   items: 'captured item',
@@ -45,6 +63,8 @@ function problem(issue: v.BaseIssue<unknown>): string {
 export function issueSentence(issue: v.BaseIssue<unknown>): string {
   const path = issue.path ?? [];
   const keys = path.map((p) => p.key);
+  // A collection over its limit: the message is the whole reason (lib/backup/schema.ts).
+  if (issue.type === 'max_length' && keys.length === 1 && String(keys[0]) in RECORD_NAMES) return refusal(issue.message);
   const [top, index] = keys;
   let where: string;
   let rest: unknown[];

@@ -7,7 +7,10 @@
  *   and `hidden` flags; items had no `shareable` flag (notes and beliefs were always private), no `reviews`
  *   and no `open` — a commitment had one `status` (`open` or a review status) and `statusAt`; sessions had
  *   no `reflection`; counts had no `reviews`.
- * - v1: the current format (lib/backup/format.ts).
+ * - v1: one JSON object (lib/backup/serialize.ts wrote it), the records as they are today.
+ * - v2: the current format (lib/backup/format.ts): gzip of one JSON line per record, with a trailer holding
+ *   the line count and a CRC-32. The records themselves did not change, so a v1 file migrates by its version
+ *   number alone; lib/backup/read.ts reads v2 files line by line and never builds the v1 object.
  */
 import { fail, ok, type Result } from '../api/result';
 import { DEFAULT_SHAREABLE, isOpenStatus, ITEM_KINDS, REVIEW_STATUSES, type ItemKind, type ReviewStatus } from '../model/types';
@@ -56,8 +59,13 @@ export function migrateV0toV1(file: Json): Json {
   return migrated;
 }
 
+/** v1 → v2: the same records; only the container changed (compressed lines instead of one object). */
+export function migrateV1toV2(file: Json): Json {
+  return { ...file, formatVersion: 2 };
+}
+
 /** Migration from version n to n + 1, by n. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: migrateV0toV1 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: migrateV0toV1, 1: migrateV1toV2 };
 
 /** Runs every migration from the file's version up to the current one. */
 export function migrateToCurrent(file: Json, fromVersion: number): Result<Json> {

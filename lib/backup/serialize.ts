@@ -1,8 +1,9 @@
 /**
- * Writes a backup file: the format header (format, version, time, scope, counts), then each collection
- * with one record per line — compact enough for a large record, and still readable and diffable.
+ * Writes a format-1 backup (one JSON object): the format header (format, version, time, scope, counts), then
+ * each collection with one record per line. Holdspace now writes format 2 (lib/backup/write.ts); this stays
+ * so tests and tools can make the older files a coach may still hold, which must keep importing.
  */
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupFile, type BackupRecords } from './format';
+import { BACKUP_FORMAT, JSON_FORMAT_VERSION, type BackupFile, type BackupRecords } from './format';
 import { countRecords } from './integrity';
 
 const COLLECTIONS = ['clients', 'sessions', 'items', 'questions', 'questionPrefs'] as const;
@@ -14,7 +15,7 @@ function list(records: readonly unknown[]): string {
 export function serializeBackup(records: BackupRecords, scope: 'all' | 'client', now: number): string {
   const header: Omit<BackupFile, keyof BackupRecords> = {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: JSON_FORMAT_VERSION,
     exportedAt: now,
     scope,
     counts: countRecords(records),

@@ -25,14 +25,17 @@ export function summaryFilename(doc: SummaryDoc, ext: SummaryFileKind): string {
   return `${safeFilePart(doc.client.name)}-${doc.date}-${what}${doc.clientVersion ? '-client' : ''}.${ext}`;
 }
 
-/** `holdspace-backup-2026-11-21.json` */
+/** Backups are gzip-compressed JSON lines (lib/backup/format.ts, format 2). */
+export const BACKUP_EXTENSION = '.jsonl.gz';
+
+/** `holdspace-backup-2026-11-21.jsonl.gz` */
 export function backupFilename(now: number, zone: ZoneOffset = localZone): string {
-  return `holdspace-backup-${isoDate(now, zone)}.json`;
+  return `holdspace-backup-${isoDate(now, zone)}${BACKUP_EXTENSION}`;
 }
 
-/** `holdspace-client-jane-doe-2026-11-21.json`: one client's data, for a client who asks for it. */
+/** `holdspace-client-jane-doe-2026-11-21.jsonl.gz`: one client's data, for a client who asks for it. */
 export function clientExportFilename(clientName: string, now: number, zone: ZoneOffset = localZone): string {
-  return `holdspace-client-${safeFilePart(clientName)}-${isoDate(now, zone)}.json`;
+  return `holdspace-client-${safeFilePart(clientName)}-${isoDate(now, zone)}${BACKUP_EXTENSION}`;
 }
 
 /** `ana-lopez-2026-12-02-engagement.md`, `…-engagement-client.md`: the engagement report. */

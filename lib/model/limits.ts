@@ -40,8 +40,27 @@ export const LIMITS = {
   passphrase: { min: 8, max: 1_000 },
   /** "Lock after (minutes)" of no activity; 0 never locks by itself. */
   lockAfterMinutes: { min: 0, max: 24 * 60 },
-  /** A backup file, refused before it is parsed when larger. */
-  backupBytes: 50 * 1024 * 1024,
+  /**
+   * A backup file (compressed, format 2), refused before it is read when larger. Files are read record by
+   * record, so this is about what one coach's record can reasonably be, not about a message or string size.
+   */
+  backupBytes: 1024 * 1024 * 1024,
+  /**
+   * An older backup (uncompressed JSON, formats 0 and 1) is read as one text: a browser cannot hold a longer
+   * string, so larger ones are refused with that reason.
+   */
+  legacyBackupBytes: 256 * 1024 * 1024,
+  /** What a compressed backup may unpack to: a file that unpacks to more is refused (a "zip bomb"). */
+  backupUnpackedBytes: 4 * 1024 * 1024 * 1024,
+  /** One line (one record) of a backup, unpacked: a record within the other limits is far smaller. */
+  backupLineBytes: 8 * 1024 * 1024,
+  /**
+   * The most records of each kind a backup may hold, far above any real practice (the benchmark's large
+   * record is 200 clients, 10,000 sessions, 110,000 items): a file beyond them is refused, saying which.
+   */
+  backupRecords: { clients: 20_000, sessions: 1_000_000, items: 5_000_000, questions: 10_000, questionPrefs: 20_000 },
+  /** A backup moves between a view and the worker in pages of this many bytes (runtime messages stay small). */
+  backupPageBytes: 1024 * 1024,
 } as const;
 
 export const DEFAULTS = {

@@ -23,6 +23,7 @@ import {
   type BackupReason,
 } from '../backup-auto/policy';
 import { SAFEKEEPING } from '../model/limits';
+import { receiveBackup } from '../backup/transfer';
 import type { SettingsPort } from '../view/ports';
 import { BLOB_CACHE, OFFSCREEN_BLOB_CHANNEL } from './offscreen-blob';
 import { sessionRunning } from './safekeeping';
@@ -151,9 +152,11 @@ export function wireAutoBackups(b: Browser, api: HoldspaceApi, settings: Setting
       if (!b.downloads || !(await b.permissions.contains({ permissions: ['downloads'] }))) {
         throw new Error('Holdspace may no longer save to Downloads. Turn automatic backups off and on again in Settings to allow it.');
       }
-      const text = await api.exportBackup({});
-      if (!text.ok) throw new Error(text.error.message);
-      const file = await writeAutomaticBackup(b, new TextEncoder().encode(text.value), autoBackupName(Date.now()));
+      // The same file "Export backup" makes (format 2; sealed in the envelope with the lock on), read page by page.
+      const made = await api.exportBackup({});
+      const blob = await receiveBackup(api, made);
+      if (!blob.ok) throw new Error(blob.error.message);
+      const file = await writeAutomaticBackup(b, new Uint8Array(await blob.value.arrayBuffer()), autoBackupName(Date.now()));
       const removed = await prune(b, toPrune([...current.files, file], s.autoBackupKeep));
       await status.set(afterWrite(current, file, removed));
     } catch (error) {

@@ -3,6 +3,13 @@
  * with field boosts, usable as-you-type. Built lazily from a loader on the first search, kept in step by
  * `upsert`/`remove` after each committed write, and rebuildable. Writes that arrive while it is building are
  * replayed on top, so the index never misses one.
+ *
+ * Persisted (issue 13): MV3 stops the idle worker, and rebuilding took seconds at 100,000 commitments. With
+ * a `SearchIndexStore`, the first search of a new worker loads MiniSearch's own serialization instead. The
+ * stored copy is trusted only when it is in step: before the first write after a save, the store is told
+ * the copy is stale (`beforeWrite`, awaited before the write runs), and a save happens only when no write
+ * is under way, after a quiet spell, clearing that mark in the same transaction as the copy. So a worker
+ * killed anywhere leaves either a copy in step or one marked stale, which is rebuilt.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { SearchDoc } from './documents';
@@ -24,8 +31,28 @@ export interface SearchIndex {
   rebuild(): Promise<void>;
   /** Builds the index now if it is not built (or building), so the next search answers at once. */
   warm(): Promise<void>;
+  /**
+   * A write that changes what is indexed is about to run: resolves once a stored copy is marked stale (or
+   * there is nothing to mark); call `afterWrite` when it has finished, whether it succeeded or not.
+   */
+  beforeWrite(): Promise<void>;
+  afterWrite(): void;
+  /** Saves the index now if it changed since it was stored (normally done after a quiet spell). */
+  save(): Promise<void>;
   readonly built: boolean;
 }
+
+/** Where the index is kept between workers (lib/store/search-store.ts); null from `read` when missing or stale. */
+export interface SearchIndexStore {
+  read(): Promise<string | null>;
+  /** Stores the serialized index and marks it in step. */
+  write(json: string): Promise<void>;
+  /** Marks the stored copy stale. */
+  markStale(): Promise<void>;
+}
+
+/** Quiet time after the last change before the index is saved (MV3 stops an idle worker after 30 s). */
+export const SAVE_AFTER_MS = 5_000;
 
 /**
  * Words too common to help find anything. Leaving them out of the index keeps as-you-type search fast on a
@@ -60,8 +87,22 @@ export const SEARCH_OPTIONS: SearchOptions = {
   boost: { name: 3, text: 2, body: 1 },
 };
 
+const INDEX_OPTIONS = { fields: ['name', 'text', 'body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
+
 function emptyIndex(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>({ fields: ['name', 'text', 'body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
+  return new MiniSearch<SearchDoc>(INDEX_OPTIONS);
+}
+
+/**
+ * The stored copy (loaded in chunks, so the worker keeps answering), or null when it cannot be read
+ * (another MiniSearch version, damage): then it is rebuilt.
+ */
+async function loadIndex(json: string): Promise<MiniSearch<SearchDoc> | null> {
+  try {
+    return await MiniSearch.loadJSONAsync<SearchDoc>(json, INDEX_OPTIONS);
+  } catch {
+    return null;
+  }
 }
 
 type Change = { doc: SearchDoc } | { remove: string };
@@ -75,24 +116,63 @@ function apply(index: MiniSearch<SearchDoc>, change: Change): void {
   }
 }
 
-export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex {
+export function createSearchIndex(load: () => Promise<SearchDoc[]>, stored?: SearchIndexStore): SearchIndex {
   let index: MiniSearch<SearchDoc> | null = null;
   let building: Promise<MiniSearch<SearchDoc>> | null = null;
   let queued: Change[] = [];
   let generation = 0;
+  /** The stored copy is known to be marked stale (or missing): no need to mark it again before a write. */
+  let storedStale = false;
+  /** The in-memory index differs from the stored copy. */
+  let unsaved = false;
+  let writing = 0;
+  let marking: Promise<void> | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const build = (): Promise<MiniSearch<SearchDoc>> => {
+  const scheduleSave = () => {
+    if (!stored) return;
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      void save().catch(() => undefined);
+    }, SAVE_AFTER_MS);
+  };
+
+  const save = async (): Promise<void> => {
+    if (!stored || !unsaved || !index || writing > 0 || building) return;
+    // Taken while no write is under way: every committed write is in it. A write starting from here on
+    // marks the copy stale again, in a transaction that comes after this one.
+    const json = JSON.stringify(index);
+    unsaved = false;
+    storedStale = false;
+    try {
+      await stored.write(json);
+    } catch {
+      unsaved = true;
+      storedStale = true;
+    }
+  };
+
+  const build = (fromRecords = false): Promise<MiniSearch<SearchDoc>> => {
     const mine = ++generation;
     queued = [];
     const run = (async () => {
-      const fresh = emptyIndex();
-      // In chunks, so writes and reads keep being answered while a large record is indexed.
-      await fresh.addAllAsync(await load(), { chunkSize: 5000 });
+      let fresh: MiniSearch<SearchDoc> | null = null;
+      const json = stored && !fromRecords ? await stored.read().catch(() => null) : null;
+      if (json !== null) fresh = await loadIndex(json);
+      if (!fresh) {
+        fresh = emptyIndex();
+        // In chunks, so writes and reads keep being answered while a large record is indexed.
+        await fresh.addAllAsync(await load(), { chunkSize: 5000 });
+        unsaved = true;
+        storedStale = true;
+      }
       if (mine !== generation) return building ?? build();
       for (const change of queued) apply(fresh, change);
       queued = [];
       index = fresh;
       building = null;
+      if (unsaved) scheduleSave();
       return fresh;
     })();
     run.catch(() => {
@@ -107,6 +187,8 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex
   const change = (c: Change) => {
     if (index) apply(index, c);
     else if (building) queued.push(c);
+    unsaved = true;
+    scheduleSave();
   };
 
   return {
@@ -126,10 +208,29 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>): SearchIndex
       generation++;
       queued = [];
     },
+    async beforeWrite() {
+      writing++;
+      if (!stored || storedStale) return;
+      marking ??= stored.markStale().then(
+        () => {
+          storedStale = true;
+          marking = null;
+        },
+        () => {
+          marking = null;
+        },
+      );
+      await marking;
+    },
+    afterWrite() {
+      writing = Math.max(0, writing - 1);
+      if (unsaved) scheduleSave();
+    },
+    save,
     async rebuild() {
       index = null;
       building = null;
-      await build();
+      await build(true);
     },
     async warm() {
       await current();

@@ -1,37 +1,41 @@
-/** The four backup methods: lib/backup parses and serializes, backup-repo reads and applies. */
-import type { BackupCounts, BackupPreview, ImportMode } from '../api/contract';
+/**
+ * The backup methods: lib/backup writes and reads the file (format 2, streamed), backup-repo reads the
+ * record out and applies a checked file, and lib/store/transfers.ts holds files while they move to or from
+ * a view page by page (no runtime message ever carries the whole record).
+ */
+import type { BackupCounts, BackupPreview, BackupTransfer, ImportMode } from '../api/contract';
 import type { Id } from '../model/types';
-import { parseBackup } from '../backup/parse';
-import { serializeBackup } from '../backup/serialize';
+import { readBackup } from '../backup/read';
+import { writeBackup } from '../backup/write';
 import { backupPreview } from '../backup/merge';
 import { unwrap } from '../api/result';
 import { invalid, type RepoContext } from './tx';
 import { applyBackup, collectRecords, existingIds } from './backup-repo';
-import { fromUtf8, utf8 } from '../crypto/bytes';
 import { UnsealError } from '../crypto/codec';
 import { EnvelopeFormatError, isEnvelope, openBytes, sealBytes, type EnvelopeKey } from '../crypto/envelope';
 import { WrongPassphraseError } from '../crypto/kdf';
+import { createTransfers } from './transfers';
 
 /**
  * THE one place an exported backup's bytes are encrypted: with the lock on, whatever the exporter produced
  * is wrapped in the envelope (lib/crypto/envelope.ts) under the lock's key; with it off it passes unchanged.
  */
-export async function sealBackupBytes(bytes: Uint8Array, key: EnvelopeKey | null): Promise<Uint8Array> {
+export async function sealBackupBytes(bytes: Uint8Array<ArrayBuffer>, key: EnvelopeKey | null): Promise<Uint8Array<ArrayBuffer>> {
   return key ? sealBytes(bytes, key) : bytes;
 }
 
 /** The backup inside an encrypted file, or the file itself when it is not encrypted; refusals in words. */
-export async function openBackupText(text: string, passphrase: string | undefined): Promise<string> {
-  const bytes = utf8(text);
-  if (!isEnvelope(bytes)) return text;
+export async function openBackupFile(file: Blob, passphrase: string | undefined): Promise<Blob> {
+  if (!isEnvelope(new Uint8Array(await file.slice(0, 64).arrayBuffer()))) return file;
+  const bytes = new Uint8Array(await file.arrayBuffer());
   if (!passphrase) throw invalid('This backup is encrypted. Type the passphrase it was made with, then try again.', 'passphrase');
   try {
-    return fromUtf8(await openBytes(bytes, passphrase));
+    return new Blob([await openBytes(bytes, passphrase)]);
   } catch (error) {
     if (error instanceof WrongPassphraseError)
       throw invalid('That passphrase does not open this backup. Nothing was changed: check it and try again.', 'passphrase');
     if (error instanceof UnsealError || error instanceof EnvelopeFormatError)
-      throw invalid(`${error.message} Nothing was changed.`, 'text');
+      throw invalid(`${error.message} Nothing was changed.`, 'transfer');
     throw error;
   }
 }
@@ -45,38 +49,47 @@ export interface BackupSettings {
 export function createBackupApi(
   ctx: RepoContext,
   settings: BackupSettings | undefined,
-  onImported: () => void,
   envelopeKey: () => Promise<EnvelopeKey | null> = async () => null,
 ) {
-  const seal = async (text: string) => {
+  const seal = async (file: Blob): Promise<Blob> => {
     const key = await envelopeKey();
-    return key ? fromUtf8(await sealBackupBytes(utf8(text), key)) : text;
+    return key ? new Blob([await sealBackupBytes(new Uint8Array(await file.arrayBuffer()), key)]) : file;
   };
   const readSettings = async () => (settings ? await settings.get().catch(() => null) : null);
+  const transfers = createTransfers(ctx.now, ctx.newId);
+  const checked = async (transfer: Id, passphrase?: string) =>
+    unwrap(await transfers.check(transfer, async (file) => readBackup(await openBackupFile(file, passphrase), ctx.now())));
   return {
-    async exportBackup(): Promise<string> {
+    async exportBackup(): Promise<BackupTransfer> {
       const records = await collectRecords(ctx);
-      return seal(serializeBackup({ ...records, settings: await readSettings() }, 'all', ctx.now()));
+      return transfers.add(await seal(await writeBackup({ ...records, settings: await readSettings() }, 'all', ctx.now())));
     },
-    async exportClient(clientId: Id): Promise<string> {
+    async exportClient(clientId: Id): Promise<BackupTransfer> {
       const records = await collectRecords(ctx, clientId);
-      return seal(serializeBackup({ ...records, settings: null }, 'client', ctx.now()));
+      return transfers.add(await seal(await writeBackup({ ...records, settings: null }, 'client', ctx.now())));
     },
-    async previewBackup(text: string, passphrase?: string): Promise<BackupPreview> {
-      const file = unwrap(parseBackup(await openBackupText(text, passphrase), ctx.now()));
+    backupPage: (transfer: Id, page: number): Promise<string> => transfers.page(transfer, page),
+    uploadBackupPage: async (transfer: Id | undefined, page: number, data: string): Promise<BackupTransfer> =>
+      transfers.append(transfer, page, data),
+    async previewBackup(transfer: Id, passphrase?: string): Promise<BackupPreview> {
+      const file = await checked(transfer, passphrase);
       return backupPreview(file, await existingIds(ctx));
     },
-    async importBackup(text: string, mode: ImportMode, passphrase?: string): Promise<BackupCounts> {
-      const file = unwrap(parseBackup(await openBackupText(text, passphrase), ctx.now()));
+    async importBackup(transfer: Id, mode: ImportMode, passphrase?: string): Promise<BackupCounts> {
+      const file = await checked(transfer, passphrase);
       if (mode === 'replace' && file.scope === 'client') {
         throw invalid('This file holds one client’s record. Merge it, or choose a full backup to replace everything.', 'mode');
       }
       const counts = await applyBackup(ctx, file, mode);
-      onImported();
+      transfers.end(transfer);
       // Settings live outside IndexedDB: written after the transaction has committed.
       const stored = await readSettings();
       if (settings && file.settings && (mode === 'replace' || stored === null)) await settings.set(file.settings).catch(() => undefined);
       return counts;
+    },
+    endBackupTransfer: async (transfer: Id): Promise<null> => {
+      transfers.end(transfer);
+      return null;
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Id } from '../model/types';
 import type { BackupRecords } from '../backup/format';
 import { countRecords } from '../backup/integrity';
 import { mergeRecords, type ExistingIds } from '../backup/merge';
-import { ALL_STORES, keysOf } from './db';
+import { ALL_STORES, keysOf, rawStore } from './db';
 import { deriveItemKeys, fromStored } from './item-keys';
 import { requireClient } from './client-repo';
 import { read, write, type ReadTx, type RepoContext, type WriteTx } from './tx';
@@ -32,7 +32,7 @@ export function collectRecords(ctx: RepoContext, clientId?: Id): Promise<Collect
     const client = await requireClient(tx, clientId);
     const [sessions, items] = await Promise.all([
       tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId)),
-      tx.objectStore('items').index('byClient').getAll(clientId),
+      tx.objectStore('items').index('byClientOpen').getAll(keysOf(clientId)),
     ]);
     return { clients: [client], sessions, items: items.map(fromStored), questions: [], questionPrefs: [] };
   });
@@ -48,21 +48,23 @@ export function existingIds(ctx: RepoContext): Promise<ExistingIds> {
   });
 }
 
-async function putAll(tx: WriteTx, records: Collections): Promise<void> {
-  const puts: Promise<unknown>[] = [];
-  // A put that throws at once (a bad key) aborts the transaction: the ones already issued then reject too,
-  // so each gets a handler as it is issued.
-  const put = (request: () => Promise<unknown>) => {
-    const pending = request();
-    pending.catch(() => undefined);
-    puts.push(pending);
-  };
-  for (const c of records.clients) put(() => tx.objectStore('clients').put(c));
-  for (const s of records.sessions) put(() => tx.objectStore('sessions').put(s));
-  for (const i of records.items) put(() => tx.objectStore('items').put(deriveItemKeys(i)));
-  for (const q of records.questions) put(() => tx.objectStore('questions').put(q));
-  for (const p of records.questionPrefs) put(() => tx.objectStore('questionPrefs').put(p));
-  await Promise.all(puts);
+/**
+ * Issues every put on the raw stores, without a promise per request (100,000 of them cost more than the
+ * puts' own work); the transaction's completion, awaited by `write`, is the one outcome that matters: any
+ * failed put aborts it, and nothing is written. A put that throws at once (a bad key) aborts it too.
+ */
+function putAll(tx: WriteTx, records: Collections): void {
+  const store = (name: 'clients' | 'sessions' | 'items' | 'questions' | 'questionPrefs') => rawStore(tx.objectStore(name));
+  const clients = store('clients');
+  for (const c of records.clients) clients.put(c);
+  const sessions = store('sessions');
+  for (const s of records.sessions) sessions.put(s);
+  const items = store('items');
+  for (const i of records.items) items.put(deriveItemKeys(i));
+  const questions = store('questions');
+  for (const q of records.questions) questions.put(q);
+  const prefs = store('questionPrefs');
+  for (const p of records.questionPrefs) prefs.put(p);
 }
 
 /** Only what the merge changed: records it kept as ours are the very objects read, so they are skipped. */
@@ -95,7 +97,7 @@ export function applyBackup(ctx: RepoContext, incoming: BackupRecords, mode: Imp
       const current = await readAll(tx);
       toWrite = changed(current, mergeRecords({ ...current, settings: null }, { ...file, settings: null }));
     }
-    await putAll(tx, toWrite);
+    putAll(tx, toWrite);
     return countRecords(toWrite);
   });
 }

@@ -110,7 +110,7 @@ export function deleteClient(ctx: RepoContext, id: Id): Promise<DeleteReport> {
     const client = await requireClient(tx, id);
     const sessionIndex = tx.objectStore('sessions').index('byClientStart');
     const sessionIds = await sessionIndex.getAllKeys(keysOf(id));
-    const itemIds = await tx.objectStore('items').index('byClient').getAllKeys(id);
+    const itemIds = await tx.objectStore('items').index('byClientOpen').getAllKeys(keysOf(id));
     await Promise.all([
       ...sessionIds.map((sid) => tx.objectStore('sessions').delete(sid)),
       ...itemIds.map((iid) => tx.objectStore('items').delete(iid)),

@@ -16,7 +16,7 @@ export const CLEAR_FIELDS = {
   questions: ['id'],
   questionPrefs: ['questionId'],
   drafts: ['key'],
-} as const satisfies Record<Exclude<StoreName, 'meta'>, readonly string[]>;
+} as const satisfies Record<Exclude<StoreName, 'meta' | 'searchIndex'>, readonly string[]>;
 
 export type SealedStoreName = keyof typeof CLEAR_FIELDS;
 

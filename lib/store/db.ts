@@ -5,7 +5,7 @@
  * lazily and reopened after it was closed (a `blocking` newer version, a stopped MV3 worker, `close()`), so
  * the next call always finds a working database.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CheckIn, Client, Draft, Question, QuestionPref, Session, SessionStatus } from '../model/types';
 import { deriveItemKeys, type StoredItem } from './item-keys';
 import type { LockMeta } from './lock-meta';
@@ -13,6 +13,12 @@ import type { LockMeta } from './lock-meta';
 export type { IDBPDatabase, IDBPTransaction, StoreNames };
 export type { IndexKey, IndexNames, StoreKey, StoreValue } from 'idb';
 export type { StoredItem };
+
+/** The serialized search index (lib/store/search-store.ts). */
+export interface StoredSearchIndex {
+  json: string;
+  savedAt: number;
+}
 
 export interface HoldspaceDB extends DBSchema {
   clients: { key: string; value: Client };
@@ -26,13 +32,13 @@ export interface HoldspaceDB extends DBSchema {
     value: StoredItem;
     indexes: {
       bySessionOrder: [string, number];
-      bySessionKind: [string, string];
       byClientOpen: [string, number];
       byDue: string;
-      byClient: string;
       byReviewSession: string;
     };
   };
+  /** The search index between workers (lib/store/search-store.ts); out-of-line keys. */
+  searchIndex: { key: string; value: StoredSearchIndex };
   /** The coach's own questions (built-in ones ship in code). */
   questions: { key: string; value: Question };
   questionPrefs: { key: string; value: QuestionPref };
@@ -48,7 +54,7 @@ export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransa
 export const DB_NAME = 'holdspace';
 export const DB_VERSION = 5;
 
-/** Every store, for transactions that span the whole record (backup import, delete everything). */
+/** Every store of the record, for transactions that span it (backup import, delete everything). */
 export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
 
 /** Every key `[id, n]` of a compound `[id, number]` index: a client's sessions, a session's items in order. */
@@ -64,6 +70,11 @@ export function dueRange(from: string, to: string): IDBKeyRange {
 /** Keys after `key` (exclusive): the next page of a store read in pages; every key when undefined. */
 export function keysAfter(key: string | undefined): IDBKeyRange | null {
   return key === undefined ? null : IDBKeyRange.lowerBound(key, true);
+}
+
+/** The plain IndexedDB store behind an idb one: for bulk puts without a promise per request (restore). */
+export function rawStore(store: object): IDBObjectStore {
+  return unwrap(store as IDBPObjectStore<HoldspaceDB, StoreName[], StoreName, 'readwrite'>) as unknown as IDBObjectStore;
 }
 
 type UpgradeTx = IDBPTransaction<HoldspaceDB, StoreName[], 'versionchange'>;
@@ -83,10 +94,10 @@ export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: U
   if (oldVersion < 2) {
     db.createObjectStore('questionPrefs', { keyPath: 'questionId' });
     const items = tx.objectStore('items');
-    items.createIndex('bySessionKind', ['sessionId', 'kind']);
+    items.createIndex('bySessionKind' as never, ['sessionId', 'kind']); // removed in step 4
     items.createIndex('byClientOpen', ['clientId', 'open']);
     items.createIndex('byDue', 'dueKey');
-    items.createIndex('byClient', 'clientId');
+    items.createIndex('byClient' as never, 'clientId'); // removed in step 4
     items.createIndex('byReviewSession', 'reviewedIn', { multiEntry: true });
     // Backfill the derived fields the new indexes read.
     let cursor = await items.openCursor();
@@ -113,6 +124,17 @@ export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: U
       }
       sessions = await sessions.continue();
     }
+  }
+  if (oldVersion < 4) {
+    // Restore speed (issue 13): every index is written again for each of 100,000 items. Two answered
+    // nothing another index cannot: a client's items are the `byClientOpen` range [client, any]; a session's
+    // commitments are counted from its items (`bySessionOrder`). Indexes only; no record changes.
+    const items = tx.objectStore('items');
+    for (const name of ['bySessionKind', 'byClient'] as const) {
+      if ((items.indexNames as DOMStringList).contains(name)) items.deleteIndex(name as never);
+    }
+    // The search index between workers.
+    db.createObjectStore('searchIndex');
   }
   if (oldVersion < 5) {
     // The lock's wrapped key and state (issue 12). Nothing existing changes.

@@ -55,8 +55,10 @@ async function clientRecord(tx: ReadTx, clientId: Id) {
   const [client, sessions, stored] = await Promise.all([
     requireClient(tx, clientId),
     tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId)),
-    tx.objectStore('items').index('byClient').getAll(clientId),
+    tx.objectStore('items').index('byClientOpen').getAll(keysOf(clientId)),
   ]);
+  // In id order, as the records are stored (the index yields them by open state first).
+  stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { client, sessions, stored, items: stored.map(fromStored) };
 }
 

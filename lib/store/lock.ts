@@ -137,6 +137,9 @@ export function createLock(opts: LockOptions) {
   async function rewriteAll(codec: Codec): Promise<void> {
     const db = await opts.db();
     const batch = opts.batch ?? 200;
+    // The stored search index holds every indexed word in clear: it is dropped, not rewritten (with the lock
+    // on it is not stored; lib/store/search-store.ts), and rebuilt from the record when next needed.
+    if (db.objectStoreNames.contains('searchIndex')) await db.clear('searchIndex');
     for (const store of Object.keys(CLEAR_FIELDS) as SealedStoreName[]) {
       for (let last: IDBValidKey | undefined; ;) {
         const tx = sealTx(db.transaction([store], 'readwrite') as never, codec);

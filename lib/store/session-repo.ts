@@ -210,15 +210,22 @@ export function endSession(ctx: RepoContext, id: Id): Promise<Session> {
 export function clientHistory(ctx: RepoContext, clientId: Id): Promise<SessionSummaryRow[]> {
   return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
     await requireClient(tx, clientId);
-    const sessions = await tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId));
-    const items = tx.objectStore('items');
-    const rows = await Promise.all(
-      sessions.map(async (session) => ({
-        session,
-        itemCount: await items.index('bySessionOrder').count(keysOf(session.id)),
-        commitmentCount: await items.index('bySessionKind').count([session.id, 'commitment']),
-      })),
-    );
+    const [sessions, items] = await Promise.all([
+      tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId)),
+      tx.objectStore('items').index('byClientOpen').getAll(keysOf(clientId)),
+    ]);
+    const counts = new Map<Id, { items: number; commitments: number }>();
+    for (const item of items) {
+      const c = counts.get(item.sessionId) ?? { items: 0, commitments: 0 };
+      c.items++;
+      if (item.kind === 'commitment') c.commitments++;
+      counts.set(item.sessionId, c);
+    }
+    const rows = sessions.map((session) => ({
+      session,
+      itemCount: counts.get(session.id)?.items ?? 0,
+      commitmentCount: counts.get(session.id)?.commitments ?? 0,
+    }));
     return rows.reverse();
   });
 }

@@ -9,7 +9,7 @@ import { HoldspaceError, fail, ok, type Result } from '../api/result';
 import { defined } from '../model/check';
 import { DEFAULTS } from '../model/limits';
 import type { Client, Session } from '../model/types';
-import { createSearchIndex } from '../search/search-index';
+import { createSearchIndex, type SearchIndex } from '../search/search-index';
 import { clientDoc, itemDoc, questionDoc, refOf, sessionDoc } from '../search/documents';
 import type { HoldspaceDatabase } from './db';
 import * as clients from './client-repo';
@@ -20,6 +20,7 @@ import * as questions from './question-repo';
 import * as drafts from './draft-repo';
 import * as engagement from './engagement-repo';
 import { loadSearchDocs, resolveHits } from './search-repo';
+import { searchIndexStore } from './search-store';
 import { createBackupApi, type BackupSettings } from './backup-api';
 import { storageHealth, type StorageAccess } from './health';
 import type { RepoContext } from './tx';
@@ -45,6 +46,8 @@ export type HoldspaceStore = HoldspaceApi & {
   rebuildSearch(): Promise<void>;
   /** Builds the search index ahead of the first search (when a view opens), unless it is built already. */
   warmSearch(): Promise<void>;
+  /** Saves the search index now if it changed (it is saved by itself after a quiet spell). */
+  saveSearchIndex(): Promise<void>;
 };
 
 const FALLBACK_DEFAULTS: sessions.SessionDefaults = {
@@ -77,11 +80,19 @@ async function run<T>(work: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-/** Runs a write, then tells the search index what it wrote. */
-async function indexed<T>(work: Promise<T>, after: (value: T) => void): Promise<T> {
-  const value = await work;
-  after(value);
-  return value;
+/**
+ * Runs a write that changes what search finds, then tells the search index what it wrote. Before it runs,
+ * the index's stored copy is marked stale (once per save), so a worker stopped mid-way never trusts it.
+ */
+async function indexed<T>(index: SearchIndex, work: () => Promise<T>, after: (value: T) => void): Promise<T> {
+  await index.beforeWrite();
+  try {
+    const value = await work();
+    after(value);
+    return value;
+  } finally {
+    index.afterWrite();
+  }
 }
 
 /** A store without a lock service answers the lock's methods as "off" (tests, and before wiring). */
@@ -116,63 +127,94 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
   const ctx: RepoContext = { db: deps.db, now: deps.now, newId: deps.newId };
   const lock = deps.lock && createLock({ ...deps.lock, db: deps.db, now: deps.now, timerRunning: () => sessions.timerRunning(ctx) });
   if (lock) ctx.codec = lock.codec;
-  const index = createSearchIndex(() => loadSearchDocs(ctx));
+  const index = createSearchIndex(() => loadSearchDocs(ctx), searchIndexStore(ctx));
   const session = (s: Session) => index.upsert(sessionDoc(s));
   const client = (c: Client) => index.upsert(clientDoc(c));
   let fallbackLock: LockService | undefined;
   const lockService = () => lock ?? (fallbackLock ??= NO_LOCK(deps.now, deps.db));
-  const backup = createBackupApi(
-    ctx,
-    deps.settings,
-    () => index.drop(),
-    () => lockService().envelopeKey(),
-  );
+  const backup = createBackupApi(ctx, deps.settings, () => lockService().envelopeKey());
+  const idx = <T>(work: () => Promise<T>, after: (value: T) => void) => indexed(index, work, after);
 
   const handlers: ApiHandlers = {
     listClients: ({ includeArchived }) => clients.listClients(ctx, includeArchived === true),
     recentClients: ({ limit }) => clients.recentClients(ctx, limit),
     getClient: ({ id }) => clients.getClient(ctx, id),
-    createClient: ({ input }) => indexed(clients.createClient(ctx, input), client),
-    updateClient: ({ id, patch }) => indexed(clients.updateClient(ctx, id, defined(patch)), client),
-    updateEngagement: ({ clientId, patch }) => indexed(engagement.updateEngagement(ctx, clientId, defined(patch)), client),
-    addGoal: ({ clientId, goal }) => indexed(engagement.addGoal(ctx, clientId, goal), client),
-    updateGoal: ({ clientId, goalId, patch }) => indexed(engagement.updateGoal(ctx, clientId, goalId, defined(patch)), client),
+    createClient: ({ input }) => idx(() => clients.createClient(ctx, input), client),
+    updateClient: ({ id, patch }) => idx(() => clients.updateClient(ctx, id, defined(patch)), client),
+    updateEngagement: ({ clientId, patch }) => idx(() => engagement.updateEngagement(ctx, clientId, defined(patch)), client),
+    addGoal: ({ clientId, goal }) => idx(() => engagement.addGoal(ctx, clientId, goal), client),
+    updateGoal: ({ clientId, goalId, patch }) => idx(() => engagement.updateGoal(ctx, clientId, goalId, defined(patch)), client),
     prepare: ({ clientId }) => engagement.prepare(ctx, clientId),
     engagement: ({ clientId }) => engagement.engagementView(ctx, clientId),
     dueThisWeek: () => engagement.dueThisWeek(ctx),
-    deleteClient: ({ id }) => indexed(clients.deleteClient(ctx, id), () => index.drop()),
+    deleteClient: ({ id }) =>
+      idx(
+        () => clients.deleteClient(ctx, id),
+        () => index.drop(),
+      ),
 
     activeSession: () => sessions.activeSession(ctx),
     startSession: async ({ clientId, plannedMinutes }) => {
       const defaults = (await deps.sessionDefaults?.().catch(() => undefined)) ?? FALLBACK_DEFAULTS;
       const plan = plannedMinutes === undefined ? defaults : { ...defaults, plannedMinutes };
-      return indexed(sessions.startSession(ctx, clientId, plan), session);
+      return idx(() => sessions.startSession(ctx, clientId, plan), session);
     },
     updateContract: ({ sessionId, patch, base }) =>
-      indexed(sessions.updateContract(ctx, sessionId, defined(patch), base && defined(base)), session),
+      idx(() => sessions.updateContract(ctx, sessionId, defined(patch), base && defined(base)), session),
     contractCheckIn: ({ sessionId, onTrack, shiftedTo }) => sessions.contractCheckIn(ctx, sessionId, onTrack, shiftedTo),
     timer: ({ sessionId, action }) => sessions.applyTimer(ctx, sessionId, action),
     markAsked: ({ sessionId, questionId, asked }) => sessions.markAsked(ctx, sessionId, questionId, asked),
-    setReflection: ({ sessionId, text, base }) => indexed(sessions.setReflection(ctx, sessionId, text, base), session),
+    setReflection: ({ sessionId, text, base }) => idx(() => sessions.setReflection(ctx, sessionId, text, base), session),
     setNextSession: ({ sessionId, when }) => sessions.mutateSession(ctx, sessionId, (s) => ({ ...s, nextSession: when })),
     endSession: ({ sessionId }) => sessions.endSession(ctx, sessionId),
     getSessionBundle: ({ sessionId }) => sessions.getSessionBundle(ctx, sessionId),
     clientHistory: ({ clientId }) => sessions.clientHistory(ctx, clientId),
 
-    addItem: ({ sessionId, input }) => indexed(items.addItem(ctx, sessionId, input), (i) => index.upsert(itemDoc(i))),
-    updateItem: ({ id, patch }) => indexed(items.updateItem(ctx, id, defined(patch)), (i) => index.upsert(itemDoc(i))),
-    deleteItem: ({ id }) => indexed(items.deleteItem(ctx, id), (i) => index.remove(refOf('item', i.id))),
-    restoreItem: ({ item }) => indexed(items.restoreItem(ctx, item), (i) => index.upsert(itemDoc(i))),
+    addItem: ({ sessionId, input }) =>
+      idx(
+        () => items.addItem(ctx, sessionId, input),
+        (i) => index.upsert(itemDoc(i)),
+      ),
+    updateItem: ({ id, patch }) =>
+      idx(
+        () => items.updateItem(ctx, id, defined(patch)),
+        (i) => index.upsert(itemDoc(i)),
+      ),
+    deleteItem: ({ id }) =>
+      idx(
+        () => items.deleteItem(ctx, id),
+        (i) => index.remove(refOf('item', i.id)),
+      ),
+    restoreItem: ({ item }) =>
+      idx(
+        () => items.restoreItem(ctx, item),
+        (i) => index.upsert(itemDoc(i)),
+      ),
 
     openCommitments: ({ clientId, withReviewedInRunning }) => commitments.openCommitments(ctx, clientId, withReviewedInRunning === true),
     reviewCommitment: ({ itemId, sessionId, status, note, due }) =>
-      indexed(commitments.reviewCommitment(ctx, itemId, sessionId, status, note, due), (c) => index.upsert(itemDoc(c.item))),
+      idx(
+        () => commitments.reviewCommitment(ctx, itemId, sessionId, status, note, due),
+        (c) => index.upsert(itemDoc(c.item)),
+      ),
     dueBetween: ({ from, to }) => commitments.dueBetween(ctx, from, to),
 
     listQuestions: () => questions.listQuestions(ctx),
-    addQuestion: (input) => indexed(questions.addQuestion(ctx, input), (q) => index.upsert(questionDoc(q))),
-    updateQuestion: ({ id, ...patch }) => indexed(questions.updateQuestion(ctx, id, defined(patch)), (q) => index.upsert(questionDoc(q))),
-    deleteQuestion: ({ id }) => indexed(questions.deleteQuestion(ctx, id), (q) => index.remove(refOf('question', q.id))),
+    addQuestion: (input) =>
+      idx(
+        () => questions.addQuestion(ctx, input),
+        (q) => index.upsert(questionDoc(q)),
+      ),
+    updateQuestion: ({ id, ...patch }) =>
+      idx(
+        () => questions.updateQuestion(ctx, id, defined(patch)),
+        (q) => index.upsert(questionDoc(q)),
+      ),
+    deleteQuestion: ({ id }) =>
+      idx(
+        () => questions.deleteQuestion(ctx, id),
+        (q) => index.remove(refOf('question', q.id)),
+      ),
     setQuestionPref: ({ questionId, ...marks }) => questions.setQuestionPref(ctx, questionId, defined(marks)),
 
     search: async ({ query, limit }) => resolveHits(ctx, await index.search(query, limit)),
@@ -181,8 +223,15 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
 
     exportBackup: () => backup.exportBackup(),
     exportClient: ({ clientId }) => backup.exportClient(clientId),
-    previewBackup: ({ text, passphrase }) => backup.previewBackup(text, passphrase),
-    importBackup: ({ text, mode, passphrase }) => backup.importBackup(text, mode, passphrase),
+    backupPage: ({ transfer, page }) => backup.backupPage(transfer, page),
+    uploadBackupPage: ({ transfer, page, data }) => backup.uploadBackupPage(transfer, page, data),
+    previewBackup: ({ transfer, passphrase }) => backup.previewBackup(transfer, passphrase),
+    importBackup: ({ transfer, mode, passphrase }) =>
+      idx(
+        () => backup.importBackup(transfer, mode, passphrase),
+        () => index.drop(),
+      ),
+    endBackupTransfer: ({ transfer }) => backup.endBackupTransfer(transfer),
 
     storageHealth: () => storageHealth(deps.storage),
 
@@ -223,5 +272,6 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     resumeLock: () => lockService().resume(),
     rebuildSearch: () => index.rebuild(),
     warmSearch: () => index.warm(),
+    saveSearchIndex: () => index.save(),
   };
 }

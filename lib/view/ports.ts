@@ -42,7 +42,8 @@ export interface ViewStatePort {
 
 /** Side effects of exporting, injectable so components stay testable. */
 export interface ExportIo {
-  download(filename: string, mime: string, content: string): void;
+  /** Saves a file: text, or the bytes of a Blob (a backup). */
+  download(filename: string, mime: string, content: string | Blob): void;
   /** Resolves false when the clipboard refused. */
   copy(text: string): Promise<boolean>;
   openUrl(url: string): void;

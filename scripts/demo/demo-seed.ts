@@ -8,6 +8,7 @@
  * lib/backup/serialize.ts, checked on import like any other) merged into the record.
  */
 import { createApiClient } from '@/lib/api/client';
+import { toBase64 } from '@/lib/backup/base64';
 import type { ApiArgs, ApiMethod, ApiValue } from '@/lib/api/contract';
 import type { ApiRequest } from '@/lib/api/wire';
 import { serializeBackup } from '@/lib/backup/serialize';
@@ -127,7 +128,9 @@ export function demoHistory(now: Millis, newId: () => string = () => crypto.rand
 export async function seedDemo(): Promise<void> {
   if (await call('activeSession', {})) return;
   const { records, clientId } = demoHistory(Date.now());
-  await call('importBackup', { text: records, mode: 'merge' });
+  // A small, older-format (JSON) file: one page, read by the worker like any backup a coach imports.
+  const upload = await call('uploadBackupPage', { page: 0, data: toBase64(new TextEncoder().encode(records)) });
+  await call('importBackup', { transfer: upload.transfer, mode: 'merge' });
   const today = await call('startSession', { clientId });
   await call('updateContract', {
     sessionId: today.id,

@@ -41,7 +41,7 @@ const FACTS: { fact: string; home: string; spelled: RegExp }[] = [
   { fact: 'the focus values', home: 'lib/model/session.ts', spelled: /'in-session'\s*,\s*'out-of-session'/ },
   { fact: 'the file format names', home: 'lib/model/limits.ts', spelled: /['"]holdspace-(session|backup)['"]/ },
   { fact: 'the due-date pattern', home: 'lib/model/dates.ts', spelled: /\\d\{4\}\)?-\(?\\d\{2\}/ },
-  { fact: 'the backup size cap', home: 'lib/model/limits.ts', spelled: /50\s*\*\s*1024\s*\*\s*1024|\b50 MB\b/ },
+  { fact: 'the backup size cap', home: 'lib/model/limits.ts', spelled: /1024\s*\*\s*1024\s*\*\s*1024|\b1 GB\b/ },
 ];
 
 describe('one fact in one place', () => {

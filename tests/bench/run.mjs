@@ -16,6 +16,7 @@ import { overlayMount, panelReady } from './views.mjs';
 import { idle, per30s, settle } from './call-page.mjs';
 import { timerDrift } from './timer-drift.mjs';
 import { keystrokeCost } from './keystroke.mjs';
+import { backupFigures } from './backup.mjs';
 import { contentScriptTrace } from './trace.mjs';
 import { engagementFigures, shapeEngagements } from './engagement.mjs';
 import { breakdown, checkTargets, table, writeReport } from './report.mjs';
@@ -23,7 +24,7 @@ import { round } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-const ONLY = ['keystroke', 'engagement'];
+const ONLY = ['keystroke', 'engagement', 'backup'];
 if (only !== null && !ONLY.includes(only)) throw new Error(`--only takes ${ONLY.map((o) => `"${o}"`).join(' or ')} (got ${only})`);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8453);
 const PROD_DIR = resolve('.output/chrome-mv3');
@@ -106,6 +107,25 @@ if (only === 'engagement') {
     );
     await shapeEngagements({ worker, scale });
     const figures = await engagementFigures({ chromium, worker, page, scale, samples, runs, log });
+if (only === 'backup') {
+  // HS_BENCH_BEFORE_DIR: a bench build of an earlier commit (e.g. main before issue 13), measured first in
+  // the same run, in a Chromium of its own, so the report shows before and after side by side.
+  const beforeDir = process.env.HS_BENCH_BEFORE_DIR ? resolve(process.env.HS_BENCH_BEFORE_DIR) : null;
+  const server = await startFixtureServer({ port: PORT });
+  const kit = await buildKit();
+  const measure = async (dir, label) => {
+    const chromium = await launchChromium({ extensionDir: dir, fixturePort: PORT });
+    try {
+      const figures = await backupFigures({ chromium, kit, scale, log: (m) => log(`${label}: ${m}`) });
+      return { ...figures, chromium: chromium.version.product, extensionDir: dir };
+    } finally {
+      await chromium.close();
+    }
+  };
+  try {
+    const before = beforeDir ? await measure(beforeDir, 'before') : null;
+    const after = process.env.HS_BENCH_BEFORE_ONLY ? null : await measure(BENCH_DIR, 'this build');
+    const main = after ?? before;
     finish({
       generatedAt: new Date().toISOString(),
       quick,
@@ -117,6 +137,14 @@ if (only === 'engagement') {
     });
   } finally {
     await chromium.close();
+      machine: { ...machine(), chromium: main.chromium },
+      scale,
+      ...Object.fromEntries(Object.entries(main).filter(([, v]) => typeof v !== 'object')),
+      after,
+      before,
+      benchSeconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
     await server.close();
   }
   process.exit(0);

@@ -57,7 +57,7 @@ async function openPanelPage(b: Launched): Promise<Page> {
   return page;
 }
 
-const files = () => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json') && !f.endsWith('.crdownload')) : []);
+const files = () => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl.gz') && !f.endsWith('.crdownload')) : []);
 
 /** A session with a few captured items, ended: the worker writes a backup after it. */
 async function sessionWithItems(clientName: string, texts: string[]): Promise<void> {
@@ -108,7 +108,7 @@ describe('automatic backups', () => {
     await expect.poll(files, { timeout: 15_000 }).toHaveLength(1);
     const line = panel.getByText(/^Last backup: /);
     await expect.poll(() => line.textContent(), { timeout: 10_000 }).toContain(join('Holdspace', files()[0]!));
-    expect(files()[0]).toMatch(/^holdspace-auto-backup-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}\.json$/);
+    expect(files()[0]).toMatch(/^holdspace-auto-backup-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}\.jsonl\.gz$/);
     await line.scrollIntoViewIfNeeded();
     await screenshot(panel, 'auto-backup-01-on');
   });
@@ -131,7 +131,7 @@ describe('automatic backups', () => {
     const expected = await record(panel);
     expect(Object.keys(expected)).toHaveLength(3);
     const latest = files().sort().at(-1)!;
-    const text = readFileSync(join(folder, latest), 'utf8');
+    const file = readFileSync(join(folder, latest));
 
     const fresh = await launch({ extensionDir: build.dir });
     try {
@@ -140,7 +140,7 @@ describe('automatic backups', () => {
       await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
       await page
         .getByLabel('Import backup', { exact: true })
-        .setInputFiles({ name: basename(latest), mimeType: 'application/json', buffer: Buffer.from(text) });
+        .setInputFiles({ name: basename(latest), mimeType: 'application/gzip', buffer: file });
       await page.getByRole('button', { name: 'Merge', exact: true }).press('Enter');
       await expect.poll(() => page.getByRole('status').allTextContents()).toContainEqual(expect.stringMatching(/^Merged: /));
       expect(await record(page)).toEqual(expected);

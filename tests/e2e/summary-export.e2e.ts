@@ -3,6 +3,7 @@
  * from the summary and read them, switch to the client version, then refuse broken backups in Settings
  * with an alert while the store stays exactly as it was.
  */
+import { exportedBackup, hostileBackup, storeSnapshot as snapshotOf, type Call } from './harness/backup-file';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -41,11 +42,8 @@ const markdown = () => download(v, summary.getByRole('button', { name: 'Download
 const calendar = () => download(v, summary.getByRole('button', { name: 'Download calendar (.ics)', exact: true }));
 const compact = (day: string) => day.replaceAll('-', '');
 
-/** Everything in the store, as a backup, without the moment of export: equal means unchanged. */
-async function storeSnapshot() {
-  const { exportedAt: _, ...rest } = JSON.parse(await callApi<string>(v.ui, 'exportBackup')) as Record<string, unknown>;
-  return rest;
-}
+const call: Call = (method, args) => callApi(v.ui, method, args);
+const storeSnapshot = () => snapshotOf(call);
 
 describe('the session summary and its exports', () => {
   it('ends a session on Meet and opens the summary', async () => {
@@ -111,16 +109,16 @@ describe('the session summary and its exports', () => {
 });
 
 describe('importing a broken backup in Settings', () => {
-  const importFile = (name: string, text: string) =>
-    v.ui.getByLabel('Import backup', { exact: true }).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const importFile = (name: string, buffer: Buffer) =>
+    v.ui.getByLabel('Import backup', { exact: true }).setInputFiles({ name, mimeType: 'application/gzip', buffer });
 
   it('refuses a truncated file with an alert, and nothing changes', async () => {
     const before = await storeSnapshot();
     expect(before.counts).toMatchObject({ clients: 1, sessions: 1, items: 5 });
     await pressOn(v, button(v, 'Settings'));
     await v.ui.getByRole('region', { name: 'Settings', exact: true }).waitFor();
-    const whole = await callApi<string>(v.ui, 'exportBackup');
-    await importFile('holdspace-backup.json', whole.slice(0, Math.floor(whole.length / 2)));
+    const whole = await exportedBackup(call);
+    await importFile('holdspace-backup.jsonl.gz', whole.subarray(0, Math.floor(whole.length / 2)));
     const alert = v.ui.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/^This backup cannot be imported: .+ Nothing was imported\.$/);
@@ -133,11 +131,7 @@ describe('importing a broken backup in Settings', () => {
 
   it('refuses a file with <script> in a name and duplicate ids, shows the name as text, and nothing changes', async () => {
     const before = await storeSnapshot();
-    const file = JSON.parse(await callApi<string>(v.ui, 'exportBackup'));
-    const [client] = file.clients;
-    file.clients.push({ ...client, name: '<script>window.__hsPwned = 1</script>Jordan' });
-    file.counts.clients += 1;
-    await importFile('hostile.json', JSON.stringify(file));
+    await importFile('hostile.jsonl.gz', await hostileBackup(call));
     const alert = v.ui.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('share the id');
     expect(await alert.textContent()).toMatch(/^This backup cannot be imported: two clients share the id .+ Nothing was imported\.$/);

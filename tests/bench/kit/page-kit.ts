@@ -8,7 +8,10 @@ import type { HoldspaceApi } from '@/lib/api/contract';
 import type { ApiRequest } from '@/lib/api/wire';
 import type { BackupFile } from '@/lib/backup/format';
 import { serializeBackup } from '@/lib/backup/serialize';
-import { buildEngagementReport } from '@/lib/export/engagement-report';
+import { readBackup } from '@/lib/backup/read';
+import { BACKUP_MIME, importUpload, previewUpload, receiveBackup } from '@/lib/backup/transfer';
+import type { Result } from '@/lib/api/result';
+import { deriveItemKeys } from '@/lib/store/item-keys';
 import { toIcs } from '@/lib/export/ics';
 import { toMarkdown } from '@/lib/export/markdown';
 import { buildSummary } from '@/lib/export/summary-model';
@@ -47,4 +50,67 @@ export function cutBackup(text: string, maxBytes: number): { text: string; clien
   return { text: out, clients: n, bytes: sizeOf(out) };
 }
 
-export { buildEngagementReport, buildSummary, seedRecord, toIcs, toMarkdown };
+/** The last file `benchExport` made, kept in the page for `benchValidate` and `benchRestore`. */
+let lastFile: Blob | null = null;
+
+/**
+ * Builds before issue 13 answered `exportBackup` with the whole file as one string and took `{ text }` to
+ * preview and import; later ones move the file page by page (lib/backup/transfer.ts). The bench measures
+ * either, so a build from before the change can be measured beside the current one.
+ */
+type OldApi = {
+  exportBackup(a: object): Promise<Result<unknown>>;
+  previewBackup(a: { text: string }): Promise<Result<unknown>>;
+  importBackup(a: { text: string; mode: string }): Promise<Result<unknown>>;
+};
+
+/** "Export backup" as the Settings view makes it: the file's bytes, and the time to have them in the page. */
+export async function benchExport(api: HoldspaceApi): Promise<{ ms: number; bytes: number }> {
+  const t = performance.now();
+  const made = await api.exportBackup({});
+  if (!made.ok) throw new Error(`export: ${made.error.message}`);
+  if (typeof made.value === 'string') lastFile = new Blob([new TextEncoder().encode(made.value)]);
+  else {
+    const file = await receiveBackup(api, made);
+    if (!file.ok) throw new Error(`export: ${file.error.message}`);
+    lastFile = file.value;
+  }
+  return { ms: performance.now() - t, bytes: lastFile.size };
+}
+
+/** Reading and checking the last file (as the worker does, here in the page), and the stored objects made from it. */
+export async function benchValidate(): Promise<{ validateMs: number; objectsMs: number }> {
+  if (!lastFile) throw new Error('benchExport first');
+  let t = performance.now();
+  const parsed = await readBackup(lastFile, Date.now());
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const validateMs = performance.now() - t;
+  t = performance.now();
+  parsed.value.items.map(deriveItemKeys);
+  return { validateMs, objectsMs: performance.now() - t };
+}
+
+/** "Import backup" of the last file, preview then "Replace everything", timed in the page. */
+export async function benchRestore(api: HoldspaceApi): Promise<{ previewMs: number; restoreMs: number; error: string | null }> {
+  if (!lastFile) throw new Error('benchExport first');
+  const file = lastFile;
+  let t = performance.now();
+  if (file.type !== BACKUP_MIME) {
+    const old = api as unknown as OldApi;
+    const text = await file.text();
+    const preview = await old.previewBackup({ text });
+    const previewMs = performance.now() - t;
+    if (!preview.ok) return { previewMs, restoreMs: 0, error: `preview: ${preview.error.message}` };
+    t = performance.now();
+    const restored = await old.importBackup({ text, mode: 'replace' });
+    return { previewMs, restoreMs: performance.now() - t, error: restored.ok ? null : `import: ${restored.error.message}` };
+  }
+  const preview = await previewUpload(api, file);
+  const previewMs = performance.now() - t;
+  if (!preview.ok) return { previewMs, restoreMs: 0, error: `preview: ${preview.error.message}` };
+  t = performance.now();
+  const restored = await importUpload(api, preview.value.upload, 'replace');
+  return { previewMs, restoreMs: performance.now() - t, error: restored.ok ? null : `import: ${restored.error.message}` };
+}
+
+export { buildSummary, seedRecord, toIcs, toMarkdown };

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { ok, fail } from '@/lib/api/result';
+import { ok, fail, type HoldspaceError, type Result } from '@/lib/api/result';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
-import { parseBackup } from '@/lib/backup/parse';
+import { readBackup } from '@/lib/backup/read';
 import { serializeBackup } from '@/lib/backup/serialize';
+import { writeBackup } from '@/lib/backup/write';
+import { createTransfers } from '@/lib/store/transfers';
 import { backupPreview, idsOf } from '@/lib/backup/merge';
 import { countRecords } from '@/lib/backup/integrity';
 import { SettingsView } from '@/components/settings/SettingsView';
@@ -14,22 +16,39 @@ import { NOW, records } from '../../lib/backup/fixtures';
 
 afterEach(cleanup);
 
-/** previewBackup/importBackup answer as the store does: through parseBackup, never touching data on refusal. */
+/** The backup methods answer as the store does (files page by page, read by lib/backup/read), never touching data on refusal. */
 function settingsEnv() {
   const stored = records();
+  let n = 0;
+  const transfers = createTransfers(
+    () => NOW,
+    () => `t${++n}`,
+  );
+  const answer = async <T,>(work: () => Promise<T> | T): Promise<Result<T>> => {
+    try {
+      return ok(await work());
+    } catch (error) {
+      const e = error as HoldspaceError;
+      return fail(e.code, e.message);
+    }
+  };
+  const checked = (transfer: string) => transfers.check(transfer, (file) => readBackup(file, NOW));
   return fakeEnv({
     now: () => NOW,
     api: {
       listClients: async () => ok(stored.clients),
       storageHealth: async () => ok({ persisted: true, usageBytes: 5 * 1024 * 1024, quotaBytes: 2 * 1024 ** 3 }),
-      exportBackup: async () => ok(serializeBackup(stored, 'all', NOW)),
-      exportClient: async () => ok('{"scope":"client"}'),
-      previewBackup: async ({ text }) => {
-        const parsed = parseBackup(text, NOW);
+      exportBackup: async () => ok(transfers.add(await writeBackup(stored, 'all', NOW))),
+      exportClient: async () => ok(transfers.add(await writeBackup({ ...stored, clients: stored.clients.slice(0, 1) }, 'client', NOW))),
+      backupPage: ({ transfer, page }) => answer(() => transfers.page(transfer, page)),
+      uploadBackupPage: ({ transfer, page, data }) => answer(() => transfers.append(transfer, page, data)),
+      endBackupTransfer: async () => ok(null),
+      previewBackup: async ({ transfer }) => {
+        const parsed = await checked(transfer);
         return parsed.ok ? ok(backupPreview(parsed.value, idsOf(stored))) : parsed;
       },
-      importBackup: async ({ text }) => {
-        const parsed = parseBackup(text, NOW);
+      importBackup: async ({ transfer }) => {
+        const parsed = await checked(transfer);
         return parsed.ok ? ok(countRecords(parsed.value)) : parsed;
       },
       deleteClient: async () => ok({ clientName: 'Jane Doe', sessions: 2, items: 11 }),
@@ -95,8 +114,9 @@ describe('SettingsView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
     await waitFor(() => expect(env.io.download).toHaveBeenCalled());
     const [name, mime, content] = vi.mocked(env.io.download).mock.calls[0]!;
-    expect([name, mime]).toEqual(['holdspace-backup-2026-11-21.json', 'application/json']);
-    expect(JSON.parse(content).counts.clients).toBe(2);
+    expect([name, mime]).toEqual(['holdspace-backup-2026-11-21.jsonl.gz', 'application/gzip']);
+    const file = await readBackup(content as Blob, NOW);
+    expect(file.ok && file.value.counts.clients).toBe(2);
   });
 
   it.each([
@@ -112,12 +132,12 @@ describe('SettingsView', () => {
     expect(screen.queryByRole('button', { name: 'Merge' })).toBeNull();
   });
 
-  it('a file over 50 MB is refused before it is read', async () => {
+  it('a file over the size cap (1 GB) is refused before it is read', async () => {
     const env = settingsEnv();
     await show(env);
     const file = pick('{}', 'huge.json', BACKUP_MAX_BYTES + 1);
     const read = vi.spyOn(file, 'text');
-    expect((await screen.findByRole('alert')).textContent).toMatch(/larger than 50 MB/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/larger than 1 GB/);
     expect(read).not.toHaveBeenCalled();
     expect(env.api.previewBackup).not.toHaveBeenCalled();
   });
@@ -134,7 +154,7 @@ describe('SettingsView', () => {
     expect(preview.textContent).toContain('18 records are already here');
     expect(env.api.importBackup).not.toHaveBeenCalled();
     fireEvent.click(within(preview).getByRole('button', { name: 'Merge' }));
-    await waitFor(() => expect(env.api.importBackup).toHaveBeenCalledWith({ text, mode: 'merge' }));
+    await waitFor(() => expect(env.api.importBackup).toHaveBeenCalledWith(expect.objectContaining({ mode: 'merge' })));
     expect((await screen.findByText(/^Merged: 2 clients/)).textContent).toContain('12 captured items');
   });
 
@@ -147,7 +167,7 @@ describe('SettingsView', () => {
     const dialog = screen.getByRole('dialog', { name: 'Replace everything?' });
     expect(env.api.importBackup).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, replace everything' }));
-    await waitFor(() => expect(env.api.importBackup).toHaveBeenCalledWith({ text, mode: 'replace' }));
+    await waitFor(() => expect(env.api.importBackup).toHaveBeenCalledWith(expect.objectContaining({ mode: 'replace' })));
     expect(await screen.findByText(/^Restored: /)).toBeTruthy();
   });
 
@@ -189,7 +209,8 @@ describe('SettingsView', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Export client data' }));
     await waitFor(() => expect(env.api.exportClient).toHaveBeenCalledWith({ clientId: 'c1' }));
-    expect(vi.mocked(env.io.download).mock.calls[0]![0]).toBe('holdspace-client-jane-doe-2026-11-21.json');
+    await waitFor(() => expect(env.io.download).toHaveBeenCalled());
+    expect(vi.mocked(env.io.download).mock.calls[0]![0]).toBe('holdspace-client-jane-doe-2026-11-21.jsonl.gz');
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete client' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete Jane Doe?' });

@@ -55,7 +55,7 @@ async function show(env: FakeEnv, onClose = vi.fn()) {
   return region;
 }
 
-const downloaded = (env: FakeEnv) => vi.mocked(env.io.download).mock.calls.at(-1)!;
+const downloaded = (env: FakeEnv) => vi.mocked(env.io.download).mock.calls.at(-1)! as [string, string, string];
 const clientVersion = () => fireEvent.click(screen.getByRole('switch', { name: 'Client version' }));
 
 describe('SummaryView', () => {

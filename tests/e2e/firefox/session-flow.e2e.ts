@@ -4,6 +4,7 @@
  * Markdown download read back from disk, then a second session that reviews last time's commitments, and a
  * hostile backup refused in Settings with nothing changed.
  */
+import { hostileBackup, storeSnapshot as snapshotOf, type Call } from '../harness/backup-file';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,11 +61,8 @@ const statusLabel = async (text: string) =>
     return copy.textContent?.trim() ?? '';
   });
 
-/** Everything in the store, as a backup, without the moment of export: equal means unchanged. */
-async function storeSnapshot() {
-  const { exportedAt: _, ...rest } = JSON.parse(await callApi<string>(v.ui, 'exportBackup')) as Record<string, unknown>;
-  return rest;
-}
+const call: Call = (method, args) => callApi(v.ui, method as never, args);
+const storeSnapshot = () => snapshotOf(call);
 
 describe('a whole session in the Firefox side panel page', () => {
   it('creates the client by typing a new name and starts the session', async () => {
@@ -149,12 +147,8 @@ describe('a hostile backup in Settings', () => {
     await find(v.ui, 'region', 'Settings');
 
     // A client named with a script tag, sharing the real client's id.
-    const file = JSON.parse(await callApi<string>(v.ui, 'exportBackup'));
-    const [client] = file.clients;
-    file.clients.push({ ...client, name: '<script>window.__hsPwned = 1</script>Jordan' });
-    file.counts.clients += 1;
-    const path = join(firefox().downloads, 'hostile.json');
-    writeFileSync(path, JSON.stringify(file));
+    const path = join(firefox().downloads, 'hostile.jsonl.gz');
+    writeFileSync(path, await hostileBackup(call));
     // Found by CSS: Firefox exposes a file input as a button with its own words; its label is checked instead.
     const input = (await waitFor(v.ui, 'input[type="file"]')) as ElementHandle<HTMLInputElement>;
     expect(await input.evaluate((el) => el.labels?.[0]?.textContent)).toBe('Import backup');

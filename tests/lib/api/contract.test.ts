@@ -21,7 +21,7 @@ describe('the API table', () => {
     expect(changesOf('updateContract', ok('updateContract', { sessionId: 's', patch: { topic: 'x' } }))).toEqual(['contract']);
     expect(changesOf('setDraft', ok('setDraft', { key: 'capture:s1', value: null }))).toEqual(['draft:capture:s1']);
     expect(changesOf('listClients', ok('listClients', {}))).toEqual([]);
-    expect(changesOf('importBackup', ok('importBackup', { text: '{}', mode: 'merge' }))).toEqual(['all']);
+    expect(changesOf('importBackup', ok('importBackup', { transfer: 't1', mode: 'merge' }))).toEqual(['all']);
   });
 });
 

@@ -49,7 +49,7 @@ describe('automatic backup policy', () => {
 
   it('names files so that they sort by time', () => {
     const utc = () => 0;
-    expect(autoBackupName(NOW, utc)).toBe('holdspace-auto-backup-2026-12-02-1405-09.json');
+    expect(autoBackupName(NOW, utc)).toBe('holdspace-auto-backup-2026-12-02-1405-09.jsonl.gz');
     expect(autoBackupName(NOW + 60_000, utc) > autoBackupName(NOW, utc)).toBe(true);
   });
 

@@ -12,7 +12,7 @@ describe('preview', () => {
     const parsed = parseBackup(serializeBackup(records(), 'all', NOW), NOW);
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(backupPreview(parsed.value, idsOf(empty()))).toEqual({
-      formatVersion: 1,
+      formatVersion: 2,
       counts: { clients: 2, sessions: 3, items: 12, reviews: 1, questions: 1 },
       conflicts: 0,
       scope: 'all',

@@ -38,7 +38,7 @@ describe('backup migrations', () => {
     const result = parseBackup(JSON.stringify(v0File()), NOW);
     if (!result.ok) throw new Error(result.error.message);
     const file = result.value;
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(2);
     expect(file.scope).toBe('all');
     expect(file.counts).toEqual({ clients: 2, sessions: 3, items: 3, reviews: 1, questions: 1 });
     const [done, open, note] = file.items;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
+import { LIMITS } from '@/lib/model/limits';
 import { decodeBackup, isTooLarge, parseBackup, utf8Length } from '@/lib/backup/parse';
 import { serializeBackup } from '@/lib/backup/serialize';
 import { NOW, records } from './fixtures';
@@ -25,10 +25,10 @@ function edit(fn: (file: Json) => void): Json {
 }
 
 describe('parseBackup refuses, with a sentence a coach can read', () => {
-  it('a file over 50 MB, before parsing it', () => {
-    refused(' '.repeat(BACKUP_MAX_BYTES + 1), /larger than 50 MB/);
-    // Under 50 MB in characters, over it in UTF-8 bytes.
-    refused(`"${'é'.repeat(BACKUP_MAX_BYTES / 2)}"`, /larger than 50 MB/);
+  it('an older (JSON) file over 256 MB, the most one text can hold, before parsing it', { timeout: 60_000 }, () => {
+    refused(' '.repeat(LIMITS.legacyBackupBytes + 1), /older, uncompressed backup larger than 256 MB/);
+    // Under the limit in characters, over it in UTF-8 bytes.
+    refused(`"${'é'.repeat(LIMITS.legacyBackupBytes / 2)}"`, /larger than 256 MB/);
   });
 
   it('empty, broken and cut-short files', () => {
@@ -49,8 +49,13 @@ describe('parseBackup refuses, with a sentence a coach can read', () => {
       /single session/,
     );
     refused(
+      edit((f) => (f.formatVersion = 3)),
+      /newer version of Holdspace \(format 3\)/,
+    );
+    // Format 2 files are gzip (lib/backup/read.ts): as JSON text, one can only be damaged.
+    refused(
       edit((f) => (f.formatVersion = 2)),
-      /newer version of Holdspace \(format 2\)/,
+      /says it is format 2, but is not compressed/,
     );
     refused(
       edit((f) => (f.formatVersion = '1')),

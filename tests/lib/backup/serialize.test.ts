@@ -20,7 +20,8 @@ describe('serializeBackup', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const { format, formatVersion, exportedAt, scope, counts, ...back } = parsed.value;
-    expect([format, formatVersion, exportedAt, scope]).toEqual([BACKUP_FORMAT, 1, NOW, 'all']);
+    // Read back as the current records (a format 1 file migrates to format 2 by its number alone).
+    expect([format, formatVersion, exportedAt, scope]).toEqual([BACKUP_FORMAT, 2, NOW, 'all']);
     expect(counts.items).toBe(original.items.length);
     expect(back).toEqual(original);
   });

@@ -11,16 +11,18 @@ describe('createDbConnection', () => {
     const conn = createDbConnection(uniqueName());
     const db = await conn.get();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['clients', 'drafts', 'items', 'meta', 'questionPrefs', 'questions', 'sessions']);
-    const tx = db.transaction(['items', 'sessions']);
-    expect([...tx.objectStore('items').indexNames].sort()).toEqual([
-      'byClient',
-      'byClientOpen',
-      'byDue',
-      'byReviewSession',
-      'bySessionKind',
-      'bySessionOrder',
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'clients',
+      'drafts',
+      'items',
+      'meta',
+      'questionPrefs',
+      'questions',
+      'searchIndex',
+      'sessions',
     ]);
+    const tx = db.transaction(['items', 'sessions']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['byClientOpen', 'byDue', 'byReviewSession', 'bySessionOrder']);
     expect([...tx.objectStore('sessions').indexNames].sort()).toEqual(['byClientStart', 'byStatus']);
     conn.close();
   });
@@ -68,8 +70,11 @@ describe('migration v1 → v2', () => {
     expect(closed.map((i) => i.id).sort()).toEqual(['i-done', 'i-note']);
     const due = await db.getAllFromIndex('items', 'byDue', IDBKeyRange.bound('2026-01-01', '2026-12-31'));
     expect(due.map((i) => i.id)).toEqual(['i-open', 'i-done']);
-    expect(await db.countFromIndex('items', 'byClient', 'c1')).toBe(4);
-    expect(await db.countFromIndex('items', 'bySessionKind', ['s1', 'commitment'])).toBe(3);
+    // Step 4 removed `byClient` and `bySessionKind` (their questions are ranges of the others) and added the
+    // stored search index; every record is still there (counted above).
+    expect(await db.countFromIndex('items', 'byClientOpen', IDBKeyRange.bound(['c1', -Infinity], ['c1', Infinity]))).toBe(4);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byClientOpen', 'byDue', 'byReviewSession', 'bySessionOrder']);
+    expect([...db.objectStoreNames]).toContain('searchIndex');
     const reviewedInS2 = await db.getAllKeysFromIndex('items', 'byReviewSession', 's2');
     expect(reviewedInS2.sort()).toEqual(['i-carried', 'i-done']);
     const stored = await db.get('items', 'i-note');

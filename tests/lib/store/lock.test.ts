@@ -1,3 +1,6 @@
+import { readBackup } from '@/lib/backup/read';
+import { receiveBackup, sendBackup } from '@/lib/backup/transfer';
+import type { HoldspaceApi } from '@/lib/api/contract';
 import { describe, expect, it } from 'vitest';
 import type { SessionKey } from '@/lib/store/lock';
 import type { HoldspaceDatabase } from '@/lib/store/db';
@@ -202,24 +205,38 @@ describe('the lock in the store', () => {
   it('with the lock on, backups are encrypted; importing one asks its passphrase, a wrong one changes nothing; plain ones still import', async () => {
     const { api } = lockedStore();
     await seed(api);
-    const plainBackup = await val(api.exportBackup({}));
-    expect(plainBackup).toContain('Zelda'); // control: lock off, a plain backup
+    const exported = async (a: HoldspaceApi): Promise<Blob> => {
+      const file = await receiveBackup(a, await a.exportBackup({}));
+      if (!file.ok) throw new Error(file.error.message);
+      return file.value;
+    };
+    const uploaded = async (a: HoldspaceApi, file: Blob): Promise<string> => {
+      const sent = await sendBackup(a, file);
+      if (!sent.ok) throw new Error(sent.error.message);
+      return sent.value.transfer;
+    };
+    const plainBackup = await exported(api);
+    const plain = await readBackup(plainBackup, Date.now());
+    expect(plain.ok && plain.value.clients.map((c) => c.name)).toEqual(['Zelda Quasar']); // control: lock off, a plain backup
     await val(api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
-    const sealed = await val(api.exportBackup({}));
+    const sealedFile = await exported(api);
+    const sealed = await sealedFile.text();
     expect(JSON.parse(sealed)).toMatchObject({ format: 'holdspace-encrypted', version: 1, kdf: { name: 'PBKDF2', iterations: FAST } });
+    expect((await readBackup(sealedFile, Date.now())).ok).toBe(false); // not readable as a backup without the passphrase
     for (const s of SECRETS) expect(sealed).not.toContain(s);
 
     const other = lockedStore();
-    await err(other.api.previewBackup({ text: sealed }), 'invalid', 'passphrase');
-    const wrong = await err(other.api.importBackup({ text: sealed, mode: 'merge', passphrase: 'lantern harbor' }), 'invalid', 'passphrase');
+    const transfer = await uploaded(other.api, sealedFile);
+    await err(other.api.previewBackup({ transfer }), 'invalid', 'passphrase');
+    const wrong = await err(other.api.importBackup({ transfer, mode: 'merge', passphrase: 'lantern harbor' }), 'invalid', 'passphrase');
     expect(wrong.message).toMatch(/does not open this backup.*Nothing was changed/);
     expect(await val(other.api.listClients({}))).toEqual([]);
-    expect((await val(other.api.previewBackup({ text: sealed, passphrase: 'lantern harbour' }))).counts.clients).toBe(1);
-    await val(other.api.importBackup({ text: sealed, mode: 'merge', passphrase: 'lantern harbour' }));
+    expect((await val(other.api.previewBackup({ transfer, passphrase: 'lantern harbour' }))).counts.clients).toBe(1);
+    await val(other.api.importBackup({ transfer, mode: 'merge', passphrase: 'lantern harbour' }));
     expect((await val(other.api.listClients({}))).map((c) => c.name)).toEqual(['Zelda Quasar']);
 
     const third = lockedStore();
-    await val(third.api.importBackup({ text: plainBackup, mode: 'merge' }));
+    await val(third.api.importBackup({ transfer: await uploaded(third.api, plainBackup), mode: 'merge' }));
     expect((await val(third.api.listClients({}))).map((c) => c.name)).toEqual(['Zelda Quasar']);
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * Backup files in the worker while they move to or from a view, page by page (lib/api/contract.ts
+ * `BackupTransfer`). Kept in memory only: a transfer lost to a stopped worker is simply started again by
+ * the view (lib/backup/transfer.ts). Old ones are forgotten, and the bytes held at once are bounded.
+ */
+import type { BackupTransfer } from '../api/contract';
+import type { Result } from '../api/result';
+import type { BackupFile } from '../backup/format';
+import { fromBase64, toBase64 } from '../backup/base64';
+import { LIMITS } from '../model/limits';
+import { TOO_LARGE } from '../backup/messages';
+import { invalid, notFound } from './tx';
+
+/** A transfer untouched this long is forgotten. */
+const TTL_MS = 15 * 60 * 1000;
+const PAGE = LIMITS.backupPageBytes;
+
+interface Entry {
+  parts: Uint8Array[];
+  bytes: number;
+  /** The whole file, once made (export) or once checked (import). */
+  blob: Blob | null;
+  /** The outcome of reading the file, kept between the preview and the import. */
+  checked: Result<BackupFile> | null;
+  touched: number;
+}
+
+export interface Transfers {
+  /** Holds a file the worker made. */
+  add(blob: Blob): BackupTransfer;
+  /** A page of a held file, as base64. */
+  page(id: string, page: number): Promise<string>;
+  /** Appends the next page of a file a view sends; opens a transfer when `id` is undefined. */
+  append(id: string | undefined, page: number, data: string): BackupTransfer;
+  /** The uploaded file, whole. */
+  file(id: string): Blob;
+  /** The checked outcome, computed once per transfer. */
+  check(id: string, read: (file: Blob) => Promise<Result<BackupFile>>): Promise<Result<BackupFile>>;
+  end(id: string): void;
+}
+
+export function createTransfers(now: () => number, newId: () => string): Transfers {
+  const held = new Map<string, Entry>();
+  const prune = () => {
+    for (const [id, e] of held) if (now() - e.touched > TTL_MS) held.delete(id);
+  };
+  const get = (id: string): Entry => {
+    prune();
+    const e = held.get(id);
+    if (!e) throw notFound('This backup transfer (it was interrupted, or the browser stopped Holdspace’s worker meanwhile)');
+    e.touched = now();
+    return e;
+  };
+  const info = (id: string, e: Entry): BackupTransfer => ({ transfer: id, bytes: e.bytes, pages: Math.ceil(e.bytes / PAGE) });
+  const heldBytes = () => [...held.values()].reduce((n, e) => n + e.bytes, 0);
+  return {
+    add(blob) {
+      prune();
+      const id = newId();
+      const e: Entry = { parts: [], bytes: blob.size, blob, checked: null, touched: now() };
+      held.set(id, e);
+      return info(id, e);
+    },
+    async page(id, page) {
+      const blob = get(id).blob;
+      if (!blob || page * PAGE >= Math.max(blob.size, 1)) throw invalid(`The backup has no page ${page + 1}.`, 'page');
+      return toBase64(new Uint8Array(await blob.slice(page * PAGE, (page + 1) * PAGE).arrayBuffer()));
+    },
+    append(id, page, data) {
+      let bytes: Uint8Array;
+      try {
+        bytes = fromBase64(data);
+      } catch {
+        throw invalid('A page of the backup file arrived damaged. Choose the file again.', 'data');
+      }
+      let key = id;
+      let e: Entry;
+      if (key === undefined) {
+        if (page !== 0) throw invalid('A backup file is sent from its first page.', 'page');
+        prune();
+        key = newId();
+        e = { parts: [], bytes: 0, blob: null, checked: null, touched: now() };
+        held.set(key, e);
+      } else {
+        e = get(key);
+      }
+      if (e.blob && !e.parts.length) throw invalid('This transfer holds a file the worker made.', 'transfer');
+      if (page !== e.parts.length) throw invalid(`Page ${page + 1} of the backup arrived out of order. Choose the file again.`, 'page');
+      if (heldBytes() + bytes.length > LIMITS.backupBytes) {
+        held.delete(key);
+        throw invalid(TOO_LARGE, 'data');
+      }
+      e.parts.push(bytes);
+      e.bytes += bytes.length;
+      e.blob = null;
+      e.checked = null;
+      return info(key, e);
+    },
+    file(id) {
+      const e = get(id);
+      e.blob ??= new Blob(e.parts as BlobPart[]);
+      return e.blob;
+    },
+    async check(id, read) {
+      const e = get(id);
+      e.checked ??= await read(this.file(id));
+      return e.checked;
+    },
+    end(id) {
+      held.delete(id);
+    },
+  };
+}
