@@ -107,6 +107,22 @@ if (only === 'engagement') {
     );
     await shapeEngagements({ worker, scale });
     const figures = await engagementFigures({ chromium, worker, page, scale, samples, runs, log });
+    finish({
+      generatedAt: new Date().toISOString(),
+      quick,
+      only,
+      scale: { ...seeded, sessionsPerClient: scale.sessionsPerClient, commitmentsPerSession: scale.commitmentsPerSession },
+      machine: { ...machine(), chromium: chromium.version.product },
+      ...figures,
+      benchSeconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
+    await chromium.close();
+    await server.close();
+  }
+  process.exit(0);
+}
+
 if (only === 'backup') {
   // HS_BENCH_BEFORE_DIR: a bench build of an earlier commit (e.g. main before issue 13), measured first in
   // the same run, in a Chromium of its own, so the report shows before and after side by side.
@@ -130,13 +146,6 @@ if (only === 'backup') {
       generatedAt: new Date().toISOString(),
       quick,
       only,
-      scale: { ...seeded, sessionsPerClient: scale.sessionsPerClient, commitmentsPerSession: scale.commitmentsPerSession },
-      machine: { ...machine(), chromium: chromium.version.product },
-      ...figures,
-      benchSeconds: Math.round((Date.now() - started) / 1000),
-    });
-  } finally {
-    await chromium.close();
       machine: { ...machine(), chromium: main.chromium },
       scale,
       ...Object.fromEntries(Object.entries(main).filter(([, v]) => typeof v !== 'object')),
