@@ -11,7 +11,6 @@ import { ClientCombobox, type ClientChoice } from './ClientCombobox';
 import { SummaryView } from '../summary/SummaryView';
 import { EditClientButton } from './ClientDetailsDialog';
 import { ClientPreview } from './ClientPreview';
-import { EngagementReportButtons } from '../engagement/EngagementReportButtons';
 import { exactClient } from './match';
 
 /**
@@ -137,7 +136,6 @@ export function ClientPicker(props: { onStarted(session: Session): void }) {
               setQuery(client.name);
             }}
           />
-          <EngagementReportButtons clientId={previewClient.id} clientName={previewClient.name} />
         </>
       )}
       {creating && !previewClient && query.trim() && (

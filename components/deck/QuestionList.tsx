@@ -30,7 +30,7 @@ export interface QuestionListProps {
 export function QuestionList(props: QuestionListProps) {
   const list = useRef<HTMLUListElement>(null);
   const [activeId, setActiveId] = useState<Id | null>(null);
-  const active = props.questions.find((q) => q.id === activeId) ?? props.questions[0] ?? null;
+  const current = props.questions.find((q) => q.id === activeId) ?? props.questions[0] ?? null;
 
   const focusRow = (id: Id) => {
     setActiveId(id);
@@ -38,11 +38,16 @@ export function QuestionList(props: QuestionListProps) {
     rows.find((row) => row.dataset.qid === id)?.focus();
   };
 
+  /** The focus request last carried out: a key pressed before the next one is (effects run after paint) acts on it. */
+  const applied = useRef<number | null>(null);
   useEffect(() => {
     if (props.focusRequest && props.questions.some((q) => q.id === props.focusRequest?.id)) focusRow(props.focusRequest.id);
+    applied.current = props.focusRequest?.n ?? null;
   }, [props.focusRequest]);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    const pending = props.focusRequest && props.focusRequest.n !== applied.current ? props.focusRequest.id : null;
+    const active = (pending && props.questions.find((q) => q.id === pending)) || current;
     if (!active || isTyping(event)) return;
     const at = props.questions.indexOf(active);
     const step = whichKey('deck.move', event); // 0 previous, 1 next
@@ -72,7 +77,7 @@ export function QuestionList(props: QuestionListProps) {
           asked={props.asked.has(q.id)}
           canMarkAsked={props.canMarkAsked}
           showStage={props.showStage}
-          active={q.id === active?.id}
+          active={q.id === current?.id}
           current={q.id === props.currentId}
           onFocus={() => setActiveId(q.id)}
           onMarkAsked={() => props.onMarkAsked(q)}

@@ -10,6 +10,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { AgreementForm } from './AgreementForm';
 import { EngagementGoals } from './EngagementGoals';
 import { FollowThroughChart } from './FollowThroughChart';
+import { EngagementReportButtons } from './EngagementReportButtons';
 import { SessionTimeline } from './SessionTimeline';
 import './engagement.css';
 
@@ -115,6 +116,10 @@ function EngagementBody(props: { view: EngagementView; now: number; onOpen(sessi
         )}
       </div>
       <SessionTimeline rows={view.sessions} now={now} onOpen={props.onOpen} />
+      <div class="engagement__report">
+        <h3 class="sub-title">Report for the client or sponsor</h3>
+        <EngagementReportButtons clientId={view.client.id} clientName={view.client.name} />
+      </div>
     </div>
   );
 }

@@ -132,8 +132,9 @@ describe('due this week, between sessions', () => {
   });
 
   it('the engagement report, coach and client versions, with every commitment and its outcome', async () => {
-    await typeInto(v, v.ui.getByRole('combobox', { name: 'Client', exact: true }), ANA);
-    await v.page.keyboard.press('Enter');
+    // The report is made where the engagement is shown: Clients → the client → Engagement.
+    await pressOn(v, button(v, 'Clients'));
+    await pressOn(v, v.ui.getByRole('list', { name: 'Clients', exact: true }).getByRole('button', { name: ANA, exact: true }));
     const coach = await download(v, button(v, 'Download engagement report'));
     expect(coach.name).toMatch(/^ana-due-\d{4}-\d{2}-\d{2}-engagement\.md$/);
     expect(coach.text).toContain(`# Coaching engagement: ${ANA}`);
