@@ -127,6 +127,10 @@ export function Workspace(props: {
   useEffect(() => {
     if (!focusAfterStart.current || !session || prior.loading) return;
     focusAfterStart.current = false;
+    // The coach already went somewhere while the review was loading (typing into Topic): stay there, or the
+    // keys typed next would land in the review (where d, p, n, x, f record a status).
+    const here = document.activeElement;
+    if (here instanceof HTMLElement && here.matches('input, textarea, select, [contenteditable="true"]')) return;
     focusWork(props.wide ? (workArea('prior') ?? workArea('contract')) : workArea(tab));
   });
 
