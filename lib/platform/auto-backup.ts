@@ -59,7 +59,7 @@ export async function writeAutomaticBackup(b: Browser, bytes: Uint8Array, name: 
  * through the origin's Cache Storage to an offscreen document that makes the blob URL (closed afterwards).
  */
 async function blobUrlOf(b: Browser, bytes: Uint8Array, name: string): Promise<{ href: string; release(): Promise<void> }> {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/json' });
+  const blob = new Blob([bytes as BlobPart], { type: 'application/gzip' });
   if (typeof URL.createObjectURL === 'function') {
     const href = URL.createObjectURL(blob);
     return { href, release: async () => URL.revokeObjectURL(href) };

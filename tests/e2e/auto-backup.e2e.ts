@@ -57,7 +57,8 @@ async function openPanelPage(b: Launched): Promise<Page> {
   return page;
 }
 
-const files = () => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl.gz') && !f.endsWith('.crdownload')) : []);
+const files = () =>
+  existsSync(folder) ? readdirSync(folder).filter((f) => f.startsWith('holdspace-auto-backup-') && f.endsWith('.gz')) : [];
 
 /** A session with a few captured items, ended: the worker writes a backup after it. */
 async function sessionWithItems(clientName: string, texts: string[]): Promise<void> {
@@ -105,7 +106,13 @@ describe('automatic backups', () => {
     await expect.poll(() => isFocused(box)).toBe(true);
     await panel.keyboard.press('Space');
     await expect.poll(() => box.isChecked()).toBe(true);
-    await expect.poll(files, { timeout: 15_000 }).toHaveLength(1);
+    await expect
+      .poll(files, { timeout: 15_000 })
+      .toHaveLength(1)
+      .catch(async (e) => {
+        console.log('folder', existsSync(folder) ? readdirSync(folder) : 'none', await panel.locator('.settings').first().textContent());
+        throw e;
+      });
     const line = panel.getByText(/^Last backup: /);
     await expect.poll(() => line.textContent(), { timeout: 10_000 }).toContain(join('Holdspace', files()[0]!));
     expect(files()[0]).toMatch(/^holdspace-auto-backup-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}\.jsonl\.gz$/);
@@ -115,7 +122,13 @@ describe('automatic backups', () => {
 
   it('write one after every ended session, and keep only the newest N on disk', async () => {
     await sessionWithItems('Asha Menon', ['Will draft the proposal by Friday', 'Notices she rushes when anxious']);
-    await expect.poll(files, { timeout: 15_000 }).toHaveLength(2);
+    await expect
+      .poll(files, { timeout: 15_000 })
+      .toHaveLength(2)
+      .catch(async (e) => {
+        console.log('folder', existsSync(folder) ? readdirSync(folder) : 'none', await panel.locator('body').first().textContent());
+        throw e;
+      });
 
     const kept = panel.getByRole('spinbutton', { name: 'Backups kept', exact: true }).or(panel.getByLabel('Backups kept', { exact: true }));
     await kept.first().fill('2');

@@ -15,7 +15,7 @@ let ff: Firefox;
 let v: View;
 const files = () => {
   const folder = join(ff.downloads, 'Holdspace');
-  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl.gz')) : [];
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.startsWith('holdspace-auto-backup-') && f.endsWith('.gz')) : [];
 };
 const poll = async <T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;

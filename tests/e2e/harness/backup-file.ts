@@ -4,7 +4,7 @@
  * trailer, so a test can hand Settings a file that is well-formed and hostile only where it means to be.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { crc32, crcHex } from '@/lib/backup/crc32';
+import { crc32, crcHex } from '../../../lib/backup/crc32';
 
 /** A call to the Holdspace API from an extension page, resolving to the method's value. */
 export type Call = <T>(method: string, args?: Record<string, unknown>) => Promise<T>;
