@@ -20,7 +20,6 @@ import {
   pressOn,
   snap,
   startSession,
-  typeInto,
 } from './harness/coach';
 
 const ANA = 'Ana Due';
