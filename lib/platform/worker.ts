@@ -32,6 +32,9 @@ export function startWorker() {
   // A view opened: build the search index before the coach types (not on reconnects after an idle stop).
   const served = serveApi(browser, api, {
     onViewOpened: () => {
+      // A turn-on or turn-off the browser interrupted finishes once a view is open (the database stays unopened
+      // until something needs it, so a worker start alone never creates or upgrades it).
+      void api.resumeLock().catch(() => {});
       void api.warmSearch().catch(() => {});
       autoBackups.onViewOpened();
     },
@@ -44,8 +47,6 @@ export function startWorker() {
   const autoBackups = wireAutoBackups(browser, api, browserSettings);
   serveDock(browser);
   changes.broadcast = served.broadcast;
-  // A turn-on or turn-off the browser interrupted finishes as soon as the key is at hand.
-  void api.resumeLock().catch(() => {});
   wireToolbarButton(browser);
   const onCommand = createCommandHandler({ ...browserCommandDeps(browser), lockNow: () => api.lockNow({}) });
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
