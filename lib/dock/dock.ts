@@ -44,10 +44,12 @@ export interface DockedOverlay {
 export function dockOverlay(ctx: DockContext, page: string, extensionId: string, connect: (reconnect: boolean) => DockPort): DockedOverlay {
   const frame = document.createElement('iframe');
   frame.src = page;
-  // With use_dynamic_url the src carries a per-session id, but the page inside runs at the extension's own
-  // origin: the token is addressed to either, so only our page in this frame can receive it.
+  // The token is addressed to the origin our page runs at, so only our page in this frame can receive it.
+  // Chromium (use_dynamic_url): the src carries a per-session id, the page runs at chrome-extension://<id>.
+  // Firefox: the src's host (the per-install UUID) is the page's origin; the add-on id is not an origin, and
+  // a post to a wrong origin is reported as an error on the call page.
   const own = new URL(page);
-  const origins = [`${own.protocol}//${own.host}`, `${own.protocol}//${extensionId}`];
+  const origins = [own.protocol === 'moz-extension:' ? `${own.protocol}//${own.host}` : `${own.protocol}//${extensionId}`];
   frame.title = 'Holdspace';
   frame.allow = 'clipboard-write';
   let place = { right: DEFAULT_PLACEMENT.right, top: DEFAULT_PLACEMENT.top };
@@ -69,7 +71,7 @@ export function dockOverlay(ctx: DockContext, page: string, extensionId: string,
       try {
         frame.contentWindow?.postMessage(message, origin);
       } catch {
-        // Not a valid origin in this browser (Firefox's add-on id): the other one is.
+        // The frame is navigating away: the next offer (on its load) reaches it.
       }
     }
   };
