@@ -64,8 +64,17 @@ export function dockOverlay(ctx: DockContext, page: string, extensionId: string,
     'box-shadow:0 8px 28px rgba(0,0,0,.35);max-height:calc(100vh - 16px)';
 
   const send = (message: HostToFrame) => port?.postMessage(message);
+  /** The frame still holds its first about:blank (same origin as the call page): a post would go to the page. */
+  const notLoaded = () => {
+    try {
+      return frame.contentWindow?.location.href === 'about:blank';
+    } catch {
+      return false; // cross-origin: our page has loaded
+    }
+  };
   const offer = () => {
-    if (!token) return;
+    // Before its page loads the offer waits for the browser's load event (below).
+    if (!token || notLoaded()) return;
     const message: TokenOffer = { hs: 'dock-token', token };
     for (const origin of origins) {
       try {
