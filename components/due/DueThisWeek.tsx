@@ -39,6 +39,12 @@ export function DueThisWeekList(props: { id?: string }) {
   const groups = mergeKept(due.data?.groups ?? [], kept);
   const lapsed = due.data?.lapsed ?? [];
   const now = env.now();
+  /** Cards rendered so far: a long list grows a page at a time, as the coach reaches its end. */
+  const [budget, setBudget] = useState(CARDS_PER_PAGE);
+  const shown = groupsWithin(groups, budget);
+  const hidden = groups.length - shown.length;
+  /** The card whose successor should take focus once the next page has rendered. */
+  const continueFrom = useRef<string | null>(null);
 
   // Focus lands where work continues: the first commitment, once the list has loaded.
   const focused = useRef(false);
@@ -54,16 +60,34 @@ export function DueThisWeekList(props: { id?: string }) {
     const view = group.commitments.find((c) => c.item.id === id);
     if (view && !kept.has(id)) setKept((prev) => new Map(prev).set(id, { group, view }));
   };
-  /** Enter or Tab from a note: the next commitment not yet reviewed here (in any client's group) takes focus. */
-  const moveOn = (fromId: string): boolean => {
+  /** The next card after `fromId` not yet reviewed here, in any client's group, if it is rendered. */
+  const nextCard = (fromId: string): HTMLElement | undefined => {
     const cards = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-review-card]') ?? [])];
     const at = cards.findIndex((c) => c.dataset.reviewCard === fromId);
-    const next = cards.slice(at + 1).find((c) => c.dataset.reviewed !== 'yes');
-    if (!next) return false;
-    next.focus();
-    next.scrollIntoView?.({ block: 'nearest' });
+    return cards.slice(at + 1).find((c) => c.dataset.reviewed !== 'yes');
+  };
+  const focusCard = (card: HTMLElement) => {
+    card.focus();
+    card.scrollIntoView?.({ block: 'nearest' });
+  };
+  /** Enter or Tab from a note: the next commitment not yet reviewed here takes focus (the next page renders first if needed). */
+  const moveOn = (fromId: string): boolean => {
+    const next = nextCard(fromId);
+    if (next) {
+      focusCard(next);
+      return true;
+    }
+    if (hidden === 0) return false;
+    continueFrom.current = fromId;
+    setBudget((b) => b + CARDS_PER_PAGE);
     return true;
   };
+  useEffect(() => {
+    if (continueFrom.current === null) return;
+    const next = nextCard(continueFrom.current);
+    continueFrom.current = null;
+    if (next) focusCard(next);
+  }, [budget]);
 
   return (
     <section class="due-list" id={props.id} aria-labelledby={titleId} ref={listRef}>
@@ -83,9 +107,14 @@ export function DueThisWeekList(props: { id?: string }) {
       {groups.length > 0 && (
         <p class="prompt">Record how each went as you hear from the client: a status key, then a note. No session needed.</p>
       )}
-      {groups.map((group) => (
+      {shown.map((group) => (
         <ClientGroup key={group.client.id} group={group} onReviewed={onReviewed(group)} onMoveOn={moveOn} />
       ))}
+      {hidden > 0 && (
+        <Button small onClick={() => setBudget((b) => b + CARDS_PER_PAGE)}>
+          {`Show ${hidden === 1 ? '1 more client' : `${hidden} more clients`}`}
+        </Button>
+      )}
       {lapsed.length > 0 && (
         <section class="due-group" aria-labelledby={`${titleId}-lapsed`}>
           <h3 class="due-group__title" id={`${titleId}-lapsed`}>
@@ -105,6 +134,17 @@ export function DueThisWeekList(props: { id?: string }) {
       )}
     </section>
   );
+}
+
+/** Cards rendered at first and added by each "Show more clients" (or by reaching the end by keyboard). */
+const CARDS_PER_PAGE = 40;
+
+/** The leading groups whose cards fit in `budget` (always at least one group). */
+function groupsWithin(groups: DueGroup[], budget: number): DueGroup[] {
+  let cards = 0;
+  let n = 0;
+  while (n < groups.length && (n === 0 || cards + groups[n]!.commitments.length <= budget)) cards += groups[n++]!.commitments.length;
+  return groups.slice(0, n);
 }
 
 function countLine(data: DueData): string {

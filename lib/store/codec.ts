@@ -12,7 +12,7 @@ import type { StoreName } from './db';
 export const CLEAR_FIELDS = {
   clients: ['id'],
   sessions: ['id', 'clientId', 'startedAt', 'status'],
-  items: ['id', 'sessionId', 'order', 'kind', 'clientId', 'open', 'dueKey', 'reviewedIn'],
+  items: ['id', 'sessionId', 'order', 'kind', 'clientId', 'open', 'dueKey', 'openDueKey', 'reviewedIn'],
   questions: ['id'],
   questionPrefs: ['questionId'],
   drafts: ['key'],

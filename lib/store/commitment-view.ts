@@ -1,19 +1,39 @@
 /** Building the commitment views the UI shows, inside a read transaction. */
 import type { CommitmentView } from '../api/contract';
 import type { Id } from '../model/types';
-import type { StoredItem } from './db';
+import { keysOf, type StoredItem } from './db';
 import { commitmentStatus, fromStored, lastReview } from './item-keys';
 import type { ReadTx } from './tx';
 
-/** Views for these commitments, each with the start of the session it was made in (one read per session). */
-export async function commitmentViews(tx: ReadTx, items: StoredItem[]): Promise<CommitmentView[]> {
-  const sessions = tx.objectStore('sessions');
-  const ids = [...new Set(items.map((i) => i.sessionId))];
+/** A client with this many sessions to look up is read in one request (its sessions by start) instead of one each. */
+const ONE_READ_FROM = 4;
+
+/**
+ * Views for these commitments, each with the start of the session it was made in. Sessions the caller has
+ * already read are passed as `known`; the others are read once each, or a client's all at once when that is
+ * fewer requests.
+ */
+export async function commitmentViews(
+  tx: ReadTx,
+  items: StoredItem[],
+  known: Iterable<{ id: Id; startedAt: number }> = [],
+): Promise<CommitmentView[]> {
   const starts = new Map<Id, number>();
+  for (const s of known) starts.set(s.id, s.startedAt);
+  const missing = new Map<Id, Set<Id>>(); // client → its sessions still to read
+  for (const i of items) {
+    if (starts.has(i.sessionId)) continue;
+    const set = missing.get(i.clientId) ?? new Set<Id>();
+    missing.set(i.clientId, set.add(i.sessionId));
+  }
+  const sessions = tx.objectStore('sessions');
   await Promise.all(
-    ids.map(async (id) => {
-      const session = await sessions.get(id);
-      starts.set(id, session?.startedAt ?? 0);
+    [...missing].map(async ([clientId, ids]) => {
+      if (ids.size >= ONE_READ_FROM) {
+        for (const s of await sessions.index('byClientStart').getAll(keysOf(clientId))) starts.set(s.id, s.startedAt);
+        return;
+      }
+      await Promise.all([...ids].map(async (id) => starts.set(id, (await sessions.get(id))?.startedAt ?? 0)));
     }),
   );
   return items.map((stored) => ({

@@ -34,6 +34,7 @@ export interface HoldspaceDB extends DBSchema {
       bySessionOrder: [string, number];
       byClientOpen: [string, number];
       byDue: string;
+      byClientOpenDue: [string, string];
       byReviewSession: string;
     };
   };
@@ -52,7 +53,7 @@ export type StoreName = StoreNames<HoldspaceDB>;
 export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<HoldspaceDB, S, M>;
 
 export const DB_NAME = 'holdspace';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** Every store of the record, for transactions that span it (backup import, delete everything). */
 export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
@@ -60,6 +61,11 @@ export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questio
 /** Every key `[id, n]` of a compound `[id, number]` index: a client's sessions, a session's items in order. */
 export function keysOf(id: string): IDBKeyRange {
   return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+}
+
+/** A client's open commitments due by the end of the day `until` (overdue ones included), in `byClientOpenDue`. */
+export function openDueRange(clientId: string, until: string): IDBKeyRange {
+  return IDBKeyRange.bound([clientId, ''], [clientId, `${until}\uffff`]);
 }
 
 /** Due dates from the day `from` through the whole day `to` (date-times on `to` included). */
@@ -139,6 +145,18 @@ export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: U
   if (oldVersion < 5) {
     // The lock's wrapped key and state (issue 12). Nothing existing changes.
     db.createObjectStore('meta', { keyPath: 'id' });
+  }
+  if (oldVersion < 6) {
+    // "Due this week" (issue 11) reads a client's open commitments due by a day, latest first, without
+    // reading the rest: an index of [client, due] over open commitments only. Its key is derived from the
+    // clear fields `open` and `dueKey`, so a sealed record (lock on) is backfilled without its key.
+    tx.objectStore('items').createIndex('byClientOpenDue', ['clientId', 'openDueKey']);
+    let cursor = await tx.objectStore('items').openCursor();
+    while (cursor) {
+      const stored = cursor.value;
+      if (stored.open === 1 && typeof stored.dueKey === 'string') await cursor.update({ ...stored, openDueKey: stored.dueKey });
+      cursor = await cursor.continue();
+    }
   }
 }
 

@@ -13,7 +13,7 @@ import {
   weeksBetween,
 } from '../engagement/follow-through';
 import { openingQuestion } from '../engagement/opening';
-import { keysOf } from './db';
+import { keysOf, openDueRange } from './db';
 import { requireClient } from './client-repo';
 import { byMadeAt, commitmentViews } from './commitment-view';
 import { fromStored } from './item-keys';
@@ -77,7 +77,7 @@ export function prepare(ctx: RepoContext, clientId: Id): Promise<PrepareView> {
     const inquiries = lastSession ? items.filter((i) => i.sessionId === lastSession.id && i.kind === 'inquiry').map((i) => i.text) : [];
     const active = sessions.find((s) => s.status === 'active')?.id;
     const openStored = stored.filter((i) => i.open === 1 && i.sessionId !== active);
-    const open = (await commitmentViews(tx, openStored)).sort(byMadeAt);
+    const open = (await commitmentViews(tx, openStored, sessions)).sort(byMadeAt);
     const recent = recentFollowThrough(items);
     const engagement = engagementOf(client);
     const began = beganAt(engagement, sessions[0]?.startedAt);
@@ -115,6 +115,7 @@ export function engagementView(ctx: RepoContext, clientId: Id): Promise<Engageme
         await commitmentViews(
           tx,
           stored.filter((i) => i.kind === 'commitment'),
+          sessions,
         )
       ).sort(byMadeAt),
       insights: items.filter((i) => i.kind === 'insight').sort((a, b) => a.createdAt - b.createdAt),
@@ -126,23 +127,32 @@ export function dueThisWeek(ctx: RepoContext): Promise<DueThisWeek> {
   const now = ctx.now();
   const until = isoDate(now + 7 * DAY_MS);
   return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
-    const clients = (await tx.objectStore('clients').getAll()).filter((c) => !c.archived);
-    const activeId = await tx.objectStore('sessions').index('byStatus').getKey('active');
+    const items = tx.objectStore('items');
+    const [clients, activeId] = await Promise.all([
+      tx
+        .objectStore('clients')
+        .getAll()
+        .then((all) => all.filter((c) => !c.archived)),
+      tx.objectStore('sessions').index('byStatus').getKey('active'),
+    ]);
+    // Commitments being made in the running session are not yet "due": they come up at the next one.
+    const inRunningSession = new Set(activeId ? await items.index('bySessionOrder').getAllKeys(keysOf(activeId)) : []);
     const perClient = await Promise.all(
       clients.map(async (client) => {
-        const [open, latest] = await Promise.all([
-          tx.objectStore('items').index('byClientOpen').getAll([client.id, 1]),
-          tx.objectStore('sessions').index('byClientStart').openCursor(keysOf(client.id), 'prev'),
+        // Keys only (ids, in due order): a client's years of overdue commitments are counted, not read.
+        const [dueKeys, latest] = await Promise.all([
+          items.index('byClientOpenDue').getAllKeys(openDueRange(client.id, until)),
+          tx.objectStore('sessions').index('byClientStart').openKeyCursor(keysOf(client.id), 'prev'),
         ]);
-        const due = open
-          .filter((i) => i.due !== '' && i.due.slice(0, 10) <= until && i.sessionId !== activeId)
-          .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+        const due = inRunningSession.size ? dueKeys.filter((id) => !inRunningSession.has(id)) : dueKeys;
         // Years of unreviewed commitments would bury this week's: the latest due are listed, the rest counted.
-        const listed = due.slice(-LIMITS.dueListPerClient);
+        const listedIds = due.slice(-LIMITS.dueListPerClient);
+        const listed = (await Promise.all(listedIds.map((id) => items.get(id)))).filter((i) => i !== undefined);
         const commitments = (await commitmentViews(tx, listed)).sort(
           (a, b) => dueInstant(a.item.due) - dueInstant(b.item.due) || byMadeAt(a, b),
         );
-        return { client, commitments, lastSeen: latest?.value.startedAt ?? null, more: due.length - listed.length };
+        const lastSeen = latest ? (latest.key as [string, number])[1] : null;
+        return { client, commitments, lastSeen, more: due.length - listedIds.length };
       }),
     );
     return {

@@ -1,12 +1,14 @@
 /**
  * Seeds a large, realistic record for the benchmark: through the API (the code path views use) or, much
  * faster, directly in one transaction per client. Both are deterministic: the same options give the same text.
- * Every session's commitments are reviewed in the next session (about one in five carried forward once more),
- * so a client ends with a realistic handful of open commitments; the very last session stays active.
+ * Every session's commitments are reviewed in the next session; those still open after it (partly done, not
+ * done, carried forward: about two in five) come up again at the session after and are then done or dropped,
+ * as the review list brings them up. So a client ends with a realistic handful of open commitments; the very
+ * last session stays active.
  */
 import type { HoldspaceApi } from '@/lib/api/contract';
 import type { Result } from '@/lib/api/result';
-import type { Client, Item, ReviewStatus, Session } from '@/lib/model/types';
+import { isOpenStatus, type Client, type Item, type ReviewStatus, type Session } from '@/lib/model/types';
 import type { HoldspaceDatabase } from '@/lib/store/db';
 import { deriveItemKeys } from '@/lib/store/item-keys';
 import { emptyContract } from '@/lib/store/session-repo';
@@ -30,6 +32,9 @@ function firstReview(rand: Rand): ReviewStatus {
   const r = rand();
   return r < 0.55 ? 'done' : r < 0.65 ? 'partly' : r < 0.75 ? 'not-done' : r < 0.8 ? 'dropped' : 'carried-forward';
 }
+
+/** Still on the table after a review: it comes up again at the next session (lib/model isOpenStatus). */
+const stillOpen = (status: ReviewStatus) => isOpenStatus(status);
 
 const startOf = (o: SeedOptions, c: number, k: number) => o.now - (o.sessionsPerClient - 1 - k) * WEEK - (o.clients - 1 - c) * 60_000;
 const dayOf = (at: number) => new Date(at + WEEK).toISOString().slice(0, 10);
@@ -55,7 +60,7 @@ export async function seedRecord(api: HoldspaceApi, o: SeedOptions, onProgress?:
       for (const p of pending) {
         const status = p.second ? (rand() < 0.7 ? 'done' : 'dropped') : firstReview(rand);
         await get(api.reviewCommitment({ itemId: p.id, sessionId: session.id, status }));
-        if (status === 'carried-forward') next.push({ id: p.id, second: true });
+        if (stillOpen(status)) next.push({ id: p.id, second: true });
       }
       for (const t of text.commitments) {
         const item = await get(
@@ -116,7 +121,7 @@ function clientRecords(o: SeedOptions, c: number): { client: Client; sessions: S
     for (const p of pending) {
       const status: ReviewStatus = p.second ? (rand() < 0.7 ? 'done' : 'dropped') : firstReview(rand);
       p.item.reviews.push({ sessionId: sid, status, note: '', at: at + 60_000 });
-      if (status === 'carried-forward') next.push({ item: p.item, second: true });
+      if (stillOpen(status)) next.push({ item: p.item, second: true });
     }
     let order = 0;
     const base = { sessionId: sid, clientId: id, createdAt: at, updatedAt: at, support: '', reviews: [], open: 0 as const };

@@ -90,6 +90,35 @@ describe('Due this week', () => {
     expect(document.activeElement).toBe(card('Go to the gym twice'));
   });
 
+  it('a long list renders a page of clients at a time: "Show n more clients", and Enter from the last card goes on', async () => {
+    const clients = Array.from({ length: 12 }, (_, c) => aClient({ id: `c${c}`, name: `Client ${c}` }));
+    const groups = clients.map((client, c) => ({
+      client,
+      commitments: Array.from({ length: 10 }, (_, k) =>
+        aCommitment({ id: `i${c}-${k}`, clientId: client.id, text: `Promise ${c}.${k}`, due: '2026-11-20' }),
+      ),
+      lastSeen: NOW - 7 * DAY,
+      more: 0,
+    }));
+    const env = fakeEnv({
+      api: { dueThisWeek: async () => ok({ groups, lapsed: [] }), reviewCommitment: async () => ok(groups[7]!.commitments[9]!) },
+    });
+    const region = await open(env);
+    const shown = () => within(region).getAllByRole('heading', { level: 3 }).length;
+    expect(shown()).toBe(4);
+    await act(async () => void fireEvent.click(within(region).getByRole('button', { name: 'Show 8 more clients' })));
+    expect(shown()).toBe(8);
+    // By keyboard: the last rendered card's note, Enter → the next page renders and its first card takes focus.
+    const last = card('Promise 7.9');
+    last.focus();
+    await act(async () => void fireEvent.keyDown(last, { key: 'd' }));
+    const note = within(last).getByRole('textbox', { name: 'Review note' });
+    await act(async () => void fireEvent.keyDown(note, { key: 'Enter' }));
+    expect(shown()).toBe(12);
+    expect(document.activeElement).toBe(card('Promise 8.0'));
+    expect(within(region).queryByRole('button', { name: /more client/ })).toBeNull();
+  });
+
   it('a commitment reviewed here stays on screen when the list no longer has it (done takes it off the table)', async () => {
     let data = dueData();
     const env = fakeEnv({ api: { dueThisWeek: async () => ok(data), reviewCommitment: async () => ok(gym) } });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDbConnection, DB_VERSION } from '@/lib/store/db';
 import { createV1Database, openRaw, V1_DRAFT, V1_ITEMS, V1_QUESTION, V1_SESSIONS } from './fixtures/v1-database';
 import { createV2Database, V2_ITEMS, V2_SESSIONS } from './fixtures/v2-database';
+import { createV5Database, V5_ITEMS } from './fixtures/v5-database';
 
 let counter = 0;
 const uniqueName = () => `db-test-${++counter}-${Math.random().toString(36).slice(2)}`;
@@ -22,7 +23,13 @@ describe('createDbConnection', () => {
       'sessions',
     ]);
     const tx = db.transaction(['items', 'sessions']);
-    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['byClientOpen', 'byDue', 'byReviewSession', 'bySessionOrder']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual([
+      'byClientOpen',
+      'byClientOpenDue',
+      'byDue',
+      'byReviewSession',
+      'bySessionOrder',
+    ]);
     expect([...tx.objectStore('sessions').indexNames].sort()).toEqual(['byClientStart', 'byStatus']);
     conn.close();
   });
@@ -73,13 +80,41 @@ describe('migration v1 → v2', () => {
     // Step 4 removed `byClient` and `bySessionKind` (their questions are ranges of the others) and added the
     // stored search index; every record is still there (counted above).
     expect(await db.countFromIndex('items', 'byClientOpen', IDBKeyRange.bound(['c1', -Infinity], ['c1', Infinity]))).toBe(4);
-    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byClientOpen', 'byDue', 'byReviewSession', 'bySessionOrder']);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual([
+      'byClientOpen',
+      'byClientOpenDue',
+      'byDue',
+      'byReviewSession',
+      'bySessionOrder',
+    ]);
+    // Step 6: only open commitments with a due date are in `byClientOpenDue`.
+    expect(await db.getAllKeysFromIndex('items', 'byClientOpenDue', IDBKeyRange.bound(['c1', ''], ['c1', '\uffff']))).toEqual(['i-open']);
     expect([...db.objectStoreNames]).toContain('searchIndex');
     const reviewedInS2 = await db.getAllKeysFromIndex('items', 'byReviewSession', 's2');
     expect(reviewedInS2.sort()).toEqual(['i-carried', 'i-done']);
     const stored = await db.get('items', 'i-note');
     expect(stored).toMatchObject({ text: 'Energy rose when talking about the team', open: 0 });
     expect(stored && 'dueKey' in stored).toBe(false);
+    conn.close();
+  });
+
+  it('step 6 indexes open commitments with a due date, sealed ones included, and changes nothing else', async () => {
+    const name = uniqueName();
+    await createV5Database(name);
+    const conn = createDbConnection(name);
+    const db = await conn.get();
+    expect(db.version).toBe(DB_VERSION);
+    const all = IDBKeyRange.bound(['c1', ''], ['c1', '\uffff']);
+    expect(await db.getAllKeysFromIndex('items', 'byClientOpenDue', all)).toEqual(['open-due', 'sealed-open-due']);
+    expect(await db.getAllKeysFromIndex('items', 'byClientOpenDue', IDBKeyRange.bound(['c1', ''], ['c1', '2026-12-01\uffff']))).toEqual([
+      'open-due',
+    ]);
+    for (const before of V5_ITEMS) {
+      const after = (await db.get('items', before.id)) as Record<string, unknown>;
+      const { openDueKey, ...rest } = after;
+      expect(rest).toEqual(before);
+      expect(openDueKey).toBe(rest.open === 1 && 'dueKey' in before ? before.dueKey : undefined);
+    }
     conn.close();
   });
 
@@ -115,7 +150,9 @@ describe('migration v2 → v3', () => {
     expect(closed.sort()).toEqual(['i-done', 'i-dropped', 'i-note']);
     // Nothing else about an item changed: its reviews, text and derived keys are as they were.
     expect(await db.get('items', 'i-partly')).toEqual({ ...V2_ITEMS.find((i) => i.id === 'i-partly'), open: 1 });
-    expect(await db.get('items', 'i-open')).toEqual(V2_ITEMS.find((i) => i.id === 'i-open'));
+    // …and step 6 indexed the open commitment with a due date.
+    const v2Open = V2_ITEMS.find((i) => i.id === 'i-open')!;
+    expect(await db.get('items', 'i-open')).toEqual({ ...v2Open, openDueKey: v2Open.due });
     conn.close();
   });
 

@@ -142,4 +142,21 @@ describe('due this week at length', () => {
     expect(after.more).toBe(2);
     expect(after.commitments).toHaveLength(LIMITS.dueListPerClient);
   });
+
+  it('leaves out the running session’s commitments and closed ones, and counts a due time on the last day', async () => {
+    const { api, clock } = testStore();
+    const { session } = await clientAndSession(api, 'Ana');
+    const lastDay = new Date(clock.now() + 8 * DAY).toISOString().slice(0, 10);
+    const atTime = await val(api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: 'Call', due: `${lastDay}T17:00` } }));
+    const done = await val(api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: 'Done one', due: '2026-10-01' } }));
+    await val(api.endSession({ sessionId: session.id }));
+    clock.advance(DAY);
+    await val(api.reviewCommitment({ itemId: done.id, status: 'done' }));
+    const running = await val(api.startSession({ clientId: session.clientId }));
+    await val(api.addItem({ sessionId: running.id, input: { kind: 'commitment', text: 'Made just now', due: '2026-10-02' } }));
+    const due = await val(api.dueThisWeek({}));
+    expect(due.groups.map((g) => g.commitments.map((c) => c.item.id))).toEqual([[atTime.id]]);
+    expect(due.groups[0]!.more).toBe(0);
+    expect(due.groups[0]!.lastSeen).toBe(running.startedAt);
+  });
 });
