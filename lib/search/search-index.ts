@@ -51,8 +51,12 @@ export interface SearchIndexStore {
   markStale(): Promise<void>;
 }
 
-/** Quiet time after the last change before the index is saved (MV3 stops an idle worker after 30 s). */
-export const SAVE_AFTER_MS = 5_000;
+/**
+ * Quiet time after the last change before the index is saved. Saving serializes the whole index (about a
+ * second of the worker's time at the bench's 100,000 commitments), so it waits for a real pause rather than
+ * the coach's next breath mid-call; MV3 stops an idle worker after 30 s, so 20 s still leaves it time to finish.
+ */
+export const SAVE_AFTER_MS = 20_000;
 
 /**
  * Words too common to help find anything. Leaving them out of the index keeps as-you-type search fast on a
