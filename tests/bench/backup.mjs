@@ -26,7 +26,7 @@ const timedCall = (page, method, args) =>
     const r = await __hsKit.messagingApi()[${JSON.stringify(method)}](${JSON.stringify(args)});
     const ms = performance.now() - t;
     if (!r.ok) throw new Error(${JSON.stringify(method)} + ': ' + r.error.message);
-    return ms;
+    return ${method === 'search' ? '{ ms, hits: r.value.length }' : 'ms'};
   })()`,
   );
 
@@ -138,12 +138,19 @@ export async function backupFigures({ chromium, kit, scale, log }) {
   log('first search after the worker stopped (3 rounds)…');
   const coldSearch = [];
   const coldCall = [];
+  const coldHits = [];
   for (let i = 0; i < 3; i++) {
     await inWorker(worker, 'await B.api.warmSearch(); if (B.api.saveSearchIndex) await B.api.saveSearchIndex(); return true;');
     await stopWorker(chromium, page.session);
     coldCall.push(await timedCall(page, 'activeSession', {}));
-    coldSearch.push(await timedCall(page, 'search', { query: ['deleg', 'budget', 'feedb'][i], limit: 20 }));
-    log(`first search after a stop: ${Math.round(coldSearch[i])} ms (worker start + first call ${Math.round(coldCall[i])} ms)`);
+    const found = await timedCall(page, 'search', { query: ['deleg', 'budget', 'feedb'][i], limit: 20 });
+    // A fast answer counts only if it found something: an index not loaded yet would answer empty.
+    if (!(found.hits > 0)) throw new Error(`the first search after a stop found nothing (${JSON.stringify(found)})`);
+    coldSearch.push(found.ms);
+    coldHits.push(found.hits);
+    log(
+      `first search after a stop: ${Math.round(found.ms)} ms, ${found.hits} results (worker start + first call ${Math.round(coldCall[i])} ms)`,
+    );
     worker = await attachWorker(chromium);
   }
 
@@ -194,6 +201,7 @@ export async function backupFigures({ chromium, kit, scale, log }) {
       },
       workerColdCallMs: coldCall.map((v) => round(v)),
       searchColdRunsMs: coldSearch.map((v) => round(v)),
+      searchColdRunsResults: coldHits,
       panel,
     },
   };
