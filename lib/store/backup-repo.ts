@@ -7,7 +7,7 @@ import type { Id } from '../model/types';
 import type { BackupRecords } from '../backup/format';
 import { countRecords } from '../backup/integrity';
 import { mergeRecords, type ExistingIds } from '../backup/merge';
-import { ALL_STORES, keysOf, rawStore } from './db';
+import { ALL_STORES, itemsOf, keysOf, rawStore } from './db';
 import { deriveItemKeys, fromStored } from './item-keys';
 import { requireClient } from './client-repo';
 import { read, write, type ReadTx, type RepoContext, type WriteTx } from './tx';
@@ -32,7 +32,7 @@ export function collectRecords(ctx: RepoContext, clientId?: Id): Promise<Collect
     const client = await requireClient(tx, clientId);
     const [sessions, items] = await Promise.all([
       tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId)),
-      tx.objectStore('items').index('byClientOpen').getAll(keysOf(clientId)),
+      tx.objectStore('items').index('byClientOpen').getAll(itemsOf(clientId)),
     ]);
     return { clients: [client], sessions, items: items.map(fromStored), questions: [], questionPrefs: [] };
   });

@@ -1,5 +1,5 @@
 /** Clients: the people a coach works with. Names are unique among active clients, case-insensitively. */
-import { keysOf } from './db';
+import { itemsOf, keysOf } from './db';
 import type { ClientPatch, DeleteReport } from '../api/contract';
 import type { Client, EngagementGoal, Id } from '../model/types';
 import type { ClientInputSchema } from '../model/client';
@@ -110,7 +110,7 @@ export function deleteClient(ctx: RepoContext, id: Id): Promise<DeleteReport> {
     const client = await requireClient(tx, id);
     const sessionIndex = tx.objectStore('sessions').index('byClientStart');
     const sessionIds = await sessionIndex.getAllKeys(keysOf(id));
-    const itemIds = await tx.objectStore('items').index('byClientOpen').getAllKeys(keysOf(id));
+    const itemIds = await tx.objectStore('items').index('byClientOpen').getAllKeys(itemsOf(id));
     await Promise.all([
       ...sessionIds.map((sid) => tx.objectStore('sessions').delete(sid)),
       ...itemIds.map((iid) => tx.objectStore('items').delete(iid)),

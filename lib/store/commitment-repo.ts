@@ -1,5 +1,5 @@
 /** Commitments across sessions: the accountability review, what is open, what is due. */
-import { dueRange, keysOf } from './db';
+import { dueRange, keysOf, openOf } from './db';
 import type { CommitmentView } from '../api/contract';
 import { isBetweenSessions, type Id, type Item, type Review, type ReviewStatus } from '../model/types';
 import { byMadeAt, commitmentViews } from './commitment-view';
@@ -17,7 +17,7 @@ export function openCommitments(ctx: RepoContext, clientId: Id, withReviewedInRu
   return read(ctx, ['items', 'sessions'], async (tx) => {
     const [active, open] = await Promise.all([
       tx.objectStore('sessions').index('byStatus').getKey('active'),
-      tx.objectStore('items').index('byClientOpen').getAll([clientId, 1]),
+      tx.objectStore('items').index('byClientOpen').getAll(openOf(clientId)),
     ]);
     const earlier = open.filter((item) => item.sessionId !== active);
     if (withReviewedInRunning && active !== undefined) {

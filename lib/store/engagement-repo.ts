@@ -13,7 +13,7 @@ import {
   weeksBetween,
 } from '../engagement/follow-through';
 import { openingQuestion } from '../engagement/opening';
-import { keysOf, openDueRange } from './db';
+import { itemsOf, keysOf, openDueRange } from './db';
 import { requireClient } from './client-repo';
 import { byMadeAt, commitmentViews } from './commitment-view';
 import { fromStored } from './item-keys';
@@ -55,7 +55,7 @@ async function clientRecord(tx: ReadTx, clientId: Id) {
   const [client, sessions, stored] = await Promise.all([
     requireClient(tx, clientId),
     tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId)),
-    tx.objectStore('items').index('byClientOpen').getAll(keysOf(clientId)),
+    tx.objectStore('items').index('byClientOpen').getAll(itemsOf(clientId)),
   ]);
   // In id order, as the records are stored (the index yields them by open state first).
   stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,5 +1,5 @@
 /** Sessions: start, the contract, the timer, asked questions, the reflection, end; history and bundles. */
-import { keysOf } from './db';
+import { commitmentsOf, keysOf } from './db';
 import type { ContractBase, ContractPatch, SessionBundle, SessionSummaryRow, TimerAction } from '../api/contract';
 import { CARRIED_AGREEMENTS } from '../model/session';
 import type { CheckIn, Contract, Id, PhasePlan, Session } from '../model/types';
@@ -206,26 +206,22 @@ export function endSession(ctx: RepoContext, id: Id): Promise<Session> {
   );
 }
 
-/** A client's sessions, newest first, with how many items and commitments each holds. */
+/** A client's sessions, newest first, with how many items and commitments each holds (counted by index, not read). */
 export function clientHistory(ctx: RepoContext, clientId: Id): Promise<SessionSummaryRow[]> {
   return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
     await requireClient(tx, clientId);
-    const [sessions, items] = await Promise.all([
-      tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId)),
-      tx.objectStore('items').index('byClientOpen').getAll(keysOf(clientId)),
-    ]);
-    const counts = new Map<Id, { items: number; commitments: number }>();
-    for (const item of items) {
-      const c = counts.get(item.sessionId) ?? { items: 0, commitments: 0 };
-      c.items++;
-      if (item.kind === 'commitment') c.commitments++;
-      counts.set(item.sessionId, c);
-    }
-    const rows = sessions.map((session) => ({
-      session,
-      itemCount: counts.get(session.id)?.items ?? 0,
-      commitmentCount: counts.get(session.id)?.commitments ?? 0,
-    }));
+    const sessions = await tx.objectStore('sessions').index('byClientStart').getAll(keysOf(clientId));
+    const items = tx.objectStore('items');
+    const rows = await Promise.all(
+      sessions.map(async (session) => {
+        const [itemCount, open, closed] = await Promise.all([
+          items.index('bySessionOrder').count(keysOf(session.id)),
+          items.index('byClientOpen').count(commitmentsOf(clientId, 1, session.id)),
+          items.index('byClientOpen').count(commitmentsOf(clientId, 0, session.id)),
+        ]);
+        return { session, itemCount, commitmentCount: open + closed };
+      }),
+    );
     return rows.reverse();
   });
 }

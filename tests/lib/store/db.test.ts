@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDbConnection, DB_VERSION } from '@/lib/store/db';
+import { createDbConnection, DB_VERSION, itemsOf, openOf } from '@/lib/store/db';
+
+const closedOf = (clientId: string) => IDBKeyRange.bound([clientId, 0], [clientId, 0, []]);
 import { createV1Database, openRaw, V1_DRAFT, V1_ITEMS, V1_QUESTION, V1_SESSIONS } from './fixtures/v1-database';
 import { createV2Database, V2_ITEMS, V2_SESSIONS } from './fixtures/v2-database';
 import { createV5Database, V5_ITEMS } from './fixtures/v5-database';
@@ -71,15 +73,15 @@ describe('migration v1 → v2', () => {
     expect(await db.get('drafts', V1_DRAFT.key)).toEqual(V1_DRAFT);
     expect(await db.count('questionPrefs')).toBe(0);
 
-    const open = await db.getAllFromIndex('items', 'byClientOpen', ['c1', 1]);
+    const open = await db.getAllFromIndex('items', 'byClientOpen', openOf('c1'));
     expect(open.map((i) => i.id).sort()).toEqual(['i-carried', 'i-open']);
-    const closed = await db.getAllFromIndex('items', 'byClientOpen', ['c1', 0]);
+    const closed = await db.getAllFromIndex('items', 'byClientOpen', closedOf('c1'));
     expect(closed.map((i) => i.id).sort()).toEqual(['i-done', 'i-note']);
     const due = await db.getAllFromIndex('items', 'byDue', IDBKeyRange.bound('2026-01-01', '2026-12-31'));
     expect(due.map((i) => i.id)).toEqual(['i-open', 'i-done']);
     // Step 4 removed `byClient` and `bySessionKind` (their questions are ranges of the others) and added the
     // stored search index; every record is still there (counted above).
-    expect(await db.countFromIndex('items', 'byClientOpen', IDBKeyRange.bound(['c1', -Infinity], ['c1', Infinity]))).toBe(4);
+    expect(await db.countFromIndex('items', 'byClientOpen', itemsOf('c1'))).toBe(4);
     expect([...db.transaction('items').store.indexNames].sort()).toEqual([
       'byClientOpen',
       'byClientOpenDue',
@@ -144,9 +146,9 @@ describe('migration v2 → v3', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count('items')).toBe(V2_ITEMS.length);
     expect(await db.count('sessions')).toBe(V2_SESSIONS.length);
-    const open = await db.getAllKeysFromIndex('items', 'byClientOpen', ['c1', 1]);
+    const open = await db.getAllKeysFromIndex('items', 'byClientOpen', openOf('c1'));
     expect(open.sort()).toEqual(['i-carried', 'i-not-done', 'i-open', 'i-partly']);
-    const closed = await db.getAllKeysFromIndex('items', 'byClientOpen', ['c1', 0]);
+    const closed = await db.getAllKeysFromIndex('items', 'byClientOpen', closedOf('c1'));
     expect(closed.sort()).toEqual(['i-done', 'i-dropped', 'i-note']);
     // Nothing else about an item changed: its reviews, text and derived keys are as they were.
     expect(await db.get('items', 'i-partly')).toEqual({ ...V2_ITEMS.find((i) => i.id === 'i-partly'), open: 1 });

@@ -284,8 +284,9 @@ describe('client history', () => {
     await val(api.endSession({ sessionId: first.id }));
     clock.advance(7 * 86_400_000);
     const second = await val(api.startSession({ clientId: client.id }));
-    await val(api.addItem({ sessionId: second.id, input: { kind: 'commitment', text: 'Three' } }));
+    const three = await val(api.addItem({ sessionId: second.id, input: { kind: 'commitment', text: 'Three' } }));
     await val(api.addItem({ sessionId: second.id, input: { kind: 'commitment', text: 'Four' } }));
+    await val(api.reviewCommitment({ itemId: three.id, status: 'done' })); // closed ones count too
     await val(api.addItem({ sessionId: second.id, input: { kind: 'insight', text: 'Five' } }));
     await val(api.endSession({ sessionId: second.id }));
     const other = await clientAndSession(api, 'Ben');
