@@ -41,8 +41,9 @@ export function recentClients(ctx: RepoContext, limit: number): Promise<Client[]
     const index = tx.objectStore('sessions').index('byClientStart');
     const seen = await Promise.all(
       clients.map(async (c) => {
-        const latest = await index.openCursor(keysOf(c.id), 'prev');
-        return Math.max(c.updatedAt, latest?.value.startedAt ?? 0);
+        // The index key holds the start: no session record is read (or decrypted).
+        const latest = await index.openKeyCursor(keysOf(c.id), 'prev');
+        return Math.max(c.updatedAt, latest ? (latest.key as [string, number])[1] : 0);
       }),
     );
     return clients
