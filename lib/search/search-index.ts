@@ -31,6 +31,8 @@ export interface SearchIndex {
   rebuild(): Promise<void>;
   /** Builds the index now if it is not built (or building), so the next search answers at once. */
   warm(): Promise<void>;
+  /** The coach is using Holdspace (any API call): a pending save waits for the next real pause. */
+  nudge(): void;
   /**
    * A write that changes what is indexed is about to run: resolves once a stored copy is marked stale (or
    * there is nothing to mark); call `afterWrite` when it has finished, whether it succeeded or not.
@@ -52,9 +54,10 @@ export interface SearchIndexStore {
 }
 
 /**
- * Quiet time after the last change before the index is saved. Saving serializes the whole index (about a
- * second of the worker's time at the bench's 100,000 commitments), so it waits for a real pause rather than
- * the coach's next breath mid-call; MV3 stops an idle worker after 30 s, so 20 s still leaves it time to finish.
+ * Quiet time after the last change, and after the last API call of any view (`nudge`), before the index is
+ * saved. Saving serializes the whole index (about a second of the worker's time at the bench's 100,000
+ * commitments), so it waits for a real pause rather than the coach's next breath mid-call, or a panel being
+ * opened; MV3 stops an idle worker 30 s after its last event, so 20 s still leaves it time to finish.
  */
 export const SAVE_AFTER_MS = 20_000;
 
@@ -238,6 +241,9 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>, stored?: Sea
     },
     async warm() {
       await current();
+    },
+    nudge() {
+      if (saveTimer) scheduleSave();
     },
     get built() {
       return index !== null;

@@ -268,7 +268,10 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
   };
 
   return {
-    ...implementApi(lock ? gated(handlers, lock, () => index.drop()) : handlers, run),
+    ...implementApi(lock ? gated(handlers, lock, () => index.drop()) : handlers, (work) => {
+      index.nudge();
+      return run(work);
+    }),
     resumeLock: () => lockService().resume(),
     rebuildSearch: () => index.rebuild(),
     warmSearch: () => index.warm(),

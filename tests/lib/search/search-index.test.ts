@@ -2,7 +2,7 @@ import { vi, describe, expect, it } from 'vitest';
 import { type SearchIndexStore } from '@/lib/search/search-index';
 import type { SearchDoc as PersistDoc, SearchDoc } from '@/lib/search/documents';
 import { parseRef, refOf } from '@/lib/search/documents';
-import { createSearchIndex, typoAllowance } from '@/lib/search/search-index';
+import { createSearchIndex, SAVE_AFTER_MS, typoAllowance } from '@/lib/search/search-index';
 
 const docs: SearchDoc[] = [
   { id: 'k:ana', name: 'Ana Lopez', body: 'ana@example.org' },
@@ -210,5 +210,33 @@ describe('the search index between workers', () => {
     index.afterWrite();
     await index.save();
     expect(store.write).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('saving the index between workers', () => {
+  it('saves once the coach has paused: a change, or any API call (nudge), puts the save off again', async () => {
+    vi.useFakeTimers();
+    try {
+      const written: string[] = [];
+      const store: SearchIndexStore = { read: async () => null, write: async (json) => void written.push(json), markStale: async () => {} };
+      const index = createSearchIndex(async () => docs, store);
+      await index.warm(); // built from the records: unsaved, a save is scheduled
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS - 1_000);
+      index.nudge(); // a view read something: not a pause yet
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS - 1_000);
+      expect(written).toHaveLength(0);
+      index.upsert({ id: 'i:9', text: 'Call the sponsor' });
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS - 1_000);
+      expect(written).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(written).toHaveLength(1);
+      expect(written[0]).toContain('sponsor');
+      // Nothing pending: a nudge alone schedules nothing.
+      index.nudge();
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS * 2);
+      expect(written).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
