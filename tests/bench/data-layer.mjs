@@ -7,7 +7,6 @@ import { round, summarize } from './stats.mjs';
 export const PREFIXES = ['del', 'boa', 'fee', 'hir', 'bud', 'con', 'pre', 'tru', 'mee', 'str'];
 /** One edit away from words in the record (MiniSearch forgives one edit from four letters up). */
 export const TYPOS = ['delegte', 'presentaton', 'budgt', 'feedbak', 'stategy', 'confidense', 'retrospectve', 'onbording'];
-const BACKUP_LIMIT = 50 * 1024 * 1024;
 
 /** Times each call in order; runs in the page (api = the views' messaging client) or in the worker. */
 const RUNNER = `async (api, calls) => {
@@ -177,50 +176,23 @@ export async function summaryExport({ page, scale, samples }) {
  * over the importer's 50 MB limit, restore uses the largest prefix of clients whose backup fits.
  * Leaves the store holding only what was restored: run it last.
  */
-export async function backupAndRestore({ worker, page, log }) {
-  log('backup export (direct, then through messaging)…');
-  const directExport = await inWorker(
-    worker,
-    `
-    const t = performance.now(); const r = await B.api.exportBackup({}); const ms = performance.now() - t;
-    if (!r.ok) throw new Error(r.error.message);
-    return { ms, bytes: new TextEncoder().encode(r.value).length };`,
-  );
-  const result = await evaluate(
-    page.session,
-    `(async () => {
-    const api = __hsKit.messagingApi();
-    let t = performance.now();
-    const exported = await api.exportBackup({});
-    const exportMs = performance.now() - t;
-    if (!exported.ok) return { error: 'export: ' + exported.error.message };
-    const fullBytes = new TextEncoder().encode(exported.value).length;
-    const cut = fullBytes > ${BACKUP_LIMIT} ? __hsKit.cutBackup(exported.value, ${BACKUP_LIMIT - 4096}) : { text: exported.value, clients: null, bytes: fullBytes };
-    t = performance.now();
-    const preview = await api.previewBackup({ text: cut.text });
-    const previewMs = performance.now() - t;
-    if (!preview.ok) return { error: 'preview: ' + preview.error.message, exportMs, fullBytes };
-    t = performance.now();
-    const restored = await api.importBackup({ text: cut.text, mode: 'replace' });
-    const restoreMs = performance.now() - t;
-    return { exportMs, fullBytes, restoreBytes: cut.bytes, restoreClients: cut.clients, previewMs, restoreMs,
-      restored: restored.ok ? restored.value : null, error: restored.ok ? null : 'import: ' + restored.error.message };
-  })()`,
-  );
-  log(`restore: ${result.error ?? `${result.restoreBytes} bytes restored in ${Math.round(result.restoreMs)} ms`}`);
-  let directRestoreMs = null;
-  if (!result.error) {
-    // The same records restored directly on the worker's store: the store now holds exactly what was
-    // restored, so its export is the same file (under the limit).
-    directRestoreMs = await inWorker(
-      worker,
-      `
-      const exported = await B.api.exportBackup({});
-      if (!exported.ok) throw new Error(exported.error.message);
-      const t = performance.now(); const r = await B.api.importBackup({ text: exported.value, mode: 'replace' });
-      if (!r.ok) throw new Error(r.error.message);
-      return performance.now() - t;`,
-    );
-  }
-  return { directExport, ...result, directRestoreMs };
+/**
+ * Backup export and restore through the views' path (format 2, moved page by page; the same calls as
+ * `--only backup`, which also breaks restore time down): the file the last export made is what is restored.
+ */
+export async function backupAndRestore({ page, log }) {
+  log('backup export through the views’ path…');
+  const exported = await evaluate(page.session, `__hsKit.benchExport(__hsKit.messagingApi())`);
+  log('restore (preview, then Replace everything) of that file…');
+  const restore = await evaluate(page.session, `__hsKit.benchRestore(__hsKit.messagingApi())`);
+  log(`restore: ${restore.error ?? `${exported.bytes} bytes restored in ${Math.round(restore.restoreMs)} ms`}`);
+  return {
+    exportMs: exported.ms,
+    fullBytes: exported.bytes,
+    restoreBytes: exported.bytes,
+    restoreClients: null,
+    previewMs: restore.previewMs,
+    restoreMs: restore.error ? null : restore.restoreMs,
+    error: restore.error,
+  };
 }
