@@ -55,6 +55,7 @@ export function useCaptureDraft(sessionId: string, initialKind: ItemKind): Captu
   };
   const spec: SharedSpec<CaptureDraft> = {
     save: (value, base) => api.setDraft({ key, value: stored(value), base: rawOf(base) }),
+    write: (value, base) => ({ method: 'setDraft', args: { key, value: stored(value), base: rawOf(base) } }),
     load,
     same: (a, b) => sameDraftValue(stored(a), stored(b)),
     merge: (base, mine, theirs) => {

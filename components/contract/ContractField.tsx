@@ -9,6 +9,13 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { SavedTick } from '../ui/SavedTick';
 
+/** Saves one field's `text` if the store still holds `base` for it. */
+const contractWrite = ({ sessionId, field }: { sessionId: string; field: ContractTextField }, text: string, base: string) => ({
+  sessionId,
+  patch: { [field]: text },
+  base: { [field]: base },
+});
+
 /**
  * One contract text field. Saves only itself (`{ [field]: text }`) 300 ms after typing pauses, against the
  * text it last saw stored, so another view's words are never written over: they are merged when that is
@@ -32,11 +39,11 @@ export function ContractField(props: {
     textSpec({
       separator: props.multiline ? '\n' : ' ',
       save: async (text, base) => {
-        const { sessionId, field } = props;
-        const result = await env.api.updateContract({ sessionId, patch: { [field]: text }, base: { [field]: base } });
+        const result = await env.api.updateContract(contractWrite(props, text, base));
         if (result.ok) props.onSaved(result.value);
         return result;
       },
+      write: (text, base) => ({ method: 'updateContract', args: contractWrite(props, text, base) }),
       load: async () => {
         const result = await env.api.getSessionBundle({ sessionId: props.sessionId });
         return result.ok ? ok(result.value.session.contract[props.field]) : result;

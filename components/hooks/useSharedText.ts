@@ -10,6 +10,7 @@
  * stores both texts.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { WriteCall } from '@/lib/api/journal';
 import { fail, type ApiError, type Result } from '@/lib/api/result';
 import { keepBoth, mergeText } from '@/lib/text/merge';
 import { useAutosave, type SaveStatus } from './useAutosave';
@@ -17,6 +18,11 @@ import { useAutosave, type SaveStatus } from './useAutosave';
 export interface SharedSpec<V> {
   /** Writes `value` only if the store still holds `base`; a `conflict` failure otherwise. */
   save(value: V, base: V): Promise<Result<unknown>>;
+  /**
+   * The request `save(value, base)` sends, for the worker's journal of unsaved words: each keystroke hands
+   * it over, and the worker runs it if the view goes away before its save (a closed call tab).
+   */
+  write?(value: V, base: V): WriteCall;
   /** What the store holds now. */
   load(): Promise<Result<V>>;
   same(a: V, b: V): boolean;
@@ -100,30 +106,46 @@ export function useSharedValue<V>(initial: V, spec: SharedSpec<V>): SharedValue<
    */
   const flying = useRef<{ value: V } | null>(null);
 
-  const autosave = useAutosave<V>(async () => {
-    const s = specRef.current;
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const mine = latest.current;
-      sent.current = mine;
-      const against = flying.current ? flying.current.value : base.current;
-      const mineInFlight = { value: mine };
-      flying.current = mineInFlight;
-      const result = await s.save(mine, against).finally(() => {
-        if (flying.current === mineInFlight) flying.current = null;
-      });
-      if (result.ok) {
-        version.current++;
-        base.current = mine;
-        if (open.current && s.same(open.current.value, mine)) setTheirs(null);
-        return result;
+  /**
+   * The journal entry for the unsaved words: saved against this view's write still in flight (if it lands
+   * first), else against the text it last saw stored. Each is a compare-and-set, so neither can overwrite
+   * another view's newer words.
+   */
+  const journal = spec.write
+    ? () => {
+        const s = specRef.current;
+        const bases = flying.current && !s.same(flying.current.value, base.current) ? [flying.current.value, base.current] : [base.current];
+        return s.write ? bases.map((b) => s.write!(latest.current, b)) : [];
       }
-      if (result.error.code !== 'conflict') return result;
-      const stored = await s.load();
-      if (!stored.ok) return stored;
-      if (!reconcile(stored.value)) return result;
-    }
-    return fail('conflict', 'Another view keeps changing this text. Your words are kept here.');
-  });
+    : undefined;
+
+  const autosave = useAutosave<V>(
+    async () => {
+      const s = specRef.current;
+      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+        const mine = latest.current;
+        sent.current = mine;
+        const against = flying.current ? flying.current.value : base.current;
+        const mineInFlight = { value: mine };
+        flying.current = mineInFlight;
+        const result = await s.save(mine, against).finally(() => {
+          if (flying.current === mineInFlight) flying.current = null;
+        });
+        if (result.ok) {
+          version.current++;
+          base.current = mine;
+          if (open.current && s.same(open.current.value, mine)) setTheirs(null);
+          return result;
+        }
+        if (result.error.code !== 'conflict') return result;
+        const stored = await s.load();
+        if (!stored.ok) return stored;
+        if (!reconcile(stored.value)) return result;
+      }
+      return fail('conflict', 'Another view keeps changing this text. Your words are kept here.');
+    },
+    { journal },
+  );
 
   const edit = useCallback((next: V) => {
     version.current++;
@@ -202,11 +224,13 @@ export function useSharedValue<V>(initial: V, spec: SharedSpec<V>): SharedValue<
 /** The spec for one text: merged three ways, "Keep both" joined with `separator` when it cannot be merged. */
 export function textSpec(io: {
   save(text: string, base: string): Promise<Result<unknown>>;
+  write?(text: string, base: string): WriteCall;
   load(): Promise<Result<string>>;
   separator: string;
 }): SharedSpec<string> {
   return {
     save: io.save,
+    ...(io.write ? { write: io.write } : {}),
     load: io.load,
     same: (a, b) => a === b,
     merge: (base, mine, theirs) => {

@@ -24,6 +24,7 @@ export function ReflectionField(props: { sessionId: string; initial: string; sto
     textSpec({
       separator: '\n',
       save: (text, base) => api.setReflection({ sessionId: props.sessionId, text, base }),
+      write: (text, base) => ({ method: 'setReflection', args: { sessionId: props.sessionId, text, base } }),
       load: async () => {
         const result = await api.getSessionBundle({ sessionId: props.sessionId });
         return result.ok ? ok(result.value.session.reflection) : result;

@@ -1,5 +1,14 @@
 import type { ChangeEvent } from './contract';
-import { CHANGES_PORT, CHANGES_PORT_RECONNECT, isChangeMessage, isFlushMessage, type ChangeMessage, type FlushMessage } from './wire';
+import { createJournal } from './journal';
+import {
+  CHANGES_PORT,
+  CHANGES_PORT_RECONNECT,
+  isChangeMessage,
+  isFlushMessage,
+  type ApiRequest,
+  type ChangeMessage,
+  type FlushMessage,
+} from './wire';
 
 /** The part of a runtime port Holdspace uses: satisfied by `browser.runtime.Port` and by test fakes. */
 export interface PortLike {
@@ -10,15 +19,24 @@ export interface PortLike {
   disconnect(): void;
 }
 
-/** Background side: remembers the views' ports and pushes every change to each. */
-export function createChangeHub() {
+/**
+ * Background side: remembers the views' ports and pushes every change to each. Holds each view's journal of
+ * unsaved words (lib/api/journal.ts) and hands what is left in it to `onOrphaned` when the view's port closes.
+ */
+export function createChangeHub(options: { onOrphaned?: (entries: ApiRequest[][]) => void } = {}) {
   const ports = new Set<PortLike>();
   return {
     /** Takes a view's port: 'open' when a view opened, 'reconnect' after the worker restarted, false if not ours. */
     accept(port: PortLike): 'open' | 'reconnect' | false {
       if (port.name !== CHANGES_PORT && port.name !== CHANGES_PORT_RECONNECT) return false;
       ports.add(port);
-      port.onDisconnect.addListener(() => ports.delete(port));
+      const journal = createJournal();
+      port.onMessage.addListener((message) => journal.take(message));
+      port.onDisconnect.addListener(() => {
+        ports.delete(port);
+        const orphaned = journal.drain();
+        if (orphaned.length) options.onOrphaned?.(orphaned);
+      });
       return port.name === CHANGES_PORT ? 'open' : 'reconnect';
     },
     broadcast(event: ChangeEvent): void {
@@ -64,11 +82,16 @@ export interface ChangeFeedOptions {
   retryMs?: number;
 }
 
+/** The view's end of the feed: posts to the worker over the open port (dropped while none is open). */
+export interface ChangeFeed {
+  post(message: unknown): void;
+}
+
 /**
  * View side: listens for change events and reconnects when MV3 stops the worker (the port disconnects).
  * After a reconnect the view refreshes everything, since events may have been missed.
  */
-export function subscribeToChanges(options: ChangeFeedOptions): void {
+export function subscribeToChanges(options: ChangeFeedOptions): ChangeFeed {
   const retryMs = options.retryMs ?? 500;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: PortLike | undefined;
@@ -96,4 +119,13 @@ export function subscribeToChanges(options: ChangeFeedOptions): void {
     current?.disconnect();
   });
   open(false);
+  return {
+    post(message) {
+      try {
+        current?.postMessage(message);
+      } catch {
+        // The port is closing: its disconnect event reconnects, and the view posts again then.
+      }
+    },
+  };
 }

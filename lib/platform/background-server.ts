@@ -8,6 +8,7 @@ import type { browser } from 'wxt/browser';
 type Browser = typeof browser;
 import { createChangeHub, type PortLike } from '../api/changes';
 import { createDispatcher } from '../api/dispatcher';
+import { replayEntry } from '../api/journal';
 import type { ChangeEvent, HoldspaceApi } from '../api/contract';
 import { CHANGES_PORT, CHANGES_PORT_RECONNECT } from '../api/wire';
 
@@ -25,7 +26,13 @@ export function serveApi(
   api: HoldspaceApi,
   options: { onViewOpened?: () => void; onChange?: (event: ChangeEvent) => void } = {},
 ): Served {
-  const hub = createChangeHub();
+  // A view went away with words its autosave had not sent yet (a closed call tab): save them now, each as a
+  // compare-and-set through the dispatcher (refused while the store is locked).
+  const hub = createChangeHub({
+    onOrphaned: (entries) => {
+      for (const writes of entries) void replayEntry(dispatch, writes).catch(() => {});
+    },
+  });
   const dispatch = createDispatcher(api, {
     onChange: (event) => {
       hub.broadcast(event);

@@ -8,7 +8,7 @@
  * is installed (`runtime.onInstalled`). Writes carry their compare-and-set base where the API has one, so
  * a replay never overwrites a newer text: it is refused as a conflict instead.
  */
-import { changesOf, isApiMethod } from '../api/contract';
+import { isWriteRequest } from '../api/journal';
 import type { Result } from '../api/result';
 import { isApiRequest, type ApiRequest } from '../api/wire';
 import { SAFEKEEPING } from '../model/limits';
@@ -27,7 +27,7 @@ interface Rescued {
   request: ApiRequest;
 }
 
-const isWrite = (request: ApiRequest) => isApiMethod(request.method) && changesOf(request.method, request.args as never).length > 0;
+const isWrite = (request: ApiRequest) => isWriteRequest(request);
 const answeredOk = (answer: unknown) => typeof answer === 'object' && answer !== null && (answer as { ok?: unknown }).ok === true;
 
 /** Wraps a view's `send`: while the connection is lost, every write is journaled before it is sent. */

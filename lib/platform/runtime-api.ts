@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { subscribeToChanges, type PortLike } from '../api/changes';
 import { createApiClient } from '../api/client';
 import type { ChangeEvent, HoldspaceApi } from '../api/contract';
-import { CHANGES_PORT, CHANGES_PORT_RECONNECT } from '../api/wire';
+import { journalMessage, type WriteCall } from '../api/journal';
+import { apiRequest, CHANGES_PORT, CHANGES_PORT_RECONNECT, type ApiRequest } from '../api/wire';
 import { rescuingSend, type RescueStorage } from './rescue';
 
 export interface Connection {
@@ -11,6 +12,8 @@ export interface Connection {
   subscribe(onChange: (event: ChangeEvent) => void): () => void;
   /** Called when what is typed must be saved at once: the worker asks (an update), or the connection closed. */
   onFlushNeeded(flush: () => void): () => void;
+  /** Journals a field's unsaved words with the worker over the open port (lib/api/journal.ts). */
+  journal(key: string, writes: WriteCall[] | null): void;
 }
 
 /** One connection per view: `view` names it, so it can recognise the echo of its own writes. */
@@ -21,12 +24,15 @@ export function connectToBackground(signal: AbortSignal): Connection {
   const listeners = new Set<(event: ChangeEvent) => void>();
   const flushers = new Set<() => void>();
   const emit = (event: ChangeEvent) => listeners.forEach((cb) => cb({ ...event, own: event.view === view }));
-  subscribeToChanges({
+  /** What this view has journaled, posted again to a restarted worker (which lost it with its memory). */
+  const journaled = new Map<string, ApiRequest[]>();
+  const feed = subscribeToChanges({
     connect: (isReconnect) => browser.runtime.connect({ name: isReconnect ? CHANGES_PORT_RECONNECT : CHANGES_PORT }) as unknown as PortLike,
     onChange: emit,
     // The worker was stopped and restarted: anything may have changed meanwhile, refresh everything.
     onReconnect: () => {
       rescue.connectionBack();
+      for (const [key, writes] of journaled) feed.post(journalMessage(key, writes));
       emit({ topics: ['all'] });
     },
     // Synchronous: when the extension reloads under this view, only what starts in this event gets out.
@@ -45,6 +51,12 @@ export function connectToBackground(signal: AbortSignal): Connection {
     onFlushNeeded(flush) {
       flushers.add(flush);
       return () => flushers.delete(flush);
+    },
+    journal(key, writes) {
+      const requests = writes && writes.map((w) => apiRequest(w.method, w.args, view));
+      if (requests) journaled.set(key, requests);
+      else if (!journaled.delete(key)) return;
+      feed.post(journalMessage(key, requests));
     },
   };
 }

@@ -31,6 +31,7 @@ export function createViewEnv(layout: Layout, signal: AbortSignal, dock: Confirm
     host: dock?.host ?? null,
     now: Date.now,
     onFlushNeeded: connection.onFlushNeeded,
+    journal: connection.journal,
     autoBackup: browserAutoBackup(browserSettings),
   };
 }

@@ -4,6 +4,7 @@
  * extension pages, tests give the app fakes.
  */
 import type { ChangeEvent, HoldspaceApi } from '../api/contract';
+import type { WriteCall } from '../api/journal';
 import type { AutoBackupStatus } from '../backup-auto/policy';
 import type { Settings, SettingsPatch } from '../settings/settings';
 
@@ -72,6 +73,12 @@ export interface AppEnv {
    * update, or the view's connection to it closed). Returns the unsubscribe.
    */
   onFlushNeeded?(flush: () => void): () => void;
+  /**
+   * Optional: hands the worker, at each keystroke, the compare-and-set writes that would save a field's
+   * unsaved words (`null` once they are saved); it runs them if this view goes away first (a closed call
+   * tab). In memory only, never stored. `key` names the field within this view (lib/api/journal.ts).
+   */
+  journal?(key: string, writes: WriteCall[] | null): void;
   /** Optional: automatic backups outside the profile (Settings); absent where the browser cannot make them. */
   autoBackup?: AutoBackupPort;
 }

@@ -1,7 +1,8 @@
 /**
  * The overlay in Firefox: a session started in the side panel page shows, running, in the overlay that docks
  * on the Meet stand-in (served with Google's strict CSP and Trusted Types); a capture draft typed there
- * survives a reload of the call tab made at once, before its autosave would have fired.
+ * survives a reload of the call tab made at once, before its autosave would have fired, and words typed
+ * steadily there survive the call tab being closed 100 ms after the last key (the side panel shows them).
  */
 import { describe, expect, it } from 'vitest';
 import { FRAME_SIZE } from '../../../lib/frame/protocol';
@@ -12,6 +13,7 @@ import { firefoxSuite, watchErrors } from './harness/suite';
 const CLIENT = 'Sam Okafor';
 const COMMITMENT = 'Draft the hiring plan';
 const DRAFT = 'Half a thought about the new team lead';
+const TAIL = ', and the budget';
 
 const { v: panel, firefox } = firefoxSuite('overlay', async (ff) => {
   const page = await openExtensionPage(ff, 'sidepanel.html');
@@ -79,5 +81,20 @@ describe('the overlay on the Meet stand-in in Firefox', () => {
     await expect.poll(async () => valueOf(await textbox(call, 'Capture'))).toBe(DRAFT);
     await snap(call, 'overlay-02-draft-after-reload');
     expect(callErrors, callErrors.join('\n')).toEqual([]);
+  });
+
+  it('keeps every key typed steadily when the call tab is closed 100 ms after the last one', async () => {
+    const field = await textbox(call, 'Capture');
+    await field.click();
+    await expect.poll(() => isFocused(field)).toBe(true);
+    await field.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      input.setSelectionRange(input.value.length, input.value.length); // the caret after the draft
+    });
+    await call.page.keyboard.type(TAIL, { delay: 150 }); // a key every 150 ms: the quiet-period autosave never fires
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await call.page.close();
+    // The side panel page shows the stored draft: every key, the last one included.
+    await expect.poll(async () => valueOf(await textbox(panel, 'Capture')), { timeout: 5000 }).toBe(DRAFT + TAIL);
   });
 });

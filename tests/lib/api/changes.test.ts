@@ -96,3 +96,33 @@ describe('flush requests', () => {
     controller.abort();
   });
 });
+
+describe("the view's posts to the worker", () => {
+  it('go over the open port, to the new one after a reconnect, and nowhere while none is open', async () => {
+    vi.useFakeTimers();
+    const ports: ReturnType<typeof fakePortPair>[] = [];
+    const sent: unknown[][] = [];
+    const controller = new AbortController();
+    const feed = subscribeToChanges({
+      connect: () => {
+        const pair = fakePortPair();
+        const mine: unknown[] = [];
+        sent.push(mine);
+        pair.port.postMessage = (m) => mine.push(m);
+        ports.push(pair);
+        return pair.port;
+      },
+      onChange: vi.fn(),
+      signal: controller.signal,
+      retryMs: 100,
+    });
+    feed.post('first');
+    ports[0]!.drop();
+    feed.post('while closed');
+    await vi.advanceTimersByTimeAsync(100);
+    feed.post('second');
+    expect(sent).toEqual([['first'], ['second']]);
+    controller.abort();
+    vi.useRealTimers();
+  });
+});
