@@ -52,19 +52,21 @@ export function existingIds(ctx: RepoContext): Promise<ExistingIds> {
  * Issues every put on the raw stores, without a promise per request (100,000 of them cost more than the
  * puts' own work); the transaction's completion, awaited by `write`, is the one outcome that matters: any
  * failed put aborts it, and nothing is written. A put that throws at once (a bad key) aborts it too.
+ * With the lock on, the stores are the sealed facade: each record is encrypted on its way in (a raw put
+ * would write it in clear), in the same one transaction.
  */
-function putAll(tx: WriteTx, records: Collections): void {
-  const store = (name: 'clients' | 'sessions' | 'items' | 'questions' | 'questionPrefs') => rawStore(tx.objectStore(name));
-  const clients = store('clients');
-  for (const c of records.clients) clients.put(c);
-  const sessions = store('sessions');
-  for (const s of records.sessions) sessions.put(s);
-  const items = store('items');
-  for (const i of records.items) items.put(deriveItemKeys(i));
-  const questions = store('questions');
-  for (const q of records.questions) questions.put(q);
-  const prefs = store('questionPrefs');
-  for (const p of records.questionPrefs) prefs.put(p);
+async function putAll(tx: WriteTx, records: Collections): Promise<void> {
+  const put = async (name: 'clients' | 'sessions' | 'items' | 'questions' | 'questionPrefs', values: readonly unknown[]) => {
+    const store = tx.objectStore(name);
+    const raw = rawStore(store);
+    if (raw) for (const value of values) raw.put(value);
+    else await Promise.all(values.map((value) => store.put(value as never)));
+  };
+  await put('clients', records.clients);
+  await put('sessions', records.sessions);
+  await put('items', records.items.map(deriveItemKeys));
+  await put('questions', records.questions);
+  await put('questionPrefs', records.questionPrefs);
 }
 
 /** Only what the merge changed: records it kept as ours are the very objects read, so they are skipped. */
@@ -97,7 +99,7 @@ export function applyBackup(ctx: RepoContext, incoming: BackupRecords, mode: Imp
       const current = await readAll(tx);
       toWrite = changed(current, mergeRecords({ ...current, settings: null }, { ...file, settings: null }));
     }
-    putAll(tx, toWrite);
+    await putAll(tx, toWrite);
     return countRecords(toWrite);
   });
 }

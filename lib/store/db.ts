@@ -94,9 +94,12 @@ export function keysAfter(key: string | undefined): IDBKeyRange | null {
   return key === undefined ? null : IDBKeyRange.lowerBound(key, true);
 }
 
-/** The plain IndexedDB store behind an idb one: for bulk puts without a promise per request (restore). */
-export function rawStore(store: object): IDBObjectStore {
-  return unwrap(store as IDBPObjectStore<HoldspaceDB, StoreName[], StoreName, 'readwrite'>) as unknown as IDBObjectStore;
+/**
+ * The plain IndexedDB store behind an idb one: for bulk puts without a promise per request (restore).
+ * Undefined for the lock's sealed facade (lib/store/sealed-tx.ts), whose puts must encrypt.
+ */
+export function rawStore(store: object): IDBObjectStore | undefined {
+  return unwrap(store as IDBPObjectStore<HoldspaceDB, StoreName[], StoreName, 'readwrite'>) as unknown as IDBObjectStore | undefined;
 }
 
 type UpgradeTx = IDBPTransaction<HoldspaceDB, StoreName[], 'versionchange'>;

@@ -42,13 +42,9 @@ async function seedThroughApi(target, where, opts) {
   );
 }
 
-export async function seed({ worker, page, kit, scale, slice, log }) {
-  await evaluate(worker.session, `${kit}; true`);
-  log(`seeding a slice through the API (${slice.clients} × ${slice.sessionsPerClient} sessions), via messaging and directly…`);
-  const messaging = await seedThroughApi(page, 'page', slice);
-  const directApi = await seedThroughApi(worker, 'worker', slice);
-  log(`bulk seeding ${scale.clients} clients × ${scale.sessionsPerClient} sessions × ${scale.commitmentsPerSession} commitments directly…`);
-  const bulk = await inWorker(
+/** The record at `scale`, written directly in the worker (bulk, one transaction per client). */
+export function seedBulk({ worker, scale }) {
+  return inWorker(
     worker,
     `
     const db = await B.db();
@@ -57,6 +53,15 @@ export async function seed({ worker, page, kit, scale, slice, log }) {
     const ms = performance.now() - t;
     return { ms, commitments, clients: await db.count('clients'), sessions: await db.count('sessions'), items: await db.count('items') };`,
   );
+}
+
+export async function seed({ worker, page, kit, scale, slice, log }) {
+  await evaluate(worker.session, `${kit}; true`);
+  log(`seeding a slice through the API (${slice.clients} × ${slice.sessionsPerClient} sessions), via messaging and directly…`);
+  const messaging = await seedThroughApi(page, 'page', slice);
+  const directApi = await seedThroughApi(worker, 'worker', slice);
+  log(`bulk seeding ${scale.clients} clients × ${scale.sessionsPerClient} sessions × ${scale.commitmentsPerSession} commitments directly…`);
+  const bulk = await seedBulk({ worker, scale });
   const estimate = await evaluate(page.session, 'navigator.storage.estimate()');
   return {
     seedDirectMs: round(bulk.ms),
@@ -73,10 +78,10 @@ export async function seed({ worker, page, kit, scale, slice, log }) {
 }
 
 /** A call list of `n` calls cycling through `argsFor(i)`. */
-const calls = (method, n, argsFor) => Array.from({ length: n }, (_, i) => ({ method, args: argsFor(i) }));
+export const calls = (method, n, argsFor) => Array.from({ length: n }, (_, i) => ({ method, args: argsFor(i) }));
 
 /** Times one operation both ways (warm-up calls first, not counted). */
-async function both(worker, page, list, warm = 3) {
+export async function both(worker, page, list, warm = 3) {
   await inPage(page, list.slice(0, warm));
   const viaMessaging = await inPage(page, list);
   await direct(worker, list.slice(0, warm));

@@ -96,6 +96,34 @@ const ROWS = [
     'dueThisWeekMedianMs',
   ],
   ['Engagement', '"Due this week" in the side panel: press → cards on screen (median of 5)', (r) => ms(r.dueListReadyMs)],
+  // Issue 12, from `--only lock` (.output/bench/report-lock.json): lock on, beside the same figure lock off.
+  ['Lock', 'Turning the lock on for the whole record (every record encrypted in place)', (r) => ms(r.turnOnLockMs)],
+  [
+    'Lock',
+    'Locked side panel: "Unlock" pressed → "Client" control ready (PBKDF2 included)',
+    (r) => ms(r.unlockToPanelMs),
+    'unlockToPanelMs',
+  ],
+  [
+    'Lock',
+    'Autosave of one contract field, median, lock on / off',
+    (r) => pair(r.lockOnAutosaveMedianMs, r.lockOffAutosaveMedianMs),
+    'lockOnAutosaveMedianMs',
+  ],
+  [
+    'Lock',
+    "A client's open commitments, median, lock on / off",
+    (r) => pair(r.lockOnLookupOpenCommitmentsMedianMs, r.lockOffLookupOpenCommitmentsMedianMs),
+    'lockOnLookupOpenCommitmentsMedianMs',
+  ],
+  [
+    'Lock',
+    'Search (prefix and typo, the slower median), lock on / off',
+    (r) => pair(r.lockOnSearchMedianMs, r.lockOffSearchMedianMs),
+    'lockOnSearchMedianMs',
+  ],
+  ['Lock', 'Side panel ready while unlocked, lock on / off', (r) => pair(r.lockOnPanelReadyMs, r.lockOffPanelReadyMs)],
+  ['Lock', 'First search after an unlock (index rebuilt from the encrypted store)', (r) => ms(r.lockOnFirstSearchAfterUnlockMs)],
 ];
 
 export function figuresMarkdown(r) {
@@ -120,10 +148,11 @@ export function figuresMarkdown(r) {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve('tests/bench/readme.mjs')) {
   const report = JSON.parse(readFileSync(resolve('.output/bench/report.json'), 'utf8'));
-  // Figures measured alone (`--only engagement`) fill in what the full report does not carry.
-  const engagementReport = resolve('.output/bench/report-engagement.json');
-  if (existsSync(engagementReport)) {
-    const alone = JSON.parse(readFileSync(engagementReport, 'utf8'));
+  // Figures measured alone (`--only engagement`, `--only lock`) fill in what the full report does not carry.
+  for (const name of ['engagement', 'lock']) {
+    const aloneReport = resolve(`.output/bench/report-${name}.json`);
+    if (!existsSync(aloneReport)) continue;
+    const alone = JSON.parse(readFileSync(aloneReport, 'utf8'));
     for (const [key, value] of Object.entries(alone)) if (typeof value === 'number' && !(key in report)) report[key] = value;
   }
   const path = resolve('README.md');

@@ -20,6 +20,11 @@ export const TARGETS = [
   ['backupBytes', '≤ 10 MB', (v) => v <= 10 * 1024 * 1024],
   ['searchColdAfterStopMs', '≤ 300 ms', (v) => v <= 300],
   ['panelReadyWorkerStoppedMs', '≤ 150 ms', (v) => v <= 150],
+  // Issue 12, with the lock on, on the full record (`--only lock`).
+  ['unlockToPanelMs', '≤ 1.5 s (KDF included)', (v) => v <= 1500],
+  ['lockOnAutosaveMedianMs', 'median ≤ 10 ms', (v) => v <= 10],
+  ['lockOnLookupOpenCommitmentsMedianMs', 'median ≤ 5 ms', (v) => v <= 5],
+  ['lockOnSearchMedianMs', 'median ≤ 30 ms', (v) => v <= 30],
 ];
 
 /** Rows of the printed table, in reading order: [key, unit]. Keys without a target print "—". */
@@ -97,6 +102,18 @@ const ROWS = [
   ['dueThisWeekP95Ms', 'ms'],
   ['dueThisWeekDirectMedianMs', 'ms'],
   ['dueListReadyMs', 'ms'],
+  ['turnOnLockMs', 'ms'],
+  ['unlockToPanelMs', 'ms'],
+  ['lockOffAutosaveMedianMs', 'ms'],
+  ['lockOnAutosaveMedianMs', 'ms'],
+  ['lockOffLookupOpenCommitmentsMedianMs', 'ms'],
+  ['lockOnLookupOpenCommitmentsMedianMs', 'ms'],
+  ['lockOffSearchMedianMs', 'ms'],
+  ['lockOnSearchMedianMs', 'ms'],
+  ['lockOffPanelReadyMs', 'ms'],
+  ['lockOnPanelReadyMs', 'ms'],
+  ['lockOnFirstSearchMs', 'ms'],
+  ['lockOnFirstSearchAfterUnlockMs', 'ms'],
 ];
 
 export function checkTargets(report) {

@@ -2,8 +2,9 @@
 // and 9, printed as JSON and as a table, written to .output/bench/report.json. `--quick` runs a small record
 // and shorter idle windows, for iteration. `--only keystroke` runs only the keystroke measurement (issue 9)
 // and writes .output/bench/report-keystroke.json; `--only engagement` runs only issue 11's (prepare, engagement,
-// due this week) on the full record and writes .output/bench/report-engagement.json. See README "Performance"
-// for what each figure means.
+// due this week) on the full record and writes .output/bench/report-engagement.json; `--only lock` runs issue 12's
+// (the lock turned on for the full record, then unlock, autosave, lookups and search with it on, beside the same
+// figures with it off) and writes .output/bench/report-lock.json. See README "Performance" for what each figure means.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
@@ -19,12 +20,13 @@ import { keystrokeCost } from './keystroke.mjs';
 import { backupFigures } from './backup.mjs';
 import { contentScriptTrace } from './trace.mjs';
 import { engagementFigures, shapeEngagements } from './engagement.mjs';
+import { lockFigures } from './lock.mjs';
 import { breakdown, checkTargets, table, writeReport } from './report.mjs';
 import { round } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-const ONLY = ['keystroke', 'engagement', 'backup'];
+const ONLY = ['keystroke', 'engagement', 'backup', 'lock'];
 if (only !== null && !ONLY.includes(only)) throw new Error(`--only takes ${ONLY.map((o) => `"${o}"`).join(' or ')} (got ${only})`);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8453);
 const PROD_DIR = resolve('.output/chrome-mv3');
@@ -107,6 +109,38 @@ if (only === 'engagement') {
     );
     await shapeEngagements({ worker, scale });
     const figures = await engagementFigures({ chromium, worker, page, scale, samples, runs, log });
+    finish({
+      generatedAt: new Date().toISOString(),
+      quick,
+      only,
+      scale: { ...seeded, sessionsPerClient: scale.sessionsPerClient, commitmentsPerSession: scale.commitmentsPerSession },
+      machine: { ...machine(), chromium: chromium.version.product },
+      ...figures,
+      benchSeconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
+    await chromium.close();
+    await server.close();
+  }
+  process.exit(0);
+}
+
+if (only === 'lock') {
+  const kit = await buildKit();
+  const server = await startFixtureServer({ port: PORT });
+  const chromium = await launchChromium({ extensionDir: BENCH_DIR, fixturePort: PORT });
+  try {
+    const worker = await attachWorker(chromium);
+    for (let i = 0; i < 50 && !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) await sleep(200);
+    if (!(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')))
+      throw new Error(`${BENCH_DIR} is not a bench build (npx wxt build --mode bench)`);
+    const page = await openApiPage(chromium, worker.extensionId, kit);
+    log(
+      `bulk seeding ${scale.clients} clients × ${scale.sessionsPerClient} sessions × ${scale.commitmentsPerSession} commitments directly…`,
+    );
+    const { ms: seedDirectMs, ...seeded } = await data.seedBulk({ worker, scale });
+    log(`seeded ${seeded.items} items in ${Math.round(seedDirectMs)} ms`);
+    const figures = await lockFigures({ chromium, worker, page, scale, samples, runs: quick ? 2 : 5, log });
     finish({
       generatedAt: new Date().toISOString(),
       quick,

@@ -8,7 +8,7 @@ import { median, round } from './stats.mjs';
  * interactive with the clients loaded — enabled, with its option list filled (`ready`), then the next
  * frame (`painted`). Times are absolute (timeOrigin + now) so they compare across processes.
  */
-const MARKS = `(() => {
+export const MARKS = `(() => {
   const at = () => performance.timeOrigin + performance.now();
   const marks = (globalThis.__hsMarks = { origin: performance.timeOrigin, first: null, ready: null, painted: null });
   const observer = new MutationObserver(() => {
@@ -24,7 +24,7 @@ const MARKS = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })()`;
 
-async function marksOf(session, timeoutMs = 20_000) {
+export async function marksOf(session, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const marks = await evaluate(session, 'globalThis.__hsMarks ?? null').catch(() => null);

@@ -239,4 +239,23 @@ describe('the lock in the store', () => {
     await val(third.api.importBackup({ transfer: await uploaded(third.api, plainBackup), mode: 'merge' }));
     expect((await val(third.api.listClients({}))).map((c) => c.name)).toEqual(['Zelda Quasar']);
   });
+
+  it('a backup imported into a record with the lock on is written sealed (merge and replace), and reads back', async () => {
+    const source = lockedStore();
+    await seed(source.api);
+    const file = await receiveBackup(source.api, await source.api.exportBackup({}));
+    if (!file.ok) throw new Error(file.error.message);
+    for (const mode of ['merge', 'replace'] as const) {
+      const target = lockedStore();
+      await val(target.api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
+      const sent = await sendBackup(target.api, file.value);
+      if (!sent.ok) throw new Error(sent.error.message);
+      const counts = await val(target.api.importBackup({ transfer: sent.value.transfer, mode }));
+      expect(counts).toMatchObject({ clients: 1, sessions: 1, items: 1, questions: 1 });
+      expect((await val(target.api.listClients({}))).map((c) => c.name)).toEqual(['Zelda Quasar']);
+      const raw = await rawText(await target.connection.get());
+      for (const s of SECRETS.filter((x) => x !== 'draft phrase')) expect(raw, `${mode}: ${s}`).not.toContain(s);
+      expect(raw).toContain('sealed bytes');
+    }
+  });
 });
