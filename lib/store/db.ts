@@ -16,7 +16,10 @@ export type { StoredItem };
 
 /** The serialized search index (lib/store/search-store.ts). */
 export interface StoredSearchIndex {
+  /** The serialization in clear (lock off); '' when sealed, and in the stale mark. */
   json: string;
+  /** With the lock on: the serialization encrypted with the data key (lib/store/search-store.ts). */
+  sealed?: Uint8Array;
   savedAt: number;
 }
 

@@ -2,32 +2,45 @@
  * The search index between workers: MiniSearch's serialization in the `searchIndex` store (DB step 4), with
  * a mark saying whether it is in step with the record (lib/search/search-index.ts explains the protocol).
  * `putSearchIndex` is the ONE function that writes the index. With the lock on, the index (every indexed word)
- * is not stored at all — any stored copy is removed, and a worker rebuilds it from the record after a stop —
- * so no clear copy of coaching text is left beside the encrypted record (turning the lock on also clears it).
+ * is stored encrypted with the data key (AES-GCM, bound to this store and key), so the first search after an
+ * unlock or a worker stop loads it instead of decrypting and indexing the whole record; while locked, or while
+ * the lock is being turned off, no copy is written or read. No clear copy is ever left beside the encrypted
+ * record (turning the lock on also clears the store).
  */
+import { decryptBytes, encryptBytes } from '../crypto/codec';
+import { fromUtf8, utf8 } from '../crypto/bytes';
 import type { SearchIndexStore } from '../search/search-index';
 import { PLAIN } from './codec';
 import type { RepoContext } from './tx';
 
 const COPY = 'index';
 const STALE = 'stale';
+const AAD = `searchIndex\u0000${COPY}`;
 
-/** Whether the index may be kept on disk: only with the lock off (a locked record answers no). */
-async function storable(ctx: RepoContext): Promise<boolean> {
+/** How the index may be kept on disk now: in clear (lock off), sealed with this key (unlocked), or not at all. */
+type Disk = { mode: 'clear' } | { mode: 'sealed'; key: CryptoKey } | { mode: 'none' };
+
+async function disk(ctx: RepoContext): Promise<Disk> {
   try {
     const codec = ctx.codec ? await ctx.codec() : PLAIN;
-    return codec.read === null && codec.write === null;
+    if (codec.read === null && codec.write === null) return { mode: 'clear' };
+    // Turning the lock off (reads sealed, writes clear): the record is between forms; keep no copy meanwhile.
+    return codec.write ? { mode: 'sealed', key: codec.write } : { mode: 'none' };
   } catch {
-    return false;
+    return { mode: 'none' }; // locked
   }
 }
 
-/** Writes the serialized index and clears the stale mark, in one transaction (removes any copy with the lock on). */
+/** Writes the serialized index and clears the stale mark, in one transaction (removes any copy when none may be kept). */
 export async function putSearchIndex(ctx: RepoContext, json: string): Promise<void> {
-  const keep = await storable(ctx);
+  const how = await disk(ctx);
+  const copy =
+    how.mode === 'sealed'
+      ? { json: '', sealed: await encryptBytes(how.key, utf8(json), AAD), savedAt: ctx.now() }
+      : { json, savedAt: ctx.now() };
   const db = await ctx.db();
   const tx = db.transaction('searchIndex', 'readwrite');
-  await Promise.all([keep ? tx.store.put({ json, savedAt: ctx.now() }, COPY) : tx.store.delete(COPY), tx.store.delete(STALE), tx.done]);
+  await Promise.all([how.mode === 'none' ? tx.store.delete(COPY) : tx.store.put(copy, COPY), tx.store.delete(STALE), tx.done]);
 }
 
 /** Marks the stored index stale: a write that changes what is indexed is about to run. */
@@ -36,13 +49,17 @@ export async function markSearchIndexStale(ctx: RepoContext): Promise<void> {
   await db.put('searchIndex', { json: '', savedAt: ctx.now() }, STALE);
 }
 
-/** The stored index when it is there and in step (and the lock is off); null otherwise. */
+/** The stored index when it is there, in step and in the form the lock's state expects; null otherwise (rebuilt). */
 export async function getSearchIndex(ctx: RepoContext): Promise<string | null> {
-  if (!(await storable(ctx))) return null;
+  const how = await disk(ctx);
+  if (how.mode === 'none') return null;
   const db = await ctx.db();
   const tx = db.transaction('searchIndex');
   const [copy, stale] = await Promise.all([tx.store.get(COPY), tx.store.getKey(STALE), tx.done]);
-  return copy && stale === undefined ? copy.json : null;
+  if (!copy || stale !== undefined) return null;
+  if (how.mode === 'clear') return copy.sealed ? null : copy.json;
+  if (!copy.sealed) return null; // a clear copy is never trusted (nor kept) with the lock on
+  return decryptBytes(how.key, copy.sealed, AAD).then(fromUtf8, () => null);
 }
 
 export function searchIndexStore(ctx: RepoContext): SearchIndexStore {
