@@ -30,8 +30,11 @@ export function LockOffer() {
   const titleId = useId();
   const field = useRef<HTMLInputElement>(null);
   const card = useRef<HTMLElement>(null);
+  const done = useRef<HTMLButtonElement>(null);
+  // The coach asked for the form, or just turned the lock on with it: focus goes where that work continues.
   useEffect(() => {
     if (stage === 'form') field.current?.focus();
+    if (stage === 'done') done.current?.focus();
   }, [stage]);
 
   const empty = clients.data?.length === 0;
@@ -56,7 +59,7 @@ export function LockOffer() {
             The lock is on. Your notes are encrypted on this computer; “Lock now” is beside Settings.
           </p>
           <div class="actions">
-            <Button small onClick={close}>
+            <Button small buttonRef={done} onClick={close}>
               Done
             </Button>
           </div>

@@ -127,7 +127,8 @@ describe('the lock offered on first run', () => {
     await turnOnFrom(panel, offer(panel));
     await snap(panel, 'lock-offer-done');
     expect(await api(panel.page, 'lockStatus', {})).toMatchObject({ on: true, locked: false });
-    await pressOn(panel, offer(panel).getByRole('button', { name: 'Done', exact: true }));
+    await expect.poll(() => isFocused(offer(panel).getByRole('button', { name: 'Done', exact: true }))).toBe(true);
+    await panel.page.keyboard.press('Enter');
     await offer(panel).waitFor({ state: 'detached' });
     await pressOn(panel, button(panel, 'Lock now'));
     await panel.ui.getByLabel('Passphrase', { exact: true }).waitFor();

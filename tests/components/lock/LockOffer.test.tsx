@@ -106,6 +106,7 @@ describe('the lock offered on first run', () => {
     await waitFor(() => expect(env.api.turnOnLock).toHaveBeenCalledWith({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
     await waitFor(() => expect(env.settingsValue().lockOffered).toBe(true));
     expect((await screen.findByText(/^The lock is on\. Your notes are encrypted on this computer;/)).textContent).toMatch(/Lock now/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Done' }))); // not lost with the form
   });
 
   it('a refused passphrase is said and answers nothing', async () => {
