@@ -5,6 +5,7 @@ import { ClientPicker } from '../clients/ClientPicker';
 import { FirstSessionNote } from '../clients/FirstSessionNote';
 import { ContractPanel } from '../contract/ContractPanel';
 import { DueThisWeekButton } from '../due/DueThisWeek';
+import { LockOffer } from '../lock/LockOffer';
 import { PriorCommitments } from '../prior/PriorCommitments';
 import { usePriorCommitments } from '../prior/usePriorCommitments';
 import { GlobalSearch } from '../search/GlobalSearch';
@@ -144,6 +145,7 @@ export function Workspace(props: {
       <>
         <ClientPicker onStarted={onStarted} />
         <DueThisWeekButton />
+        <LockOffer />
       </>
     ),
     contract:

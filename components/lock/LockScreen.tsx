@@ -31,6 +31,8 @@ export function LockScreen(props: { onUnlocked(): void }) {
 
   return (
     <main class="lock-screen" data-layout={layout}>
+      {/* The page's one heading, for screen readers (axe: page-has-heading-one); on screen, only the prompt. */}
+      <h1 class="visually-hidden">Holdspace is locked</h1>
       <form class="lock-screen__form" onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <label class="field__label" for={id}>
           Passphrase

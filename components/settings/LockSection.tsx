@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { Result } from '@/lib/api/result';
 import { LIMITS } from '@/lib/model/limits';
@@ -10,7 +11,13 @@ import { Outcome } from './Outcome';
 import { SettingsSection } from './SettingsSection';
 
 /** A labelled password field. */
-function Secret(props: { label: string; value: string; onInput(v: string): void; autocomplete?: string }) {
+function Secret(props: {
+  label: string;
+  value: string;
+  onInput(v: string): void;
+  autocomplete?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
   const id = useId();
   return (
     <div class="field">
@@ -18,6 +25,7 @@ function Secret(props: { label: string; value: string; onInput(v: string): void;
         {props.label}
       </label>
       <input
+        ref={props.inputRef}
         id={id}
         class="input"
         type="password"
@@ -51,7 +59,11 @@ function useAction() {
   return { busy, error, message, run };
 }
 
-function TurnOn() {
+/**
+ * "New passphrase", "Repeat passphrase", "Turn on lock", with the warning: in Settings → Lock and in the
+ * first-run offer (components/lock/LockOffer.tsx). `onTurnedOn` runs once the lock is on.
+ */
+export function TurnOnLockForm(props: { onTurnedOn?(): void; firstField?: Ref<HTMLInputElement> }) {
   const { api } = useEnv();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -61,7 +73,11 @@ function TurnOn() {
       class="settings__form"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(() => api.turnOnLock({ passphrase, repeat }), 'The lock is on. Your notes are encrypted on this computer.');
+        void action.run(
+          () => api.turnOnLock({ passphrase, repeat }),
+          'The lock is on. Your notes are encrypted on this computer.',
+          props.onTurnedOn,
+        );
       }}
     >
       <p class="small">
@@ -69,7 +85,7 @@ function TurnOn() {
         {'"Lock now"'} or when you have been away.
       </p>
       <p class="small settings__warning">{LOCK_WARNING}</p>
-      <Secret label="New passphrase" value={passphrase} onInput={setPassphrase} />
+      <Secret label="New passphrase" value={passphrase} onInput={setPassphrase} inputRef={props.firstField} />
       <Secret label="Repeat passphrase" value={repeat} onInput={setRepeat} />
       <Button type="submit" variant="primary" disabled={action.busy}>
         Turn on lock
@@ -132,7 +148,7 @@ export function LockSection(props: { settings: Settings; onSave(patch: Partial<S
   return (
     <SettingsSection title="Lock">
       {!status?.on ? (
-        <TurnOn />
+        <TurnOnLockForm onTurnedOn={() => props.onSave({ lockOffered: true })} />
       ) : (
         <>
           <p class="small">The lock is on: your notes are encrypted on this computer.</p>

@@ -4,13 +4,14 @@ import { Button } from '../ui/Button';
 import { AutoBackupSection } from './AutoBackupSection';
 import { BackupSection } from './BackupSection';
 import { ClientDataSection } from './ClientDataSection';
+import { RetentionSection } from './RetentionSection';
 import { DefaultsSection } from './DefaultsSection';
 import { StorageSection } from './StorageSection';
 import { LockSection } from './LockSection';
 import { useSettings } from './useSettings';
 import './settings.css';
 
-/** Settings: session defaults and looks, backup and restore, one client's data, storage health. */
+/** Settings: session defaults and looks, the lock, backup and restore, one client's data, retention, storage health. */
 export function SettingsView(props: { onClose(): void }) {
   const { layout } = useEnv();
   const headingId = useId();
@@ -32,6 +33,7 @@ export function SettingsView(props: { onClose(): void }) {
       <BackupSection />
       {loaded && <AutoBackupSection settings={settings} onSave={(patch) => void update(patch)} />}
       <ClientDataSection />
+      {loaded && <RetentionSection settings={settings} onSave={(patch) => void update(patch)} />}
       <StorageSection />
     </section>
   );

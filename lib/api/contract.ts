@@ -29,7 +29,7 @@ import {
   type Item,
   type Review,
 } from '../model/item';
-import { DEFAULTS, LIMITS } from '../model/limits';
+import { count, DEFAULTS, LIMITS } from '../model/limits';
 import { Count, Day, Due, Id, SessionMinutes, Text, type Millis } from '../model/primitives';
 import {
   QuestionInputSchema,
@@ -194,6 +194,33 @@ export interface DeleteReport {
   items: number;
 }
 
+/** A client retention would delete, as the coach sees them before anything goes. */
+export interface RetentionCandidate {
+  clientId: Id;
+  name: string;
+  archived: boolean;
+  createdAt: Millis;
+  /** When the client's latest session began; null: no session (then `createdAt` counts). */
+  lastSession: Millis | null;
+  /** When the client was last seen: `lastSession`, else `createdAt`. */
+  lastSeen: Millis;
+  sessions: number;
+}
+
+export interface RetentionPreview {
+  months: number;
+  /** Clients last seen before this moment qualify. */
+  cutoff: Millis;
+  /** Longest unseen first. */
+  clients: RetentionCandidate[];
+}
+
+export interface RetentionReport {
+  deleted: DeleteReport[];
+  /** Clients the coach was shown that were kept: seen since, running a session, or gone already. */
+  kept: number;
+}
+
 // --- Change events ---
 
 /**
@@ -248,6 +275,12 @@ const passphrase = v.pipe(
   v.string('must be text'),
   v.maxLength(LIMITS.passphrase.max, `can have at most ${LIMITS.passphrase.max} characters`),
 );
+const retentionMonths = v.pipe(
+  v.number('must be a number of months'),
+  v.integer('must be whole months'),
+  v.minValue(LIMITS.retentionMonths.min, `must be ${LIMITS.retentionMonths.min} to ${LIMITS.retentionMonths.max} months`),
+  v.maxValue(LIMITS.retentionMonths.max, `must be ${LIMITS.retentionMonths.min} to ${LIMITS.retentionMonths.max} months`),
+);
 /** Base64 length of one page of a backup file. */
 const BACKUP_PAGE_BASE64 = Math.ceil(LIMITS.backupPageBytes / 3) * 4;
 const none = v.object({});
@@ -280,6 +313,20 @@ export const API = {
   dueThisWeek: method<DueThisWeek>()({ input: none }),
   /** Deletes the client and everything recorded with them; reports what was deleted. */
   deleteClient: method<DeleteReport>()({ input: args({ id: Id }), changes: ['all'] }),
+  /** Retention: the clients not seen for `months` (last session's start, else creation), none deleted. */
+  retentionPreview: method<RetentionPreview>()({ input: args({ months: retentionMonths }), labels: { months: 'The months' } }),
+  /** Deletes those of `clientIds` (the ones the coach was shown) that still qualify for `months`. */
+  applyRetention: method<RetentionReport>()({
+    input: args({
+      months: retentionMonths,
+      clientIds: v.pipe(
+        v.array(Id, 'must be a list'),
+        v.maxLength(LIMITS.backupRecords.clients, `has more than ${count(LIMITS.backupRecords.clients)} entries`),
+      ),
+    }),
+    changes: ['all'],
+    labels: { months: 'The months', clientIds: 'The clients' },
+  }),
 
   // Sessions
   /** The running session, if any (there is at most one). */

@@ -96,6 +96,20 @@ export function isoTime(at: Millis, zone: ZoneOffset = localZone): string {
   return `${pad(w.hour)}:${pad(w.minute)}`;
 }
 
+/**
+ * The same moment `months` calendar months earlier, in local time; a day the earlier month lacks becomes its
+ * last (31 March less one month: 28 or 29 February).
+ */
+export function monthsBefore(at: Millis, months: number): Millis {
+  const d = new Date(at);
+  const day = d.getDate();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - months);
+  const last = new Date(d.getFullYear(), d.getMonth() + 1, 0).getDate();
+  d.setDate(Math.min(day, last));
+  return d.getTime();
+}
+
 // --- The UI: the browser's locale ---
 
 const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });

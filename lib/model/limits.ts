@@ -40,6 +40,8 @@ export const LIMITS = {
   passphrase: { min: 8, max: 1_000 },
   /** "Lock after (minutes)" of no activity; 0 never locks by itself. */
   lockAfterMinutes: { min: 0, max: 24 * 60 },
+  /** Retention: delete the records of clients not seen for this many months (Settings; off unless chosen). */
+  retentionMonths: { min: 1, max: 240 },
   /**
    * A backup file (compressed, format 2), refused before it is read when larger. Files are read record by
    * record, so this is about what one coach's record can reasonably be, not about a message or string size.
@@ -74,6 +76,8 @@ export const DEFAULTS = {
   emailSignOff: 'Warm regards',
   /** Minutes of no activity before the lock locks. */
   lockAfterMinutes: 30,
+  /** Retention's choices in Settings, months ("Off" besides them). */
+  retentionChoices: [6, 12, 18, 24, 36, 48, 60, 72, 84, 120],
 } as const;
 
 /** The lock's key derivation (lib/crypto/kdf.ts): PBKDF2-SHA256 at OWASP's 2023 count for it. */

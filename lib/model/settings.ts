@@ -60,6 +60,10 @@ export const SettingsSchema = v.object({
   lockAfterMinutes: v.fallback(clamped(LIMITS.lockAfterMinutes), DEFAULTS.lockAfterMinutes),
   /** Whether the idle lock may lock while a session's timer runs (off: it waits for the timer). */
   lockDuringTimer: v.fallback(v.boolean(), false),
+  /** Retention: months a client may go unseen before Settings offers to delete their record; 0: off (the default). */
+  retentionMonths: v.fallback(clamped({ min: 0, max: LIMITS.retentionMonths.max }), 0),
+  /** The first-run offer of the lock was answered ("Not now", or the lock turned on): it never shows again. */
+  lockOffered: v.fallback(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -105,19 +105,25 @@ async function deleteDraftsOf(tx: WriteTx, ids: Set<Id>): Promise<void> {
   }
 }
 
+/** The stores a client's deletion touches. */
+export const CLIENT_RECORD_STORES = ['clients', 'sessions', 'items', 'drafts'] as const;
+
+/** Inside a write over CLIENT_RECORD_STORES: deletes the client and every session, item and draft recorded with them. */
+export async function removeClient(tx: WriteTx, client: Client): Promise<DeleteReport> {
+  const id = client.id;
+  const sessionIndex = tx.objectStore('sessions').index('byClientStart');
+  const sessionIds = await sessionIndex.getAllKeys(keysOf(id));
+  const itemIds = await tx.objectStore('items').index('byClientOpen').getAllKeys(itemsOf(id));
+  await Promise.all([
+    ...sessionIds.map((sid) => tx.objectStore('sessions').delete(sid)),
+    ...itemIds.map((iid) => tx.objectStore('items').delete(iid)),
+  ]);
+  await deleteDraftsOf(tx, new Set([id, ...sessionIds]));
+  await tx.objectStore('clients').delete(id);
+  return { clientName: client.name, sessions: sessionIds.length, items: itemIds.length };
+}
+
 /** Deletes the client and every session, item and draft recorded with them, in one transaction. */
 export function deleteClient(ctx: RepoContext, id: Id): Promise<DeleteReport> {
-  return write(ctx, ['clients', 'sessions', 'items', 'drafts'], async (tx) => {
-    const client = await requireClient(tx, id);
-    const sessionIndex = tx.objectStore('sessions').index('byClientStart');
-    const sessionIds = await sessionIndex.getAllKeys(keysOf(id));
-    const itemIds = await tx.objectStore('items').index('byClientOpen').getAllKeys(itemsOf(id));
-    await Promise.all([
-      ...sessionIds.map((sid) => tx.objectStore('sessions').delete(sid)),
-      ...itemIds.map((iid) => tx.objectStore('items').delete(iid)),
-    ]);
-    await deleteDraftsOf(tx, new Set([id, ...sessionIds]));
-    await tx.objectStore('clients').delete(id);
-    return { clientName: client.name, sessions: sessionIds.length, items: itemIds.length };
-  });
+  return write(ctx, [...CLIENT_RECORD_STORES], async (tx) => removeClient(tx, await requireClient(tx, id)));
 }

@@ -19,6 +19,7 @@ import * as commitments from './commitment-repo';
 import * as questions from './question-repo';
 import * as drafts from './draft-repo';
 import * as engagement from './engagement-repo';
+import * as retention from './retention-repo';
 import { loadSearchDocs, resolveHits } from './search-repo';
 import { searchIndexStore } from './search-store';
 import { createBackupApi, type BackupSettings } from './backup-api';
@@ -151,6 +152,13 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
       idx(
         () => clients.deleteClient(ctx, id),
         () => index.drop(),
+      ),
+
+    retentionPreview: ({ months }) => retention.retentionPreview(ctx, months),
+    applyRetention: ({ months, clientIds }) =>
+      idx(
+        () => retention.applyRetention(ctx, months, clientIds),
+        (r) => r.deleted.length > 0 && index.drop(),
       ),
 
     activeSession: () => sessions.activeSession(ctx),

@@ -68,3 +68,15 @@ describe('formatters', () => {
     expect(isoTime(t, () => 60)).toBe('00:30');
   });
 });
+
+describe('monthsBefore', () => {
+  it('goes back whole calendar months in local time, a missing day becoming the month’s last', async () => {
+    const { monthsBefore } = await import('@/lib/model/dates');
+    const at = (y: number, m: number, d: number) => new Date(y, m - 1, d, 9, 30).getTime();
+    expect(monthsBefore(at(2026, 12, 2), 12)).toBe(at(2025, 12, 2));
+    expect(monthsBefore(at(2026, 3, 31), 1)).toBe(at(2026, 2, 28));
+    expect(monthsBefore(at(2024, 3, 31), 1)).toBe(at(2024, 2, 29));
+    expect(monthsBefore(at(2026, 1, 15), 13)).toBe(at(2024, 12, 15));
+    expect(monthsBefore(at(2026, 1, 15), -6)).toBe(at(2026, 7, 15));
+  });
+});

@@ -27,4 +27,12 @@ describe('readSettings', () => {
       a: { right: 1, top: 2, collapsed: false },
     });
   });
+  it('retention and the lock offer: off and unanswered by default, stored settings from before them load, damaged values fall back', () => {
+    const older = readSettings({ theme: 'dark', lockAfterMinutes: 10 });
+    expect(older).toMatchObject({ theme: 'dark', lockAfterMinutes: 10, retentionMonths: 0, lockOffered: false });
+    expect(readSettings({ retentionMonths: 24, lockOffered: true })).toMatchObject({ retentionMonths: 24, lockOffered: true });
+    expect(readSettings({ retentionMonths: 999 }).retentionMonths).toBe(240);
+    expect(readSettings({ retentionMonths: -3 }).retentionMonths).toBe(0);
+    expect(readSettings({ retentionMonths: 'forever', lockOffered: 'yes' })).toMatchObject({ retentionMonths: 0, lockOffered: false });
+  });
 });
