@@ -105,6 +105,11 @@ export const SAFEKEEPING = {
   autosaveMs: 300,
   /** A write journaled by a view whose connection closed is replayed after an update only when this recent. */
   rescueMaxAgeMs: 5 * 60 * 1000,
+  /**
+   * The stored search index is saved this long after the last change and the last API call (a save serializes
+   * the whole index; lib/search/search-index.ts). Under the 30 s after which MV3 stops an idle worker.
+   */
+  searchIndexSaveAfterMs: 20 * 1000,
   /** After asking the views to save, the worker waits this long before it reloads for an update. */
   updateFlushWaitMs: 1000,
   /** Automatic backups: at most one a day besides the one after each ended session. */

@@ -13,6 +13,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { SearchDoc } from './documents';
+import { SAFEKEEPING } from '../model/limits';
 
 export interface RankedRef {
   ref: string;
@@ -59,7 +60,7 @@ export interface SearchIndexStore {
  * commitments), so it waits for a real pause rather than the coach's next breath mid-call, or a panel being
  * opened; MV3 stops an idle worker 30 s after its last event, so 20 s still leaves it time to finish.
  */
-export const SAVE_AFTER_MS = 20_000;
+export const SAVE_AFTER_MS = SAFEKEEPING.searchIndexSaveAfterMs;
 
 /**
  * Words too common to help find anything. Leaving them out of the index keeps as-you-type search fast on a
