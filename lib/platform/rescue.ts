@@ -30,11 +30,34 @@ interface Rescued {
 const isWrite = (request: ApiRequest) => isWriteRequest(request);
 const answeredOk = (answer: unknown) => typeof answer === 'object' && answer !== null && (answer as { ok?: unknown }).ok === true;
 
-/** Wraps a view's `send`: while the connection is lost, every write is journaled before it is sent. */
+/** The methods whose answer is the lock's status (`{ on, locked, … }`). */
+const LOCK_STATUS_ANSWERS: ReadonlySet<string> = new Set(['lockStatus', 'unlock', 'lockNow', 'lockIfIdle', 'turnOnLock', 'turnOffLock']);
+
+/**
+ * Wraps a view's `send`: while the connection is lost, every write is journaled before it is sent — but only
+ * while the view knows the lock is off. The journal is written in clear (its write must start synchronously
+ * in the disconnect event; no encryption can), so with the lock on, or before the view has heard whether it
+ * is on, nothing is journaled: no coaching word reaches the disk unencrypted, at the cost of what was typed in
+ * the last moment before an unannounced extension reload (an announced update is flushed first).
+ */
 export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, storage: RescueStorage, now: () => number = Date.now) {
   let lost = false;
   let sequence = 0;
   const journaled = new WeakSet<ApiRequest>();
+  /** From the last lock status this view was answered: null until one comes. */
+  let lockOn: boolean | null = null;
+  const sendWatching = (request: ApiRequest): Promise<unknown> => {
+    const answer = send(request);
+    if (LOCK_STATUS_ANSWERS.has(request.method))
+      void answer.then(
+        (value) => {
+          const on = answeredOk(value) ? (value as { value?: { on?: unknown } }).value?.on : undefined;
+          if (typeof on === 'boolean') lockOn = on;
+        },
+        () => {},
+      );
+    return answer;
+  };
   return {
     connectionLost() {
       lost = true;
@@ -44,12 +67,12 @@ export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, st
     },
     /** Synchronous up to the journal write: called in the port's disconnect event, the write must start there. */
     send(request: ApiRequest): Promise<unknown> {
-      if (!lost || journaled.has(request) || !isWrite(request)) return send(request);
+      if (!lost || lockOn !== false || journaled.has(request) || !isWrite(request)) return sendWatching(request);
       journaled.add(request);
       const key = `${RESCUE_PREFIX}${String(now()).padStart(15, '0')}:${String(sequence++).padStart(6, '0')}:${request.view}`;
       const entry: Rescued = { at: now(), request };
       const stored = storage.set({ [key]: entry }).catch(() => {});
-      const answer = send(request);
+      const answer = sendWatching(request);
       void answer.then(
         (value) => {
           if (answeredOk(value)) void stored.then(() => storage.remove(key)).catch(() => {});

@@ -18,6 +18,9 @@ function memoryStorage(): RescueStorage & { data: Record<string, unknown> } {
 const draftWrite = (text: string) => apiRequest('setDraft', { key: 'capture:s1', value: { text }, base: null }, 'view-a');
 const read = apiRequest('getDraft', { key: 'capture:s1' }, 'view-a');
 const rescued = (s: { data: Record<string, unknown> }) => Object.keys(s.data).filter((k) => k.startsWith(RESCUE_PREFIX));
+const lockStatus = apiRequest('lockStatus', {}, 'view-a');
+const LOCK_METHODS = ['lockStatus', 'turnOnLock', 'turnOffLock'];
+const status = (on: boolean) => ({ ok: true, value: { on, locked: false, rewriting: false, lockAt: null } });
 
 describe('rescue journal', () => {
   it('journals writes only while the connection is lost, synchronously, and drops them once answered', async () => {
@@ -26,6 +29,9 @@ describe('rescue journal', () => {
     let answer: (v: unknown) => void = () => {};
     const send = vi.fn(() => new Promise<unknown>((resolve) => (answer = resolve)));
     const rescue = rescuingSend(send, storage);
+    const told = rescue.send(lockStatus); // the view hears the lock is off (LockGate asks at once)
+    answer(status(false));
+    await told;
 
     void rescue.send(draftWrite('connected'));
     expect(setSpy).not.toHaveBeenCalled(); // control: connected, nothing journaled
@@ -45,7 +51,11 @@ describe('rescue journal', () => {
 
   it('keeps the entry when the send fails (the extension reloaded), and the worker replays it once', async () => {
     const storage = memoryStorage();
-    const rescue = rescuingSend(() => Promise.reject(new Error('Extension context invalidated.')), storage);
+    const rescue = rescuingSend(
+      (r) => (r.method === 'lockStatus' ? Promise.resolve(status(false)) : Promise.reject(new Error('Extension context invalidated.'))),
+      storage,
+    );
+    await rescue.send(lockStatus);
     rescue.connectionLost();
     const request = draftWrite('typed before the reload');
     await rescue.send(request).catch(() => {});
@@ -57,6 +67,44 @@ describe('rescue journal', () => {
     expect(dispatch).toHaveBeenCalledWith(request);
     expect(rescued(storage)).toEqual([]);
     expect(await replayRescued(storage, dispatch)).toEqual({ replayed: 0, taken: 0 });
+  });
+
+  it('journals nothing while the lock is on, or before the view has heard whether it is (the journal is clear text)', async () => {
+    const words = (storage: { data: Record<string, unknown> }) => JSON.stringify(storage.data);
+    let on: boolean | null = null; // what the worker answers about the lock; null: the view has not asked yet
+    const view = (storage: RescueStorage) =>
+      rescuingSend(
+        (r) =>
+          LOCK_METHODS.includes(r.method) ? Promise.resolve(status(on!)) : Promise.reject(new Error('Extension context invalidated.')),
+        storage,
+      );
+    const typeThenLose = async (rescue: ReturnType<typeof view>, text: string) => {
+      rescue.connectionLost();
+      await rescue.send(draftWrite(text)).catch(() => {});
+    };
+
+    const unknown = memoryStorage();
+    await typeThenLose(view(unknown), 'not heard yet');
+    expect(words(unknown)).not.toContain('not heard yet');
+
+    const locked = memoryStorage();
+    on = true;
+    const lockedView = view(locked);
+    await lockedView.send(lockStatus);
+    await typeThenLose(lockedView, 'secret words');
+    expect(words(locked)).not.toContain('secret words');
+
+    // Control: told the lock is off, the same words are journaled; then turned on from this view, no more.
+    const open = memoryStorage();
+    on = false;
+    const openView = view(open);
+    await openView.send(lockStatus);
+    await typeThenLose(openView, 'secret words');
+    expect(words(open)).toContain('secret words');
+    on = true;
+    await openView.send(apiRequest('turnOnLock', { passphrase: 'lantern harbour', repeat: 'lantern harbour' }, 'view-a'));
+    await typeThenLose(openView, 'after turn-on');
+    expect(words(open)).not.toContain('after turn-on');
   });
 
   it('drops entries that are too old or not writes, without running them', async () => {
