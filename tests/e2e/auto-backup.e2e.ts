@@ -134,7 +134,12 @@ describe('automatic backups', () => {
     await kept.first().fill('2');
     await kept.first().press('Enter');
     await panel.waitForTimeout(300);
+    const beforeBen = files();
     await sessionWithItems('Ben Okafor', ['Asks for feedback from two peers']);
+    // Wait for the file of Ben's session itself (two files were already there; a count alone would pass at once).
+    await expect
+      .poll(() => files().filter((f) => !beforeBen.includes(f)), { timeout: 20_000, message: 'a backup after the session ended' })
+      .toHaveLength(1);
     await expect.poll(() => files().length, { timeout: 15_000, message: 'the oldest of three is removed' }).toBe(2);
     await panel.waitForTimeout(1000);
     expect(files()).toHaveLength(2);
