@@ -123,7 +123,7 @@ const ROWS = [
     'lockOnSearchMedianMs',
   ],
   ['Lock', 'Side panel ready while unlocked, lock on / off', (r) => pair(r.lockOnPanelReadyMs, r.lockOffPanelReadyMs)],
-  ['Lock', 'First search after an unlock (index rebuilt from the encrypted store)', (r) => ms(r.lockOnFirstSearchAfterUnlockMs)],
+  ['Lock', 'First search after an unlock (the sealed index loaded)', (r) => ms(r.lockOnFirstSearchAfterUnlockMs)],
 ];
 
 export function figuresMarkdown(r) {

@@ -114,3 +114,4 @@ export async function benchRestore(api: HoldspaceApi): Promise<{ previewMs: numb
 }
 
 export { buildSummary, seedRecord, toIcs, toMarkdown };
+export { buildEngagementReport } from '@/lib/export/engagement-report';
