@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CommitmentView, DueThisWeek as DueData } from '@/lib/api/contract';
 import { formatDay } from '@/lib/model/dates';
+import { LIMITS } from '@/lib/model/limits';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { CommitmentReview } from '../prior/CommitmentReview';
@@ -31,7 +32,9 @@ export function DueThisWeekButton() {
 
 export function DueThisWeekList(props: { id?: string }) {
   const env = useEnv();
-  const due = useLiveQuery(() => env.api.dueThisWeek({}), [], ['items', 'reviews', 'session', 'clients']);
+  /** Cards asked for: a long list grows a page at a time, as the coach reaches its end. */
+  const [budget, setBudget] = useState<number>(LIMITS.dueCardsPerPage);
+  const due = useLiveQuery(() => env.api.dueThisWeek({ cards: budget }), [budget], ['items', 'reviews', 'session', 'clients']);
   const titleId = useId();
   const listRef = useRef<HTMLElement>(null);
   /** Reviewed here: kept on screen even after the store's answer no longer lists them. */
@@ -39,10 +42,7 @@ export function DueThisWeekList(props: { id?: string }) {
   const groups = mergeKept(due.data?.groups ?? [], kept);
   const lapsed = due.data?.lapsed ?? [];
   const now = env.now();
-  /** Cards rendered so far: a long list grows a page at a time, as the coach reaches its end. */
-  const [budget, setBudget] = useState(CARDS_PER_PAGE);
-  const shown = groupsWithin(groups, budget);
-  const hidden = groups.length - shown.length;
+  const hidden = due.data?.unlisted.clients ?? 0;
   /** The card whose successor should take focus once the next page has rendered. */
   const continueFrom = useRef<string | null>(null);
 
@@ -79,15 +79,16 @@ export function DueThisWeekList(props: { id?: string }) {
     }
     if (hidden === 0) return false;
     continueFrom.current = fromId;
-    setBudget((b) => b + CARDS_PER_PAGE);
+    setBudget((b) => b + LIMITS.dueCardsPerPage);
     return true;
   };
+  // Once the next page has come and rendered, the card after the one left takes focus.
   useEffect(() => {
-    if (continueFrom.current === null) return;
+    if (continueFrom.current === null || due.loading) return;
     const next = nextCard(continueFrom.current);
     continueFrom.current = null;
     if (next) focusCard(next);
-  }, [budget]);
+  }, [due.data, due.loading]);
 
   return (
     <section class="due-list" id={props.id} aria-labelledby={titleId} ref={listRef}>
@@ -107,11 +108,11 @@ export function DueThisWeekList(props: { id?: string }) {
       {groups.length > 0 && (
         <p class="prompt">Record how each went as you hear from the client: a status key, then a note. No session needed.</p>
       )}
-      {shown.map((group) => (
+      {groups.map((group) => (
         <ClientGroup key={group.client.id} group={group} onReviewed={onReviewed(group)} onMoveOn={moveOn} />
       ))}
       {hidden > 0 && (
-        <Button small onClick={() => setBudget((b) => b + CARDS_PER_PAGE)}>
+        <Button small onClick={() => setBudget((b) => b + LIMITS.dueCardsPerPage)}>
           {`Show ${hidden === 1 ? '1 more client' : `${hidden} more clients`}`}
         </Button>
       )}
@@ -136,20 +137,9 @@ export function DueThisWeekList(props: { id?: string }) {
   );
 }
 
-/** Cards rendered at first and added by each "Show more clients" (or by reaching the end by keyboard). */
-const CARDS_PER_PAGE = 40;
-
-/** The leading groups whose cards fit in `budget` (always at least one group). */
-function groupsWithin(groups: DueGroup[], budget: number): DueGroup[] {
-  let cards = 0;
-  let n = 0;
-  while (n < groups.length && (n === 0 || cards + groups[n]!.commitments.length <= budget)) cards += groups[n++]!.commitments.length;
-  return groups.slice(0, n);
-}
-
 function countLine(data: DueData): string {
-  const n = data.groups.reduce((sum, g) => sum + g.commitments.length, 0);
-  const clients = data.groups.length;
+  const n = data.groups.reduce((sum, g) => sum + g.commitments.length, 0) + data.unlisted.commitments;
+  const clients = data.groups.length + data.unlisted.clients;
   if (n === 0) return '';
   return `${n} commitment${n === 1 ? '' : 's'}, ${clients} client${clients === 1 ? '' : 's'}`;
 }

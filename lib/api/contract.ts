@@ -168,6 +168,8 @@ export interface DueThisWeek {
   }[];
   /** Clients not seen for longer than their cadence. */
   lapsed: { client: Client; lastSeen: Millis; cadenceWeeks: number }[];
+  /** Clients with commitments due beyond the `cards` asked for (not read yet), and how many of theirs would be listed. */
+  unlisted: { clients: number; commitments: number };
 }
 
 /** The lock (issue 12), as a view needs to know it. */
@@ -310,7 +312,11 @@ export const API = {
   prepare: method<PrepareView>()({ input: args({ clientId: Id }) }),
   engagement: method<EngagementView>()({ input: args({ clientId: Id }) }),
   /** Across clients: open commitments overdue or due in the next seven days, and clients not seen for longer than their cadence. */
-  dueThisWeek: method<DueThisWeek>()({ input: none }),
+  dueThisWeek: method<DueThisWeek>()({
+    input: args({
+      cards: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.listEntries)), LIMITS.dueCardsPerPage),
+    }),
+  }),
   /** Deletes the client and everything recorded with them; reports what was deleted. */
   deleteClient: method<DeleteReport>()({ input: args({ id: Id }), changes: ['all'] }),
   /** Retention: the clients not seen for `months` (last session's start, else creation), none deleted. */

@@ -20,6 +20,8 @@ export const LIMITS = {
   listEntries: 100,
   /** "Due this week": the commitments shown per client (the latest due); older overdue ones are counted, not listed. */
   dueListPerClient: 20,
+  /** "Due this week" reads and lists about this many commitments at first, and as many more each time the coach asks. */
+  dueCardsPerPage: 40,
   /** Lists that grow within one record: reviews of a commitment, questions asked and check-ins of a session. */
   recordEntries: 1_000,
   /** The stored form of one draft (a few half-typed fields), in characters of JSON. */

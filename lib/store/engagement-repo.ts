@@ -123,7 +123,12 @@ export function engagementView(ctx: RepoContext, clientId: Id): Promise<Engageme
   });
 }
 
-export function dueThisWeek(ctx: RepoContext): Promise<DueThisWeek> {
+/**
+ * Open commitments overdue or due in the next seven days, by client, the client with the oldest one first.
+ * Only keys are read to count and order (`byClientOpenDue`); records are read for the first clients whose
+ * listed commitments fill about `cards`, and the rest are counted in `unlisted` (the view asks for more).
+ */
+export function dueThisWeek(ctx: RepoContext, cards: number = LIMITS.dueCardsPerPage): Promise<DueThisWeek> {
   const now = ctx.now();
   const until = isoDate(now + 7 * DAY_MS);
   return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
@@ -139,27 +144,38 @@ export function dueThisWeek(ctx: RepoContext): Promise<DueThisWeek> {
     const inRunningSession = new Set(activeId ? await items.index('bySessionOrder').getAllKeys(keysOf(activeId)) : []);
     const perClient = await Promise.all(
       clients.map(async (client) => {
-        // Keys only (ids, in due order): a client's years of overdue commitments are counted, not read.
-        const [dueKeys, latest] = await Promise.all([
-          items.index('byClientOpenDue').getAllKeys(openDueRange(client.id, until)),
+        const range = openDueRange(client.id, until);
+        // Keys only (ids in due order, the earliest due, the latest session's start): nothing is decrypted.
+        const [dueKeys, earliest, latest] = await Promise.all([
+          items.index('byClientOpenDue').getAllKeys(range),
+          items.index('byClientOpenDue').openKeyCursor(range),
           tx.objectStore('sessions').index('byClientStart').openKeyCursor(keysOf(client.id), 'prev'),
         ]);
         const due = inRunningSession.size ? dueKeys.filter((id) => !inRunningSession.has(id)) : dueKeys;
-        // Years of unreviewed commitments would bury this week's: the latest due are listed, the rest counted.
-        const listedIds = due.slice(-LIMITS.dueListPerClient);
-        const listed = (await Promise.all(listedIds.map((id) => items.get(id)))).filter((i) => i !== undefined);
-        const commitments = (await commitmentViews(tx, listed)).sort(
-          (a, b) => dueInstant(a.item.due) - dueInstant(b.item.due) || byMadeAt(a, b),
-        );
-        const lastSeen = latest ? (latest.key as [string, number])[1] : null;
-        return { client, commitments, lastSeen, more: due.length - listedIds.length };
+        const firstDue = earliest ? (earliest.key as [string, string])[1] : '';
+        return { client, due, firstDue, lastSeen: latest ? (latest.key as [string, number])[1] : null };
       }),
     );
+    const withDue = perClient
+      .filter((c) => c.due.length > 0)
+      .sort((a, b) => (a.firstDue < b.firstDue ? -1 : a.firstDue > b.firstDue ? 1 : 0));
+    const groups: DueThisWeek['groups'] = [];
+    let room = cards;
+    for (const { client, due, lastSeen } of withDue) {
+      if (groups.length > 0 && room <= 0) break;
+      // Years of unreviewed commitments would bury this week's: the latest due are listed, the rest counted.
+      const listedIds = due.slice(-LIMITS.dueListPerClient);
+      const listed = (await Promise.all(listedIds.map((id) => items.get(id)))).filter((i) => i !== undefined);
+      const commitments = (await commitmentViews(tx, listed)).sort(
+        (a, b) => dueInstant(a.item.due) - dueInstant(b.item.due) || byMadeAt(a, b),
+      );
+      groups.push({ client, commitments, lastSeen, more: due.length - listedIds.length });
+      room -= listedIds.length;
+    }
+    const rest = withDue.slice(groups.length);
     return {
-      groups: perClient
-        .filter((c) => c.commitments.length > 0)
-        .sort((a, b) => dueInstant(a.commitments[0]!.item.due) - dueInstant(b.commitments[0]!.item.due))
-        .map(({ client, commitments, lastSeen, more }) => ({ client, commitments, lastSeen, more })),
+      groups,
+      unlisted: { clients: rest.length, commitments: rest.reduce((n, c) => n + Math.min(c.due.length, LIMITS.dueListPerClient), 0) },
       lapsed: perClient
         .filter((c) => isLapsed(engagementOf(c.client).cadenceWeeks, c.lastSeen, now))
         .map((c) => ({ client: c.client, lastSeen: c.lastSeen!, cadenceWeeks: engagementOf(c.client).cadenceWeeks! }))

@@ -147,7 +147,7 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     updateGoal: ({ clientId, goalId, patch }) => idx(() => engagement.updateGoal(ctx, clientId, goalId, defined(patch)), client),
     prepare: ({ clientId }) => engagement.prepare(ctx, clientId),
     engagement: ({ clientId }) => engagement.engagementView(ctx, clientId),
-    dueThisWeek: () => engagement.dueThisWeek(ctx),
+    dueThisWeek: ({ cards }) => engagement.dueThisWeek(ctx, cards),
     deleteClient: ({ id }) =>
       idx(
         () => clients.deleteClient(ctx, id),

@@ -30,6 +30,7 @@ function dueData(over: Partial<DueThisWeek> = {}): DueThisWeek {
       { client: ben, commitments: [gym], lastSeen: NOW - 7 * DAY, more: 0 },
     ],
     lapsed: [{ client: ben, lastSeen: NOW - 30 * DAY, cadenceWeeks: 2 }],
+    unlisted: { clients: 0, commitments: 0 },
     ...over,
   };
 }
@@ -100,13 +101,23 @@ describe('Due this week', () => {
       lastSeen: NOW - 7 * DAY,
       more: 0,
     }));
+    // As the store answers: the leading clients whose cards fill `cards`, the rest counted.
+    const answer = (cards = 40) => {
+      let n = 0;
+      let room = cards;
+      while (n < groups.length && (n === 0 || room > 0)) room -= groups[n++]!.commitments.length;
+      return { groups: groups.slice(0, n), lapsed: [], unlisted: { clients: groups.length - n, commitments: (groups.length - n) * 10 } };
+    };
     const env = fakeEnv({
-      api: { dueThisWeek: async () => ok({ groups, lapsed: [] }), reviewCommitment: async () => ok(groups[7]!.commitments[9]!) },
+      api: { dueThisWeek: async ({ cards }) => ok(answer(cards)), reviewCommitment: async () => ok(groups[7]!.commitments[9]!) },
     });
     const region = await open(env);
     const shown = () => within(region).getAllByRole('heading', { level: 3 }).length;
     expect(shown()).toBe(4);
+    expect(within(region).getByText('120 commitments, 12 clients')).toBeTruthy();
     await act(async () => void fireEvent.click(within(region).getByRole('button', { name: 'Show 8 more clients' })));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+    expect(env.api.dueThisWeek).toHaveBeenLastCalledWith({ cards: 80 });
     expect(shown()).toBe(8);
     // By keyboard: the last rendered card's note, Enter → the next page renders and its first card takes focus.
     const last = card('Promise 7.9');
@@ -114,6 +125,7 @@ describe('Due this week', () => {
     await act(async () => void fireEvent.keyDown(last, { key: 'd' }));
     const note = within(last).getByRole('textbox', { name: 'Review note' });
     await act(async () => void fireEvent.keyDown(note, { key: 'Enter' }));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
     expect(shown()).toBe(12);
     expect(document.activeElement).toBe(card('Promise 8.0'));
     expect(within(region).queryByRole('button', { name: /more client/ })).toBeNull();
@@ -183,7 +195,7 @@ describe('Due this week', () => {
   });
 
   it('says so when nothing is due', async () => {
-    const env = fakeEnv({ api: { dueThisWeek: async () => ok({ groups: [], lapsed: [] }) } });
+    const env = fakeEnv({ api: { dueThisWeek: async () => ok({ groups: [], lapsed: [], unlisted: { clients: 0, commitments: 0 } }) } });
     const region = await open(env);
     expect(region.textContent).toContain('Nothing due: no open commitment is overdue or due in the next seven days.');
     vi.useRealTimers();

@@ -159,4 +159,30 @@ describe('due this week at length', () => {
     expect(due.groups[0]!.more).toBe(0);
     expect(due.groups[0]!.lastSeen).toBe(running.startedAt);
   });
+
+  it('reads records only for the first page of clients, the one with the oldest due first, and counts the rest', async () => {
+    const { api, clock } = testStore();
+    const names = ['Cleo', 'Ana', 'Ben'];
+    const oldest = { Ana: '2026-10-01', Ben: '2026-10-05', Cleo: '2026-10-10' } as Record<string, string>;
+    for (const name of names) {
+      const { session } = await clientAndSession(api, name);
+      for (let k = 0; k < 3; k++)
+        await val(
+          api.addItem({
+            sessionId: session.id,
+            input: { kind: 'commitment', text: `${name} ${k}`, due: k === 0 ? oldest[name]! : '2026-11-20' },
+          }),
+        );
+      await val(api.endSession({ sessionId: session.id }));
+    }
+    clock.advance(DAY);
+    const first = await val(api.dueThisWeek({ cards: 4 }));
+    expect(first.groups.map((g) => g.client.name)).toEqual(['Ana', 'Ben']);
+    expect(first.unlisted).toEqual({ clients: 1, commitments: 3 });
+    const all = await val(api.dueThisWeek({ cards: 40 }));
+    expect(all.groups.map((g) => g.client.name)).toEqual(['Ana', 'Ben', 'Cleo']);
+    expect(all.unlisted).toEqual({ clients: 0, commitments: 0 });
+    // One page is at least one client, however small `cards` is.
+    expect((await val(api.dueThisWeek({ cards: 1 }))).groups).toHaveLength(1);
+  });
 });
