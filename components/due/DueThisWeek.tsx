@@ -78,10 +78,17 @@ export function DueThisWeekList(props: { id?: string }) {
       return true;
     }
     if (hidden === 0) return false;
-    continueFrom.current = fromId;
-    setBudget((b) => b + LIMITS.dueCardsPerPage);
+    showMore(fromId);
     return true;
   };
+  /** Asks for the next page; once it has rendered, the card after `fromId` (the first new one) takes focus. */
+  const showMore = (fromId: string | null) => {
+    continueFrom.current = fromId;
+    setBudget((b) => b + LIMITS.dueCardsPerPage);
+  };
+  /** "Show n more clients": the button goes with the last page, so focus moves on to the first new card. */
+  const lastCardId = () =>
+    [...(listRef.current?.querySelectorAll<HTMLElement>('[data-review-card]') ?? [])].at(-1)?.dataset.reviewCard ?? null;
   // Once the next page has come and rendered, the card after the one left takes focus.
   useEffect(() => {
     if (continueFrom.current === null || due.loading) return;
@@ -112,7 +119,7 @@ export function DueThisWeekList(props: { id?: string }) {
         <ClientGroup key={group.client.id} group={group} onReviewed={onReviewed(group)} onMoveOn={moveOn} />
       ))}
       {hidden > 0 && (
-        <Button small onClick={() => setBudget((b) => b + LIMITS.dueCardsPerPage)}>
+        <Button small onClick={() => showMore(lastCardId())}>
           {`Show ${hidden === 1 ? '1 more client' : `${hidden} more clients`}`}
         </Button>
       )}
