@@ -5,13 +5,16 @@ import { keysOf, type StoredItem } from './db';
 import { commitmentStatus, fromStored, lastReview } from './item-keys';
 import type { ReadTx } from './tx';
 
-/** A client with this many sessions to look up is read in one request (its sessions by start) instead of one each. */
+/**
+ * A client with this many sessions to look up has the starts of all their sessions read from the `byClientStart`
+ * index's keys (clear with the lock on) instead of each session record (decrypted with the lock on).
+ */
 const ONE_READ_FROM = 4;
 
 /**
  * Views for these commitments, each with the start of the session it was made in. Sessions the caller has
- * already read are passed as `known`; the others are read once each, or a client's all at once when that is
- * fewer requests.
+ * already read are passed as `known`; the others are read once each, or a client's all from index keys when that is
+ * cheaper.
  */
 export async function commitmentViews(
   tx: ReadTx,
@@ -30,7 +33,9 @@ export async function commitmentViews(
   await Promise.all(
     [...missing].map(async ([clientId, ids]) => {
       if (ids.size >= ONE_READ_FROM) {
-        for (const s of await sessions.index('byClientStart').getAll(keysOf(clientId))) starts.set(s.id, s.startedAt);
+        // The index key [client, startedAt] holds the start: no session record is read (or decrypted).
+        let cursor = await sessions.index('byClientStart').openKeyCursor(keysOf(clientId));
+        for (; cursor; cursor = await cursor.continue()) starts.set(cursor.primaryKey, (cursor.key as [Id, number])[1]);
         return;
       }
       await Promise.all([...ids].map(async (id) => starts.set(id, (await sessions.get(id))?.startedAt ?? 0)));

@@ -30,6 +30,7 @@ export interface SealedCursor<N extends StoreName> {
 export interface KeyCursor<N extends StoreName> {
   readonly key: unknown;
   readonly primaryKey: Key<N>;
+  continue(): Promise<KeyCursor<N> | null>;
 }
 
 export interface SealedIndex<N extends StoreName, I extends IName<N>> {
