@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
+import { useSettings } from '../settings/useSettings';
 import { LockContext, type LockState } from './lockContext';
 import { LockScreen } from './LockScreen';
 
@@ -22,6 +23,17 @@ export function LockGate(props: { children: ComponentChildren }) {
   const locked = status?.locked === true;
   const lockAt = status?.lockAt ?? null;
   const { reload } = query;
+
+  // "Lock after (minutes)" and "during a timer" live in the settings, not the store: when the coach changes
+  // them (in this view or another), the time to lock at is asked again.
+  const { settings, loaded } = useSettings();
+  const idleRule = loaded ? `${settings.lockAfterMinutes}/${String(settings.lockDuringTimer)}` : null;
+  const seenRule = useRef<string | null>(null);
+  useEffect(() => {
+    if (idleRule === null) return;
+    if (seenRule.current !== null && seenRule.current !== idleRule) reload();
+    seenRule.current = idleRule;
+  }, [idleRule, reload]);
 
   useEffect(() => {
     if (!on || locked || lockAt === null) return;
