@@ -88,6 +88,7 @@ async function unlockToPanel({ chromium, worker, extensionId, runs }) {
 
 const flat = (prefix, f) => ({
   [`${prefix}LookupOpenCommitmentsMedianMs`]: f.lookup.messaging.median,
+  [`${prefix}LookupOpenCommitmentsDirectMedianMs`]: f.lookup.direct.median,
   [`${prefix}SearchMedianMs`]: Math.max(f.prefix.messaging.median, f.typo.messaging.median),
   [`${prefix}SearchPrefixMedianMs`]: f.prefix.messaging.median,
   [`${prefix}SearchTypoMedianMs`]: f.typo.messaging.median,

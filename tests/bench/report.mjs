@@ -108,6 +108,8 @@ const ROWS = [
   ['lockOnAutosaveMedianMs', 'ms'],
   ['lockOffLookupOpenCommitmentsMedianMs', 'ms'],
   ['lockOnLookupOpenCommitmentsMedianMs', 'ms'],
+  ['lockOffLookupOpenCommitmentsDirectMedianMs', 'ms'],
+  ['lockOnLookupOpenCommitmentsDirectMedianMs', 'ms'],
   ['lockOffSearchMedianMs', 'ms'],
   ['lockOnSearchMedianMs', 'ms'],
   ['lockOffPanelReadyMs', 'ms'],
