@@ -82,11 +82,6 @@ export function commitmentsOf(clientId: string, open: 0 | 1, sessionId: string):
   return IDBKeyRange.only([clientId, open, sessionId, 'commitment']);
 }
 
-/** A client's open commitments due by the end of the day `until` (overdue ones included), in `byClientOpenDue`. */
-export function openDueRange(clientId: string, until: string): IDBKeyRange {
-  return IDBKeyRange.bound([clientId, ''], [clientId, `${until}\uffff`]);
-}
-
 /** Due dates from the day `from` through the whole day `to` (date-times on `to` included). */
 export function dueRange(from: string, to: string): IDBKeyRange {
   return IDBKeyRange.bound(from, `${to}\uffff`);
@@ -103,6 +98,34 @@ export function keysAfter(key: string | undefined): IDBKeyRange | null {
  */
 export function rawStore(store: object): IDBObjectStore | undefined {
   return unwrap(store as IDBPObjectStore<HoldspaceDB, StoreName[], StoreName, 'readwrite'>) as unknown as IDBObjectStore | undefined;
+}
+
+/**
+ * Walks a key cursor, as idb or the codec facade opened it, to its end through its plain IndexedDB request: one
+ * success event per key and no promise per step, while the browser prefetches the keys in batches. Through idb's
+ * promises, walking 2,800 keys cost about half as much again as the browser's own reading (issue 11).
+ */
+export function walkKeyCursor(first: object | null, visit: (key: IDBValidKey, primaryKey: IDBValidKey) => void): Promise<void> {
+  if (!first) return Promise.resolve();
+  const cursor = ((unwrap(first as never) as unknown) ?? first) as IDBCursor;
+  return new Promise((resolve, reject) => {
+    const request = cursor.request;
+    const step = (at: IDBCursor) => {
+      try {
+        visit(at.key, at.primaryKey);
+        at.continue();
+      } catch (error) {
+        reject(error);
+      }
+    };
+    request.onsuccess = () => {
+      const next = request.result as IDBCursor | null;
+      if (next) step(next);
+      else resolve();
+    };
+    request.onerror = () => reject(request.error);
+    step(cursor);
+  });
 }
 
 type UpgradeTx = IDBPTransaction<HoldspaceDB, StoreName[], 'versionchange'>;

@@ -13,7 +13,7 @@ import {
   weeksBetween,
 } from '../engagement/follow-through';
 import { openingQuestion } from '../engagement/opening';
-import { itemsOf, keysOf, openDueRange } from './db';
+import { itemsOf, keysOf, walkKeyCursor } from './db';
 import { requireClient } from './client-repo';
 import { byMadeAt, commitmentViews } from './commitment-view';
 import { fromStored } from './item-keys';
@@ -123,62 +123,113 @@ export function engagementView(ctx: RepoContext, clientId: Id): Promise<Engageme
   });
 }
 
+/** A client's open commitments due by the end of the week, from `byClientOpenDue`'s keys. */
+interface DueKeys {
+  /** Their ids, earliest due first. */
+  ids: Id[];
+  /** Each one's due (a date or date-time), in the same order. */
+  dues: string[];
+}
+
+/**
+ * Every client's open commitments due by the end of the day `until` (overdue ones included), from ONE key
+ * cursor over `byClientOpenDue` (ordered by client, then due), walked without a promise per key while the
+ * browser fetches its keys in batches: a request per client (its ids, its earliest due) made hundreds, each
+ * with its own round trip. Only keys are read: nothing is decrypted. Commitments due later are skipped on the
+ * way (the index holds only open commitments with a due date).
+ */
+async function openDueByClient(tx: ReadTx, until: string): Promise<Map<Id, DueKeys>> {
+  const last = `${until}\uffff`;
+  const byClient = new Map<Id, DueKeys>();
+  await walkKeyCursor(await tx.objectStore('items').index('byClientOpenDue').openKeyCursor(), (key, id) => {
+    const [clientId, due] = key as [Id, string];
+    if (due > last) return;
+    const found = byClient.get(clientId);
+    if (found) {
+      found.ids.push(id as Id);
+      found.dues.push(due);
+    } else byClient.set(clientId, { ids: [id as Id], dues: [due] });
+  });
+  return byClient;
+}
+
+/** When each of these clients' latest session began (null: none yet), from `byClientStart`'s keys. */
+async function lastSeenOf(tx: ReadTx, clientIds: Iterable<Id>): Promise<Map<Id, number | null>> {
+  const sessions = tx.objectStore('sessions').index('byClientStart');
+  return new Map(
+    await Promise.all(
+      [...new Set(clientIds)].map(async (id) => {
+        const latest = await sessions.openKeyCursor(keysOf(id), 'prev');
+        return [id, latest ? (latest.key as [Id, number])[1] : null] as const;
+      }),
+    ),
+  );
+}
+
 /**
  * Open commitments overdue or due in the next seven days, by client, the client with the oldest one first.
- * Only keys are read to count and order (`byClientOpenDue`); records are read for the first clients whose
- * listed commitments fill about `cards`, and the rest are counted in `unlisted` (the view asks for more).
+ * Only keys are read to count and order (`byClientOpenDue`, in one cursor); records are read for the first
+ * clients whose listed commitments fill about `cards`, and the rest are counted in `unlisted` (the view asks
+ * for more). A latest session's start is read only where it is shown or decides something: for the clients
+ * listed, and for clients with an agreed cadence (only they can be lapsed).
  */
 export function dueThisWeek(ctx: RepoContext, cards: number = LIMITS.dueCardsPerPage): Promise<DueThisWeek> {
   const now = ctx.now();
   const until = isoDate(now + 7 * DAY_MS);
   return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
     const items = tx.objectStore('items');
-    const [clients, activeId] = await Promise.all([
+    const [clients, inRunningSession, dueKeys] = await Promise.all([
       tx
         .objectStore('clients')
         .getAll()
         .then((all) => all.filter((c) => !c.archived)),
-      tx.objectStore('sessions').index('byStatus').getKey('active'),
+      // Commitments being made in the running session are not yet "due": they come up at the next one.
+      tx
+        .objectStore('sessions')
+        .index('byStatus')
+        .getKey('active')
+        .then(async (activeId) => new Set(activeId ? await items.index('bySessionOrder').getAllKeys(keysOf(activeId)) : [])),
+      openDueByClient(tx, until),
     ]);
-    // Commitments being made in the running session are not yet "due": they come up at the next one.
-    const inRunningSession = new Set(activeId ? await items.index('bySessionOrder').getAllKeys(keysOf(activeId)) : []);
-    const perClient = await Promise.all(
-      clients.map(async (client) => {
-        const range = openDueRange(client.id, until);
-        // Keys only (ids in due order, the earliest due, the latest session's start): nothing is decrypted.
-        const [dueKeys, earliest, latest] = await Promise.all([
-          items.index('byClientOpenDue').getAllKeys(range),
-          items.index('byClientOpenDue').openKeyCursor(range),
-          tx.objectStore('sessions').index('byClientStart').openKeyCursor(keysOf(client.id), 'prev'),
-        ]);
-        const due = inRunningSession.size ? dueKeys.filter((id) => !inRunningSession.has(id)) : dueKeys;
-        const firstDue = earliest ? (earliest.key as [string, string])[1] : '';
-        return { client, due, firstDue, lastSeen: latest ? (latest.key as [string, number])[1] : null };
-      }),
-    );
-    const withDue = perClient
-      .filter((c) => c.due.length > 0)
+    const withDue = clients
+      .flatMap((client) => {
+        const found = dueKeys.get(client.id);
+        if (!found) return [];
+        const kept = found.ids.flatMap((id, k) => (inRunningSession.has(id) ? [] : [k]));
+        if (kept.length === 0) return [];
+        return [{ client, due: kept.map((k) => found.ids[k]!), firstDue: found.dues[kept[0]!]! }];
+      })
       .sort((a, b) => (a.firstDue < b.firstDue ? -1 : a.firstDue > b.firstDue ? 1 : 0));
-    const groups: DueThisWeek['groups'] = [];
+    const page: typeof withDue = [];
     let room = cards;
-    for (const { client, due, lastSeen } of withDue) {
-      if (groups.length > 0 && room <= 0) break;
-      // Years of unreviewed commitments would bury this week's: the latest due are listed, the rest counted.
-      const listedIds = due.slice(-LIMITS.dueListPerClient);
-      const listed = (await Promise.all(listedIds.map((id) => items.get(id)))).filter((i) => i !== undefined);
-      const commitments = (await commitmentViews(tx, listed)).sort(
-        (a, b) => dueInstant(a.item.due) - dueInstant(b.item.due) || byMadeAt(a, b),
-      );
-      groups.push({ client, commitments, lastSeen, more: due.length - listedIds.length });
-      room -= listedIds.length;
+    for (const entry of withDue) {
+      if (page.length > 0 && room <= 0) break;
+      page.push(entry);
+      room -= Math.min(entry.due.length, LIMITS.dueListPerClient);
     }
-    const rest = withDue.slice(groups.length);
+    const withCadence = clients.filter((c) => engagementOf(c).cadenceWeeks);
+    // The page's records and every start needed, in one go.
+    const [seen, groups] = await Promise.all([
+      lastSeenOf(tx, [...page.map((p) => p.client.id), ...withCadence.map((c) => c.id)]),
+      Promise.all(
+        page.map(async ({ client, due }) => {
+          // Years of unreviewed commitments would bury this week's: the latest due are listed, the rest counted.
+          const listedIds = due.slice(-LIMITS.dueListPerClient);
+          const listed = (await Promise.all(listedIds.map((id) => items.get(id)))).filter((i) => i !== undefined);
+          const commitments = (await commitmentViews(tx, listed)).sort(
+            (a, b) => dueInstant(a.item.due) - dueInstant(b.item.due) || byMadeAt(a, b),
+          );
+          return { client, commitments, more: due.length - listedIds.length };
+        }),
+      ),
+    ]);
+    const rest = withDue.slice(page.length);
     return {
-      groups,
+      groups: groups.map((g) => ({ ...g, lastSeen: seen.get(g.client.id) ?? null })),
       unlisted: { clients: rest.length, commitments: rest.reduce((n, c) => n + Math.min(c.due.length, LIMITS.dueListPerClient), 0) },
-      lapsed: perClient
-        .filter((c) => isLapsed(engagementOf(c.client).cadenceWeeks, c.lastSeen, now))
-        .map((c) => ({ client: c.client, lastSeen: c.lastSeen!, cadenceWeeks: engagementOf(c.client).cadenceWeeks! }))
+      lapsed: withCadence
+        .map((client) => ({ client, lastSeen: seen.get(client.id) ?? null, cadenceWeeks: engagementOf(client).cadenceWeeks! }))
+        .filter((c): c is typeof c & { lastSeen: number } => isLapsed(c.cadenceWeeks, c.lastSeen, now))
         .sort((a, b) => a.lastSeen - b.lastSeen),
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDbConnection, DB_VERSION, itemsOf, openOf } from '@/lib/store/db';
+import { createDbConnection, DB_VERSION, itemsOf, openOf, walkKeyCursor } from '@/lib/store/db';
 
 const closedOf = (clientId: string) => IDBKeyRange.bound([clientId, 0], [clientId, 0, []]);
 import { createV1Database, openRaw, V1_DRAFT, V1_ITEMS, V1_QUESTION, V1_SESSIONS } from './fixtures/v1-database';
@@ -230,5 +230,34 @@ describe('blocked and blocking', () => {
     const again = await openRaw(name);
     expect(again.version).toBe(1);
     again.close();
+  });
+});
+
+describe('walkKeyCursor', () => {
+  it('visits every key of a key cursor in order, then resolves; nothing for no cursor; a failing visit rejects', async () => {
+    const db = await createDbConnection(uniqueName()).get();
+    const write = db.transaction('sessions', 'readwrite');
+    for (const [id, clientId, startedAt] of [
+      ['s1', 'b', 2],
+      ['s2', 'a', 3],
+      ['s3', 'a', 1],
+    ] as const)
+      await write.store.put({ id, clientId, startedAt, status: 'ended' } as never);
+    await write.done;
+    const seen: unknown[] = [];
+    const read = db.transaction('sessions');
+    await walkKeyCursor(await read.store.index('byClientStart').openKeyCursor(), (key, id) => seen.push([key, id]));
+    expect(seen).toEqual([
+      [['a', 1], 's3'],
+      [['a', 3], 's2'],
+      [['b', 2], 's1'],
+    ]);
+    await expect(walkKeyCursor(null, () => seen.push('never'))).resolves.toBeUndefined();
+    expect(seen).toHaveLength(3);
+    const failing = db.transaction('sessions');
+    const visit = () => {
+      throw new Error('stop');
+    };
+    await expect(walkKeyCursor(await failing.store.index('byClientStart').openKeyCursor(), visit)).rejects.toThrow('stop');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientAndSession, err, T0, testStore, val } from './harness';
 import { LIMITS } from '@/lib/model/limits';
+import type { SessionKey } from '@/lib/store/lock';
 
 const DAY = 86_400_000;
 
@@ -184,5 +185,88 @@ describe('due this week at length', () => {
     expect(all.unlisted).toEqual({ clients: 0, commitments: 0 });
     // One page is at least one client, however small `cards` is.
     expect((await val(api.dueThisWeek({ cards: 1 }))).groups).toHaveLength(1);
+  });
+});
+
+describe('due this week, read by keys', () => {
+  it('orders clients by the earliest due left once the running session’s commitments are set aside; archived clients are left out', async () => {
+    const { api, clock } = testStore();
+    const ana = await clientAndSession(api, 'Ana');
+    const anaDue = await val(api.addItem({ sessionId: ana.session.id, input: { kind: 'commitment', text: 'Ana’s', due: '2026-11-25' } }));
+    await val(api.endSession({ sessionId: ana.session.id }));
+    const cleo = await clientAndSession(api, 'Cleo');
+    await val(api.addItem({ sessionId: cleo.session.id, input: { kind: 'commitment', text: 'Cleo’s', due: '2026-10-01' } }));
+    await val(api.endSession({ sessionId: cleo.session.id }));
+    await val(api.updateClient({ id: cleo.client.id, patch: { archived: true } }));
+    const ben = await clientAndSession(api, 'Ben');
+    const benDue = await val(api.addItem({ sessionId: ben.session.id, input: { kind: 'commitment', text: 'Ben’s', due: '2026-11-20' } }));
+    await val(api.endSession({ sessionId: ben.session.id }));
+    clock.advance(DAY);
+    const names = async () => (await val(api.dueThisWeek({}))).groups.map((g) => [g.client.name, g.commitments.map((c) => c.item.id)]);
+    // Control: Ben's is the earliest due.
+    expect(await names()).toEqual([
+      ['Ben', [benDue.id]],
+      ['Ana', [anaDue.id]],
+    ]);
+    // A commitment made in Ana's running session, due long ago, neither shows nor moves Ana ahead of Ben.
+    const running = await val(api.startSession({ clientId: ana.client.id }));
+    await val(api.addItem({ sessionId: running.id, input: { kind: 'commitment', text: 'Made now', due: '2026-10-02' } }));
+    expect(await names()).toEqual([
+      ['Ben', [benDue.id]],
+      ['Ana', [anaDue.id]],
+    ]);
+    const due = await val(api.dueThisWeek({}));
+    expect(due.unlisted).toEqual({ clients: 0, commitments: 0 });
+    expect(due.groups.map((g) => g.lastSeen)).toEqual([ben.session.startedAt, running.startedAt]);
+  });
+
+  it('lapsed: only clients past their cadence, with their latest session; listed clients keep their latest session without one', async () => {
+    const { api, clock } = testStore();
+    const ana = await clientAndSession(api, 'Ana'); // cadence 1 week, last seen 3 weeks ago: lapsed
+    await val(api.endSession({ sessionId: ana.session.id }));
+    const ben = await clientAndSession(api, 'Ben'); // no cadence, a commitment due: listed, never lapsed
+    const benDue = await val(api.addItem({ sessionId: ben.session.id, input: { kind: 'commitment', text: 'Due', due: '2026-11-30' } }));
+    await val(api.endSession({ sessionId: ben.session.id }));
+    const cleo = await clientAndSession(api, 'Cleo'); // cadence 4 weeks, seen 3 weeks ago: not lapsed
+    await val(api.endSession({ sessionId: cleo.session.id }));
+    const dan = await val(api.createClient({ input: { name: 'Dan' } })); // cadence, never seen: not lapsed
+    for (const [id, cadenceWeeks] of [
+      [ana.client.id, 1],
+      [cleo.client.id, 4],
+      [dan.id, 1],
+    ] as const)
+      await val(api.updateEngagement({ clientId: id, patch: { cadenceWeeks } }));
+    clock.advance(21 * DAY);
+    const due = await val(api.dueThisWeek({}));
+    expect(due.lapsed).toEqual([{ client: expect.objectContaining({ name: 'Ana' }), lastSeen: ana.session.startedAt, cadenceWeeks: 1 }]);
+    expect(due.groups).toEqual([
+      expect.objectContaining({ client: expect.objectContaining({ name: 'Ben' }), lastSeen: ben.session.startedAt, more: 0 }),
+    ]);
+    expect(due.groups[0]!.commitments.map((c) => c.item.id)).toEqual([benDue.id]);
+    // A new session with Ana ends her lapse.
+    await val(api.startSession({ clientId: ana.client.id }));
+    expect((await val(api.dueThisWeek({}))).lapsed).toEqual([]);
+  });
+
+  it('with the lock on, answers exactly as with it off', async () => {
+    let stored: SessionKey | null = null;
+    const keys = { get: async () => stored, set: async (k: SessionKey | null) => void (stored = k) };
+    const { api, clock } = testStore({ lock: { keys, iterations: 1_000, idle: async () => ({ minutes: 30, duringTimer: false }) } });
+    for (const [name, due] of [
+      ['Ana', '2026-11-24'],
+      ['Ben', '2026-10-03'],
+    ] as const) {
+      const { client, session } = await clientAndSession(api, name);
+      await val(api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: `${name}’s promise`, due } }));
+      await val(api.addItem({ sessionId: session.id, input: { kind: 'commitment', text: `${name}’s later one`, due: '2027-01-10' } }));
+      await val(api.endSession({ sessionId: session.id }));
+      await val(api.updateEngagement({ clientId: client.id, patch: { cadenceWeeks: 1 } }));
+    }
+    clock.advance(10 * DAY);
+    const plain = await val(api.dueThisWeek({}));
+    expect(plain.groups.map((g) => g.commitments.map((c) => c.item.text))).toEqual([['Ben’s promise'], ['Ana’s promise']]);
+    expect(plain.lapsed.map((l) => l.client.name)).toEqual(['Ana', 'Ben']);
+    await val(api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
+    expect(await val(api.dueThisWeek({}))).toEqual(plain);
   });
 });
