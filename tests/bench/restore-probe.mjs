@@ -266,7 +266,7 @@ try {
         );
       }
       const c0 = chromiumCpu(chromium.profile);
-      const r = await evaluate(page.session, `__hsKit.benchRestore(__hsKit.messagingApi())`);
+      const r = await evaluate(page.session, `__hsKit.benchRestore(__hsKit.messagingApi(), { intoEmpty: false })`);
       if (r.error) throw new Error(r.error);
       restores.push(r.restoreMs);
       (result.restoreCpuMs ??= []).push(Math.round((chromiumCpu(chromium.profile) - c0) * 1000));
