@@ -84,21 +84,90 @@ function changed(current: Collections, merged: Collections): Collections {
   };
 }
 
+type RecordStore = 'clients' | 'sessions' | 'items' | 'questions' | 'questionPrefs';
+const KEY_OF: Record<RecordStore, string> = { clients: 'id', sessions: 'id', items: 'id', questions: 'id', questionPrefs: 'questionId' };
+
+/** Deep equality of two stored records (plain JSON-like data): same keys, same values, same array order. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameRecord(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameRecord((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
 /**
- * Applies a validated backup. `replace` clears the record first (drafts too: they belong to sessions);
- * `merge` adds by stable id, the newer update winning. Resolves to the counts actually written.
+ * "Replace everything" on the plain stores, writing only what differs (issue 13): Chromium's IndexedDB costs
+ * about the same per request whatever the record holds, and clearing a store costs in proportion to what it
+ * held, so a restore of a file that mostly matches the record (yesterday's automatic backup after a mistake)
+ * skips the records it would write back unchanged. Per store: records equal to the stored ones are kept,
+ * the rest are put, and stored records the file does not hold are deleted; when those deletions outnumber the
+ * records kept (a different record, or most of it), the store is cleared and everything put, as before.
+ * Into an empty store (a fresh profile) that is every record put. Same one transaction: all or nothing.
+ */
+async function replaceChanged(tx: WriteTx, file: Collections): Promise<void> {
+  const plan = await Promise.all(
+    (Object.keys(KEY_OF) as RecordStore[]).map(async (name) => {
+      const key = KEY_OF[name];
+      const keyOf = (r: unknown) => (r as Record<string, unknown>)[key];
+      const records: unknown[] = name === 'items' ? file.items.map(deriveItemKeys) : file[name];
+      const stored = await tx.objectStore(name).getAll();
+      const byKey = new Map<unknown, unknown>(stored.map((r) => [keyOf(r), r]));
+      const put: unknown[] = [];
+      let kept = 0;
+      for (const record of records) {
+        const ours = byKey.get(keyOf(record));
+        byKey.delete(keyOf(record));
+        if (ours !== undefined && sameRecord(ours, record)) kept++;
+        else put.push(record);
+      }
+      const extra = [...byKey.keys()];
+      return { name, records, put, extra, clear: extra.length > kept };
+    }),
+  );
+  for (const { name, records, put, extra, clear } of plan) {
+    const raw = rawStore(tx.objectStore(name))!;
+    if (clear) {
+      raw.clear();
+      for (const record of records) raw.put(record);
+    } else {
+      for (const k of extra) raw.delete(k as IDBValidKey);
+      for (const record of put) raw.put(record);
+    }
+  }
+}
+
+/**
+ * Applies a validated backup. `replace` makes the record the file's (drafts cleared: they belong to sessions);
+ * `merge` adds by stable id, the newer update winning. Resolves to the counts the file brought (replace) or
+ * actually wrote (merge).
  */
 export function applyBackup(ctx: RepoContext, incoming: BackupRecords, mode: ImportMode): Promise<BackupCounts> {
   const file: Collections = { ...incoming };
   return write(ctx, ALL_STORES, async (tx) => {
-    let toWrite: Collections;
     if (mode === 'replace') {
-      await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).clear()));
-      toWrite = file;
-    } else {
-      const current = await readAll(tx);
-      toWrite = changed(current, mergeRecords({ ...current, settings: null }, { ...file, settings: null }));
+      if (rawStore(tx.objectStore('items'))) {
+        await tx.objectStore('drafts').clear();
+        await replaceChanged(tx, file);
+      } else {
+        // The lock's sealed stores: reading the record would decrypt all of it; clear and encrypt each record in.
+        await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).clear()));
+        await putAll(tx, file);
+      }
+      return countRecords(file);
     }
+    const current = await readAll(tx);
+    const toWrite = changed(current, mergeRecords({ ...current, settings: null }, { ...file, settings: null }));
     await putAll(tx, toWrite);
     return countRecords(toWrite);
   });

@@ -1,8 +1,9 @@
 // Issue 13 (items 2–4), runnable alone as `npm run bench -- --only backup`: on the full bench record, the
 // backup export (file made in an extension page through the views' path) and its size, the restore
-// (preview, then "Replace everything") of that file, where restore time goes (validation, object creation,
-// each index of the `items` store, transaction size), the raw bulk `put` floor of the same records with no
-// indexes, the first search after MV3 stopped the idle worker, and the side panel opened while it was stopped.
+// (preview, then "Replace everything") of that file into an emptied record, then onto the record it matches,
+// where restore time goes (validation, object creation, each index of the `items` store, transaction size),
+// the raw bulk `put` floor of the same records with no indexes, the first search after MV3 stopped the idle
+// worker, and the side panel opened while it was stopped.
 import { evaluate, inWorker, openApiPage, sleep, stopWorker, attachWorker } from './extension.mjs';
 import { panelReady } from './views.mjs';
 import { round, summarize } from './stats.mjs';
@@ -167,7 +168,10 @@ export async function backupFigures({ chromium, kit, scale, log }) {
   const validation = await evaluate(page.session, `__hsKit.benchValidate()`);
   log('restore (preview, then Replace everything) through the views’ path…');
   const restore = await evaluate(page.session, `__hsKit.benchRestore(__hsKit.messagingApi())`);
+  // The same file again onto the record it just made: "Replace everything" then writes only what differs.
+  const ontoSame = await evaluate(page.session, `__hsKit.benchRestore(__hsKit.messagingApi(), { intoEmpty: false })`);
   log(`validation in the page: ${JSON.stringify(validation)}`);
+  log(`restore of the same file onto the record it matches: ${ontoSame.error ?? `${Math.round(ontoSame.restoreMs)} ms`}`);
   log(`restore: ${restore.error ?? `${Math.round(restore.restoreMs)} ms (preview ${Math.round(restore.previewMs)} ms)`}`);
 
   log('raw bulk put floor and the cost of each items index (throwaway databases in the worker)…');
@@ -189,6 +193,7 @@ export async function backupFigures({ chromium, kit, scale, log }) {
     backupBytes: fileBytes,
     restoreMs: restore.error ? null : round(restore.restoreMs),
     restoreFloorMs: round(breakdown.floorMs),
+    restoreOntoSameRecordMs: ontoSame.error ? null : round(ontoSame.restoreMs),
     searchColdAfterStopMs: round(summarize(coldSearch).median),
     panelReadyWorkerStoppedMs: round(panel.panelReadyMs),
     detail: {

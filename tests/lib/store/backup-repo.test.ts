@@ -1,8 +1,8 @@
 import { seedRecord } from '@/tests/bench/seed/seed';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupRecords } from '@/lib/backup/format';
 import type { Client, Item, Session } from '@/lib/model/types';
-import { applyBackup, collectRecords } from '@/lib/store/backup-repo';
+import { applyBackup, collectRecords, sameRecord } from '@/lib/store/backup-repo';
 import { emptyContract } from '@/lib/store/session-repo';
 import { newTimer } from '@/lib/timer/timer';
 import { clientAndSession, err, T0, testStore, val } from './harness';
@@ -111,6 +111,79 @@ describe('applyBackup', () => {
     expect((await val(t.api.openCommitments({ clientId: 'k1' }))).map((v) => v.item.id)).toEqual(['i1']);
     expect((await val(t.api.dueBetween({ from: '2026-12-01', to: '2026-12-01' }))).map((v) => v.item.id)).toEqual(['i1']);
     expect((await val(t.api.listQuestions({}))).find((q) => q.id === 'b:goal:01')?.favourite).toBe(true);
+  });
+
+  describe('replace onto a record that mostly matches the file', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const file = () =>
+      records({
+        clients: [client('k1', 'Ana'), client('k2', 'Ben')],
+        sessions: [session('s1', 'k1'), session('s2', 'k2')],
+        items: [
+          item('i1', 's1', 'k1', 'One', { due: '2026-12-01' }),
+          item('i2', 's1', 'k1', 'Two', { order: 1 }),
+          item('i3', 's2', 'k2', 'Three'),
+        ],
+      });
+    /** Puts and deletes reaching IndexedDB's stores during `run`, by store. */
+    async function writesDuring(run: () => Promise<unknown>) {
+      const puts: string[] = [];
+      const deletes: string[] = [];
+      const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+      const del = vi.spyOn(IDBObjectStore.prototype, 'delete');
+      await run();
+      for (const call of put.mock.contexts) puts.push((call as IDBObjectStore).name);
+      for (const call of del.mock.contexts) deletes.push((call as IDBObjectStore).name);
+      return { puts, deletes };
+    }
+
+    it('writes nothing back that is already stored, and still holds exactly the file', async () => {
+      const t = testStore();
+      await applyBackup(ctxOf(t), file(), 'replace');
+      const same = await writesDuring(() => applyBackup(ctxOf(t), file(), 'replace'));
+      expect(same).toEqual({ puts: [], deletes: [] });
+      // Control: one changed item and one item the file no longer holds are the only writes.
+      const next = file();
+      next.items = [next.items[0]!, { ...next.items[1]!, text: 'Two, changed' }];
+      const counts = await applyBackup(ctxOf(t), next, 'replace');
+      expect(counts).toMatchObject({ clients: 2, sessions: 2, items: 2 });
+      const texts = (await val(t.api.getSessionBundle({ sessionId: 's1' }))).items.map((i) => i.text);
+      expect(texts).toEqual(['One', 'Two, changed']);
+      expect((await val(t.api.getSessionBundle({ sessionId: 's2' }))).items).toEqual([]);
+      expect((await val(t.api.dueBetween({ from: '2026-12-01', to: '2026-12-01' }))).map((v) => v.item.id)).toEqual(['i1']);
+    });
+
+    it('puts only the changed record and deletes only the one the file dropped', async () => {
+      const t = testStore();
+      await applyBackup(ctxOf(t), file(), 'replace');
+      const next = file();
+      next.items = [next.items[0]!, { ...next.items[1]!, text: 'Two, changed' }];
+      const writes = await writesDuring(() => applyBackup(ctxOf(t), next, 'replace'));
+      expect(writes).toEqual({ puts: ['items'], deletes: ['items'] });
+    });
+
+    it('clears a store and puts the file whole when most of what it holds is not in the file', async () => {
+      const t = testStore();
+      await applyBackup(ctxOf(t), file(), 'replace');
+      const other = records({ clients: [client('k9', 'Cleo')], sessions: [session('s9', 'k9')], items: [item('i9', 's9', 'k9', 'Nine')] });
+      const clear = vi.spyOn(IDBObjectStore.prototype, 'clear');
+      const writes = await writesDuring(() => applyBackup(ctxOf(t), other, 'replace'));
+      expect(writes.deletes).toEqual([]);
+      expect(clear.mock.contexts.map((c) => (c as IDBObjectStore).name).sort()).toEqual(['clients', 'drafts', 'items', 'sessions']);
+      expect((await val(t.api.listClients({}))).map((c) => c.name)).toEqual(['Cleo']);
+      expect((await val(t.api.getSessionBundle({ sessionId: 's9' }))).items.map((i) => i.text)).toEqual(['Nine']);
+    });
+
+    it('compares records deeply: keys, values and array order', () => {
+      const a = { id: 'x', reviews: [{ at: 1, status: 'done' }], due: '' };
+      expect(sameRecord(a, structuredClone(a))).toBe(true);
+      expect(sameRecord(a, { ...a, due: undefined })).toBe(false);
+      expect(sameRecord(a, { id: 'x', reviews: [{ at: 2, status: 'done' }], due: '' })).toBe(false);
+      expect(sameRecord({ l: [1, 2] }, { l: [2, 1] })).toBe(false);
+      expect(sameRecord({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+      expect(sameRecord({ a: [] }, { a: {} })).toBe(false);
+      expect(sameRecord({ a: null }, { a: {} })).toBe(false);
+    });
   });
 
   it('merges by stable id: the newer update wins, the rest is added', async () => {
