@@ -112,10 +112,10 @@ function split(events) {
   const t0 = nav?.ts ?? complete[0]?.ts ?? 0;
   const workerEval = complete.find((e) => e.name === 'EvaluateScript' && url(e).includes('background.js'));
   const workerThread = workerEval ? `${workerEval.pid}:${workerEval.tid}` : null;
-  const panelEval = complete.find(
-    (e) => e.name === 'EvaluateScript' && url(e).includes('/chunks/') && `${e.pid}:${e.tid}` !== workerThread,
-  );
-  const panelThread = panelEval ? `${panelEval.pid}:${panelEval.tid}` : null;
+  const panelCompile = complete.find((e) => e.name === 'v8.compileModule' && url(e).includes('/chunks/sidepanel-'));
+  const panelThreadOf = panelCompile ? `${panelCompile.pid}:${panelCompile.tid}` : null;
+  const panelEval = complete.find((e) => e.name === 'v8.evaluateModule' && `${e.pid}:${e.tid}` === panelThreadOf && e.dur >= 20_000);
+  const panelThread = panelThreadOf;
   const ms = (us) => round(us / 1000);
   const tasks = (thread) =>
     complete
