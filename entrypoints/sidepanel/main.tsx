@@ -1,4 +1,5 @@
-import { mountApp } from '@/components/app/mount';
-import { createViewEnv } from '@/lib/platform/view-env';
+import { startEarlyReads } from '@/lib/platform/early-reads';
 
-mountApp(document.getElementById('app')!, (signal) => createViewEnv('panel', signal));
+// The first screen's reads go out (waking a stopped worker) while the app's own chunk is still loading.
+startEarlyReads();
+import('./app');

@@ -112,6 +112,11 @@ export const SAFEKEEPING = {
    * the whole index; lib/search/search-index.ts). Under the 30 s after which MV3 stops an idle worker.
    */
   searchIndexSaveAfterMs: 20 * 1000,
+  /**
+   * A view opened: the search index is loaded (or built) once no API call has been under way for this long,
+   * so that the view's first screen is answered before that work (lib/store/store.ts, `warmSearchWhenQuiet`).
+   */
+  searchWarmQuietMs: 400,
   /** After asking the views to save, the worker waits this long before it reloads for an update. */
   updateFlushWaitMs: 1000,
   /** Automatic backups: at most one a day besides the one after each ended session. */

@@ -6,6 +6,7 @@ import type { ChangeEvent, HoldspaceApi } from '../api/contract';
 import { journalMessage, type WriteCall } from '../api/journal';
 import { apiRequest, CHANGES_PORT, CHANGES_PORT_RECONNECT, type ApiRequest } from '../api/wire';
 import { rescuingSend, type RescueStorage } from './rescue';
+import { takeEarlyPort, takeEarlyRead } from './early-reads';
 
 export interface Connection {
   api: HoldspaceApi;
@@ -19,7 +20,11 @@ export interface Connection {
 /** One connection per view: `view` names it, so it can recognise the echo of its own writes. */
 export function connectToBackground(signal: AbortSignal): Connection {
   const view = `${location.pathname}#${Math.random().toString(36).slice(2, 10)}`;
-  const rescue = rescuingSend((message) => browser.runtime.sendMessage(message), browser.storage.local as unknown as RescueStorage);
+  // The first reads may have been asked already, before the app's code loaded (lib/platform/early-reads.ts).
+  const rescue = rescuingSend(
+    (message) => takeEarlyRead(message) ?? browser.runtime.sendMessage(message),
+    browser.storage.local as unknown as RescueStorage,
+  );
   const api = createApiClient(rescue.send, view);
   const listeners = new Set<(event: ChangeEvent) => void>();
   const flushers = new Set<() => void>();
@@ -27,7 +32,9 @@ export function connectToBackground(signal: AbortSignal): Connection {
   /** What this view has journaled, posted again to a restarted worker (which lost it with its memory). */
   const journaled = new Map<string, ApiRequest[]>();
   const feed = subscribeToChanges({
-    connect: (isReconnect) => browser.runtime.connect({ name: isReconnect ? CHANGES_PORT_RECONNECT : CHANGES_PORT }) as unknown as PortLike,
+    connect: (isReconnect) =>
+      ((!isReconnect && takeEarlyPort()) ||
+        browser.runtime.connect({ name: isReconnect ? CHANGES_PORT_RECONNECT : CHANGES_PORT })) as unknown as PortLike,
     onChange: emit,
     // The worker was stopped and restarted: anything may have changed meanwhile, refresh everything.
     onReconnect: () => {

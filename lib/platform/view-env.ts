@@ -3,6 +3,7 @@ import type { AppEnv, Layout } from '../view/ports';
 import type { ConfirmedDock } from './overlay-frame';
 import { exportIo } from './export-io';
 import { withPrefetch } from '../api/prefetch';
+import { FIRST_READS } from '../api/first-reads';
 import { connectToBackground } from './runtime-api';
 import { browserSettings } from './browser-settings';
 import { browserViewState } from './view-state';
@@ -14,12 +15,7 @@ export function createViewEnv(layout: Layout, signal: AbortSignal, dock: Confirm
   const { subscribe } = connection;
   // What the first screen asks for, asked at once and in parallel (the picker's lists would otherwise
   // wait for the active-session answer to render first).
-  const api = withPrefetch(connection.api, [
-    { method: 'lockStatus', args: {} },
-    { method: 'activeSession', args: {} },
-    { method: 'listClients', args: {} },
-    { method: 'recentClients', args: { limit: 5 } },
-  ]);
+  const api = withPrefetch(connection.api, [...FIRST_READS]);
   return {
     api,
     subscribe,

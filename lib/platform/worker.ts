@@ -35,7 +35,8 @@ export function startWorker() {
       // A turn-on or turn-off the browser interrupted finishes once a view is open (the database stays unopened
       // until something needs it, so a worker start alone never creates or upgrades it).
       void api.resumeLock().catch(() => {});
-      void api.warmSearch().catch(() => {});
+      // After the view's first reads are answered (loading a stored index blocks the worker for a while).
+      api.warmSearchWhenQuiet();
       autoBackups.onViewOpened();
     },
     onChange: (event) => {

@@ -7,7 +7,7 @@ import { API, LOCK_FREE_METHODS, type ApiHandlers, type ApiMethod, type Holdspac
 import { implementApi } from '../api/implement';
 import { HoldspaceError, fail, ok, type Result } from '../api/result';
 import { defined } from '../model/check';
-import { DEFAULTS } from '../model/limits';
+import { DEFAULTS, SAFEKEEPING } from '../model/limits';
 import type { Client, Session } from '../model/types';
 import { createSearchIndex, type SearchIndex } from '../search/search-index';
 import { clientDoc, itemDoc, questionDoc, refOf, sessionDoc } from '../search/documents';
@@ -26,6 +26,7 @@ import { createBackupApi, type BackupSettings } from './backup-api';
 import { storageHealth, type StorageAccess } from './health';
 import type { RepoContext } from './tx';
 import { createLock, type LockOptions, type LockService } from './lock';
+import { whenQuiet } from './quiet';
 
 export interface StoreDeps {
   db: () => Promise<HoldspaceDatabase>;
@@ -45,8 +46,14 @@ export type HoldspaceStore = HoldspaceApi & {
   resumeLock(): Promise<void>;
   /** Rebuilds the search index from the store. */
   rebuildSearch(): Promise<void>;
-  /** Builds the search index ahead of the first search (when a view opens), unless it is built already. */
+  /** Builds the search index ahead of the first search, unless it is built already. */
   warmSearch(): Promise<void>;
+  /**
+   * Builds the search index ahead of the first search once the store is quiet (a view opened): no API call
+   * under way for `SAFEKEEPING.searchWarmQuietMs`, so the view's first reads are answered first. A search
+   * that comes sooner loads the index itself, at once.
+   */
+  warmSearchWhenQuiet(): void;
   /** Saves the search index now if it changed (it is saved by itself after a quiet spell). */
   saveSearchIndex(): Promise<void>;
 };
@@ -275,14 +282,16 @@ export function createStore(deps: StoreDeps): HoldspaceStore {
     },
   };
 
+  const quiet = whenQuiet(SAFEKEEPING.searchWarmQuietMs);
   return {
     ...implementApi(lock ? gated(handlers, lock, () => index.drop()) : handlers, (work) => {
       index.nudge();
-      return run(work);
+      return quiet.during(() => run(work));
     }),
     resumeLock: () => lockService().resume(),
     rebuildSearch: () => index.rebuild(),
     warmSearch: () => index.warm(),
+    warmSearchWhenQuiet: () => quiet.after(() => void index.warm().catch(() => undefined)),
     saveSearchIndex: () => index.save(),
   };
 }

@@ -212,6 +212,12 @@ describe('architecture', () => {
     expect(wiringViolations('entrypoints/x/index.ts', 'document.body.append(x);')).toEqual([
       'entrypoints/x/index.ts:1: top-level ExpressionStatement',
     ]);
+    // A module beside the entrypoint, loaded as a chunk of its own; nothing else is imported that way.
+    expect(wiringViolations('entrypoints/x/main.ts', "import('./app');")).toEqual([]);
+    expect(wiringViolations('entrypoints/x/main.ts', "import('../../lib/x');")).toEqual([
+      'entrypoints/x/main.ts:1: top-level ExpressionStatement',
+    ]);
+    expect(wiringViolations('entrypoints/x/main.ts', 'import(name);')).toEqual(['entrypoints/x/main.ts:1: top-level ExpressionStatement']);
     expect(wiringViolations('entrypoints/x/index.ts', 'export default defineBackground(() => { for (;;) {} });')).toEqual([
       'entrypoints/x/index.ts:1: a loop',
     ]);

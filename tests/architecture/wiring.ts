@@ -2,7 +2,8 @@
  * "Entrypoints are wiring", checked on the syntax tree. An entrypoint file holds only:
  * - imports;
  * - `export default defineBackground(…)` / `defineContentScript(…)` (any WXT `define*` call);
- * - plain calls of imported functions (`mountApp(…)`).
+ * - plain calls of imported functions (`mountApp(…)`);
+ * - a dynamic import of a module beside it (`import('./app')`), which the bundler makes a chunk of its own.
  * No other top-level declaration (no helper function, constant, type or class), no loop, switch, try or
  * class anywhere, and no function with more than MAX_STATEMENTS statements or MAX_BRANCHES branches (`if`,
  * `?:`); nested functions are counted on their own. Logic that needs more belongs in lib/ or components/.
@@ -42,11 +43,15 @@ function importedNames(source: ts.SourceFile): Set<string> {
   return names;
 }
 
+const isSiblingModule = (arg: ts.Expression | undefined) => arg !== undefined && ts.isStringLiteral(arg) && /^\.\/[\w-]+$/.test(arg.text);
+
 function allowedAtTop(statement: ts.Statement, imported: Set<string>): boolean {
   if (ts.isImportDeclaration(statement)) return true;
   if (ts.isExportAssignment(statement)) return !statement.isExportEquals && isDefineCall(statement.expression);
   if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
   const callee = statement.expression.expression;
+  // `import('./app')`: a module of the same entrypoint loaded as its own chunk (the side panel's app).
+  if (callee.kind === ts.SyntaxKind.ImportKeyword) return isSiblingModule(statement.expression.arguments[0]);
   return ts.isIdentifier(callee) && imported.has(callee.text);
 }
 

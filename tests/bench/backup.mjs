@@ -141,7 +141,9 @@ export async function backupFigures({ chromium, kit, scale, log }) {
   const coldCall = [];
   const coldHits = [];
   for (let i = 0; i < 3; i++) {
-    await inWorker(worker, 'await B.api.warmSearch(); if (B.api.saveSearchIndex) await B.api.saveSearchIndex(); return true;');
+    // Rebuilt, not warmed: the seeder wrote straight into the database, behind the back of an index a view
+    // may have built (empty) before it, which a save would then store as in step.
+    await inWorker(worker, 'await B.api.rebuildSearch(); if (B.api.saveSearchIndex) await B.api.saveSearchIndex(); return true;');
     await stopWorker(chromium, page.session);
     coldCall.push(await timedCall(page, 'activeSession', {}));
     const found = await timedCall(page, 'search', { query: ['deleg', 'budget', 'feedb'][i], limit: 20 });
@@ -180,6 +182,13 @@ export async function backupFigures({ chromium, kit, scale, log }) {
   const breakdown = await inWorker(worker, BREAKDOWN(itemIndexes));
   log(`put breakdown: ${JSON.stringify(breakdown)}`);
 
+  // The record (restored from the seeded one) has a running session, and the panel shows its "Client" picker
+  // only without one: end it first, as the full run does, or the panel's "ready" never comes.
+  worker = await attachWorker(chromium);
+  await inWorker(
+    worker,
+    `const a = await B.api.activeSession({}); if (a.ok && a.value) await B.api.endSession({ sessionId: a.value.session.id }); return true;`,
+  );
   await page.close();
   await sleep(2_000);
   log('side panel opened while the worker is stopped (3 runs)…');

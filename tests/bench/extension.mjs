@@ -15,7 +15,13 @@ export async function attachWorker(chromium, timeoutMs = 20_000) {
   for (;;) {
     const sw = (await chromium.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
     if (sw) {
-      const session = await chromium.attach(sw.targetId);
+      // A worker target can go away between the listing and the attach (stopped, or replaced while starting).
+      const session = await within(chromium.attach(sw.targetId), 5_000, 'Target.attachToTarget').catch(() => null);
+      if (!session) {
+        if (Date.now() > deadline) throw new Error('The extension service worker did not start (is the build loaded?)');
+        await sleep(250);
+        continue;
+      }
       const answer = await Promise.race([
         session.send('Runtime.evaluate', { expression: '1' }).then(
           () => true,
@@ -31,19 +37,52 @@ export async function attachWorker(chromium, timeoutMs = 20_000) {
   }
 }
 
+/** `promise`, or a rejection naming `what` once `ms` have passed without an answer (no CDP call may hang the bench). */
+export function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
- * Stops the extension's service worker, as MV3 does when it is idle (CDP ServiceWorker.stopAllWorkers
- * through any tab), and resolves once its target is gone; the next message starts a fresh worker.
+ * Stops the extension's service worker, as MV3 does when it is idle, and resolves once Chromium reports it
+ * stopped; the next message starts a fresh worker. `anyTabSession` must be a tab in the extension's storage
+ * partition (an extension page, or a fresh about:blank tab); it is used for the ServiceWorker domain only.
+ *
+ * `ServiceWorker.stopAllWorkers` answers only once every worker it stops has stopped, so it is bounded, and
+ * stopped is read from the domain's own `workerVersionUpdated` events (running status `stopped`) rather than
+ * from the target list: a view whose change port closes reconnects at once and may start a fresh worker
+ * right after, which a "no service worker target left" poll would wait for forever.
  */
-export async function stopWorker(chromium, anyTabSession) {
-  await anyTabSession.send('ServiceWorker.enable');
-  await anyTabSession.send('ServiceWorker.stopAllWorkers');
-  await anyTabSession.send('ServiceWorker.disable');
-  for (let i = 0; i < 100; i++) {
-    if (!(await chromium.targets()).some((t) => t.type === 'service_worker')) return;
+export async function stopWorker(chromium, anyTabSession, timeoutMs = 30_000) {
+  /** @type {Map<string, string>} versionId → runningStatus, for this extension's workers */
+  const status = new Map();
+  const off = anyTabSession.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
+  });
+  try {
+    await within(anyTabSession.send('ServiceWorker.enable'), timeoutMs, 'ServiceWorker.enable');
+    const running = () => [...status].filter(([, s]) => s !== 'stopped').map(([id]) => id);
+    // The domain reports every version as soon as it is enabled; nothing running means nothing to stop.
     await sleep(50);
+    const before = running();
+    await within(anyTabSession.send('ServiceWorker.stopAllWorkers'), timeoutMs, 'ServiceWorker.stopAllWorkers').catch(async (error) => {
+      // Stop them one by one instead (each answers once its worker is told to stop).
+      for (const versionId of running())
+        await within(anyTabSession.send('ServiceWorker.stopWorker', { versionId }), timeoutMs, 'ServiceWorker.stopWorker');
+      if (running().length) throw error;
+    });
+    const deadline = Date.now() + timeoutMs;
+    while (before.some((id) => status.get(id) !== 'stopped')) {
+      if (Date.now() > deadline) throw new Error(`The service worker did not stop: ${JSON.stringify([...status])}`);
+      await sleep(20);
+    }
+  } finally {
+    off();
+    await within(anyTabSession.send('ServiceWorker.disable'), 5_000, 'ServiceWorker.disable').catch(() => undefined);
   }
-  throw new Error('The service worker did not stop');
 }
 
 /** Runs `body` (the source of an async function body) in the worker; `__holdspaceBench` is `B` there. */

@@ -30,7 +30,8 @@ const ONLY = ['keystroke', 'engagement', 'backup', 'lock'];
 if (only !== null && !ONLY.includes(only)) throw new Error(`--only takes ${ONLY.map((o) => `"${o}"`).join(' or ')} (got ${only})`);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8453);
 const PROD_DIR = resolve('.output/chrome-mv3');
-const BENCH_DIR = resolve('.output/chrome-mv3-bench');
+// HS_BENCH_DIR: a bench build elsewhere (a copy kept aside, so that rebuilding meanwhile cannot change it mid-run).
+const BENCH_DIR = resolve(process.env.HS_BENCH_DIR ?? '.output/chrome-mv3-bench');
 const REPORT = resolve(only ? `.output/bench/report-${only}.json` : '.output/bench/report.json');
 const scale = { clients: quick ? 20 : 200, sessionsPerClient: 50, commitmentsPerSession: 10, notesPerSession: 1, now: Date.now() };
 const slice = { ...scale, clients: quick ? 1 : 2, sessionsPerClient: quick ? 10 : 50 };

@@ -13,7 +13,10 @@ function fileSize(dir, rel) {
   return { file: rel, bytes: buffer.length, gzipBytes: gzipBytes(buffer) };
 }
 
-/** The JS chunks a chunk imports statically or dynamically (relative specifiers), transitively. */
+/**
+ * The JS chunks a chunk imports statically or dynamically (relative specifiers), transitively, and the
+ * stylesheets Vite loads with a dynamic import (listed from the root in its `__vite__mapDeps`).
+ */
 function chunkClosure(dir, start) {
   const seen = new Set();
   const visit = (rel) => {
@@ -23,6 +26,7 @@ function chunkClosure(dir, start) {
     for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
       visit(posix.normalize(posix.join(posix.dirname(rel), m[1])));
     }
+    for (const m of code.matchAll(/["'`](assets\/[^"'`]+\.css)["'`]/g)) if (existsSync(join(dir, m[1]))) seen.add(m[1]);
   };
   visit(start);
   return [...seen];
