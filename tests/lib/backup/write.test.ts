@@ -54,7 +54,7 @@ describe('the streaming backup writer', () => {
     if (!read.ok) return;
     expect(read.value.items).toEqual(r.items);
     expect(read.value.items[3]!.text).toBe('emoji 🙂 kept xxx');
-  });
+  }, 60_000); // a few MB through gzip and back: seconds on a loaded machine
 
   it('writes an empty record (no settings line) that reads back', async () => {
     const empty: BackupRecords = { clients: [], sessions: [], items: [], questions: [], questionPrefs: [], settings: null };
