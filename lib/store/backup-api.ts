@@ -6,11 +6,11 @@
 import type { BackupCounts, BackupPreview, BackupTransfer, ImportMode } from '../api/contract';
 import type { Id } from '../model/types';
 import { readBackup } from '../backup/read';
-import { writeBackup } from '../backup/write';
+import { createBackupWriter } from '../backup/write';
 import { backupPreview } from '../backup/merge';
 import { unwrap } from '../api/result';
 import { invalid, type RepoContext } from './tx';
-import { applyBackup, collectRecords, existingIds } from './backup-repo';
+import { applyBackup, existingIds, readRecords } from './backup-repo';
 import { UnsealError } from '../crypto/codec';
 import { EnvelopeFormatError, isEnvelope, openBytes, sealBytes, type EnvelopeKey } from '../crypto/envelope';
 import { WrongPassphraseError } from '../crypto/kdf';
@@ -51,22 +51,23 @@ export function createBackupApi(
   settings: BackupSettings | undefined,
   envelopeKey: () => Promise<EnvelopeKey | null> = async () => null,
 ) {
-  const seal = async (file: Blob): Promise<Blob> => {
-    const key = await envelopeKey();
-    return key ? new Blob([await sealBackupBytes(new Uint8Array(await file.arrayBuffer()), key)]) : file;
-  };
+  const seal = async (bytes: Uint8Array<ArrayBuffer>) => sealBackupBytes(bytes, await envelopeKey());
   const readSettings = async () => (settings ? await settings.get().catch(() => null) : null);
   const transfers = createTransfers(ctx.now, ctx.newId);
   const checked = async (transfer: Id, passphrase?: string) =>
     unwrap(await transfers.check(transfer, async (file) => readBackup(await openBackupFile(file, passphrase), ctx.now())));
   return {
+    // Records go into the file as the store reads them (lib/store/backup-repo.ts), none kept in between.
     async exportBackup(): Promise<BackupTransfer> {
-      const records = await collectRecords(ctx);
-      return transfers.add(await seal(await writeBackup({ ...records, settings: await readSettings() }, 'all', ctx.now())));
+      const file = createBackupWriter('all', ctx.now());
+      file.settings(await readSettings());
+      await readRecords(ctx, file.record);
+      return transfers.add(await seal(await file.finish()));
     },
     async exportClient(clientId: Id): Promise<BackupTransfer> {
-      const records = await collectRecords(ctx, clientId);
-      return transfers.add(await seal(await writeBackup({ ...records, settings: null }, 'client', ctx.now())));
+      const file = createBackupWriter('client', ctx.now());
+      await readRecords(ctx, file.record, clientId);
+      return transfers.add(await seal(await file.finish()));
     },
     backupPage: (transfer: Id, page: number): Promise<string> => transfers.page(transfer, page),
     uploadBackupPage: async (transfer: Id | undefined, page: number, data: string): Promise<BackupTransfer> =>

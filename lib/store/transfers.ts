@@ -18,7 +18,9 @@ const PAGE = LIMITS.backupPageBytes;
 interface Entry {
   parts: Uint8Array[];
   bytes: number;
-  /** The whole file, once made (export) or once checked (import). */
+  /** A file the worker made (export), whole: pages are cut from it without a copy. */
+  made: Uint8Array | null;
+  /** An uploaded file, whole, once asked for (import). */
   blob: Blob | null;
   /** The outcome of reading the file, kept between the preview and the import. */
   checked: Result<BackupFile> | null;
@@ -27,7 +29,7 @@ interface Entry {
 
 export interface Transfers {
   /** Holds a file the worker made. */
-  add(blob: Blob): BackupTransfer;
+  add(bytes: Uint8Array): BackupTransfer;
   /** A page of a held file, as base64. */
   page(id: string, page: number): Promise<string>;
   /** Appends the next page of a file a view sends; opens a transfer when `id` is undefined. */
@@ -54,17 +56,17 @@ export function createTransfers(now: () => number, newId: () => string): Transfe
   const info = (id: string, e: Entry): BackupTransfer => ({ transfer: id, bytes: e.bytes, pages: Math.ceil(e.bytes / PAGE) });
   const heldBytes = () => [...held.values()].reduce((n, e) => n + e.bytes, 0);
   return {
-    add(blob) {
+    add(bytes) {
       prune();
       const id = newId();
-      const e: Entry = { parts: [], bytes: blob.size, blob, checked: null, touched: now() };
+      const e: Entry = { parts: [], bytes: bytes.length, made: bytes, blob: null, checked: null, touched: now() };
       held.set(id, e);
       return info(id, e);
     },
     async page(id, page) {
-      const blob = get(id).blob;
-      if (!blob || page * PAGE >= Math.max(blob.size, 1)) throw invalid(`The backup has no page ${page + 1}.`, 'page');
-      return toBase64(new Uint8Array(await blob.slice(page * PAGE, (page + 1) * PAGE).arrayBuffer()));
+      const made = get(id).made;
+      if (!made || page * PAGE >= Math.max(made.length, 1)) throw invalid(`The backup has no page ${page + 1}.`, 'page');
+      return toBase64(made.subarray(page * PAGE, (page + 1) * PAGE));
     },
     append(id, page, data) {
       let bytes: Uint8Array;
@@ -79,12 +81,12 @@ export function createTransfers(now: () => number, newId: () => string): Transfe
         if (page !== 0) throw invalid('A backup file is sent from its first page.', 'page');
         prune();
         key = newId();
-        e = { parts: [], bytes: 0, blob: null, checked: null, touched: now() };
+        e = { parts: [], bytes: 0, made: null, blob: null, checked: null, touched: now() };
         held.set(key, e);
       } else {
         e = get(key);
       }
-      if (e.blob && !e.parts.length) throw invalid('This transfer holds a file the worker made.', 'transfer');
+      if (e.made) throw invalid('This transfer holds a file the worker made.', 'transfer');
       if (page !== e.parts.length) throw invalid(`Page ${page + 1} of the backup arrived out of order. Choose the file again.`, 'page');
       if (heldBytes() + bytes.length > LIMITS.backupBytes) {
         held.delete(key);
@@ -98,7 +100,7 @@ export function createTransfers(now: () => number, newId: () => string): Transfe
     },
     file(id) {
       const e = get(id);
-      e.blob ??= new Blob(e.parts as BlobPart[]);
+      e.blob ??= new Blob((e.made ? [e.made] : e.parts) as BlobPart[]);
       return e.blob;
     },
     async check(id, read) {

@@ -5,7 +5,7 @@ import { ok, fail, type HoldspaceError, type Result } from '@/lib/api/result';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
 import { readBackup } from '@/lib/backup/read';
 import { serializeBackup } from '@/lib/backup/serialize';
-import { writeBackup } from '@/lib/backup/write';
+import { writeBackupBytes } from '@/lib/backup/write';
 import { createTransfers } from '@/lib/store/transfers';
 import { backupPreview, idsOf } from '@/lib/backup/merge';
 import { countRecords } from '@/lib/backup/integrity';
@@ -38,8 +38,9 @@ function settingsEnv() {
     api: {
       listClients: async () => ok(stored.clients),
       storageHealth: async () => ok({ persisted: true, usageBytes: 5 * 1024 * 1024, quotaBytes: 2 * 1024 ** 3 }),
-      exportBackup: async () => ok(transfers.add(await writeBackup(stored, 'all', NOW))),
-      exportClient: async () => ok(transfers.add(await writeBackup({ ...stored, clients: stored.clients.slice(0, 1) }, 'client', NOW))),
+      exportBackup: async () => ok(transfers.add(await writeBackupBytes(stored, 'all', NOW))),
+      exportClient: async () =>
+        ok(transfers.add(await writeBackupBytes({ ...stored, clients: stored.clients.slice(0, 1) }, 'client', NOW))),
       backupPage: ({ transfer, page }) => answer(() => transfers.page(transfer, page)),
       uploadBackupPage: ({ transfer, page, data }) => answer(() => transfers.append(transfer, page, data)),
       endBackupTransfer: async () => ok(null),
