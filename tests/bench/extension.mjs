@@ -111,7 +111,13 @@ export async function openTab(chromium, url, beforeLoad = async () => {}, { back
  */
 export async function openApiPage(chromium, extensionId, kit) {
   const tab = await openTab(chromium, `chrome-extension://${extensionId}/sidepanel.html`);
+  // The panel loads its app as a chunk after a small entry (early reads): unmount it only once it has mounted,
+  // or it stays live and answers every change with reads of its own, inflating the bench's write figures.
+  for (let i = 0; i < 100 && !(await evaluate(tab.session, `(document.getElementById('app')?.childElementCount ?? 0) > 0`)); i++)
+    await sleep(50);
   await evaluate(tab.session, `window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })); true`);
+  if (await evaluate(tab.session, `(document.getElementById('app')?.childElementCount ?? 0) > 0`))
+    throw new Error('The API page could not unmount the app: its own reads would be timed with the bench calls');
   await evaluate(tab.session, `${kit}; true`);
   return tab;
 }

@@ -354,6 +354,8 @@ try {
 report.machine.loadAverageAtEnd = loadavg().map((v) => round(v));
 report.benchSeconds = Math.round((Date.now() - started) / 1000);
 finish(report);
+// A bounded CDP wait's timer or a closed browser's socket can keep Node's loop alive: the report is written.
+process.exit(0);
 
 /** Writes the report, prints its figures as JSON (the nested details are in the file), then the table. */
 function finish(report) {
