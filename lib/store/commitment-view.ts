@@ -1,7 +1,7 @@
 /** Building the commitment views the UI shows, inside a read transaction. */
 import type { CommitmentView } from '../api/contract';
 import type { Id } from '../model/types';
-import { keysOf, type StoredItem } from './db';
+import { keysOf, walkKeyCursor, type StoredItem } from './db';
 import { commitmentStatus, fromStored, lastReview } from './item-keys';
 import type { ReadTx } from './tx';
 
@@ -34,8 +34,8 @@ export async function commitmentViews(
     [...missing].map(async ([clientId, ids]) => {
       if (ids.size >= ONE_READ_FROM) {
         // The index key [client, startedAt] holds the start: no session record is read (or decrypted).
-        let cursor = await sessions.index('byClientStart').openKeyCursor(keysOf(clientId));
-        for (; cursor; cursor = await cursor.continue()) starts.set(cursor.primaryKey, (cursor.key as [Id, number])[1]);
+        const first = await sessions.index('byClientStart').openKeyCursor(keysOf(clientId));
+        await walkKeyCursor(first, (key, id) => starts.set(id as Id, (key as [Id, number])[1]));
         return;
       }
       await Promise.all([...ids].map(async (id) => starts.set(id, (await sessions.get(id))?.startedAt ?? 0)));

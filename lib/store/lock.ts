@@ -66,6 +66,8 @@ export interface LockOptions {
 const MINUTE = 60_000;
 /** Activity within this long of the last recorded one is not written again. */
 const TOUCH_EVERY = 5_000;
+/** Ordinary API calls check the idle lock at most this often (see `lockIfIdle`). */
+const IDLE_CHECK_EVERY = 5_000;
 
 export const LOCKED_MESSAGE = 'Holdspace is locked. Unlock it with your passphrase.';
 const WRONG = 'That passphrase is not the right one. Check Caps Lock and try again.';
@@ -87,6 +89,7 @@ export function createLock(opts: LockOptions) {
   let current: { raw: string; key: CryptoKey; lastActive: number } | null = null;
   let loadedSession = false;
   let rewriting: Promise<void> | null = null;
+  let idleCheckedAt = -Infinity;
 
   const readMeta = async (): Promise<LockMeta | null> => {
     if (meta === undefined) meta = (await (await opts.db()).get('meta', 'lock')) ?? null;
@@ -219,10 +222,17 @@ export function createLock(opts: LockOptions) {
       }
     },
 
-    /** Locks when the idle time has passed (and no timer runs, unless the coach allowed that). */
-    async lockIfIdle(): Promise<boolean> {
+    /**
+     * Locks when the idle time has passed (and no timer runs, unless the coach allowed that). `throttled` (the
+     * check before every ordinary API call) looks at the settings and the timer at most every
+     * IDLE_CHECK_EVERY: a coach reading without writing for a minute would otherwise pay that on every call.
+     * The views ask unthrottled when their idle time is up (LockGate), so the lock is not late.
+     */
+    async lockIfIdle(throttled = false): Promise<boolean> {
       // The hot path: active within the last minute (the shortest idle time), or no key — nothing to check.
       if (!(await readMeta()) || !(await sessionKey()) || !current || opts.now() - current.lastActive < MINUTE) return false;
+      if (throttled && opts.now() - idleCheckedAt < IDLE_CHECK_EVERY) return false;
+      idleCheckedAt = opts.now();
       const s = await service.status();
       if (!s.on || s.locked || s.lockAt === null || opts.now() < s.lockAt) return false;
       await service.lockNow();

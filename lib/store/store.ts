@@ -121,7 +121,7 @@ function gated(handlers: ApiHandlers, lock: LockService, onLocked: () => void): 
     }
     const writes = (API[name] as { changes?: unknown }).changes !== undefined;
     out[name] = async (args) => {
-      if (await lock.lockIfIdle()) onLocked();
+      if (await lock.lockIfIdle(true)) onLocked();
       await lock.codec();
       const value = await handler(args);
       if (writes) await lock.touch();

@@ -1,7 +1,7 @@
 import { readBackup } from '@/lib/backup/read';
 import { receiveBackup, sendBackup } from '@/lib/backup/transfer';
 import type { HoldspaceApi } from '@/lib/api/contract';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SessionKey } from '@/lib/store/lock';
 import type { HoldspaceDatabase } from '@/lib/store/db';
 import { clientAndSession, err, testStore, val } from './harness';
@@ -227,6 +227,27 @@ describe('the lock in the store', () => {
     await val(api.unlock({ passphrase: 'lantern harbour' }));
     // The timer kept its time.
     expect((await val(api.activeSession({})))?.session.timer.startedAt).toBe(session.startedAt + 58 * 60_000);
+  });
+
+  it('ordinary calls check the idle lock at most every few seconds; "lockIfIdle" always checks, and locks on time', async () => {
+    const rule = { minutes: 30, duringTimer: false };
+    const idle = vi.fn(async () => rule);
+    const keys = memoryKeys();
+    const { api, clock } = testStore({ lock: { keys: keys.port, iterations: FAST, idle } });
+    await val(api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
+    clock.advance(2 * 60_000); // past the one-minute hot path: a check reads the settings
+    idle.mockClear();
+    await val(api.listClients({}));
+    await val(api.listClients({}));
+    await val(api.listClients({}));
+    expect(idle).toHaveBeenCalledTimes(1);
+    clock.advance(6_000);
+    await val(api.listClients({}));
+    expect(idle).toHaveBeenCalledTimes(2);
+    await val(api.lockIfIdle({})); // control: the views' own ask is never throttled
+    expect(idle.mock.calls.length).toBeGreaterThan(2);
+    clock.advance(29 * 60_000); // now past the idle time
+    expect((await val(api.lockIfIdle({}))).locked).toBe(true);
   });
 
   it('with the lock on, backups are encrypted; importing one asks its passphrase, a wrong one changes nothing; plain ones still import', async () => {
