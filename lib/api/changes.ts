@@ -3,12 +3,18 @@ import { createJournal } from './journal';
 import {
   CHANGES_PORT,
   CHANGES_PORT_RECONNECT,
+  isApiCallMessage,
+  isApiReplyMessage,
   isChangeMessage,
   isFlushMessage,
+  type ApiCallMessage,
+  type ApiReplyMessage,
   type ApiRequest,
   type ChangeMessage,
   type FlushMessage,
 } from './wire';
+import { isApiMethod, isReadMethod } from './contract';
+import { fail } from './result';
 
 /** The part of a runtime port Holdspace uses: satisfied by `browser.runtime.Port` and by test fakes. */
 export interface PortLike {
@@ -19,19 +25,39 @@ export interface PortLike {
   disconnect(): void;
 }
 
+export interface ChangeHubOptions {
+  onOrphaned?: (entries: ApiRequest[][]) => void;
+  /** Answers a read a view sent over its port (the dispatcher); writes never come this way. */
+  answer?: (request: ApiRequest) => Promise<unknown> | undefined;
+}
+
 /**
  * Background side: remembers the views' ports and pushes every change to each. Holds each view's journal of
  * unsaved words (lib/api/journal.ts) and hands what is left in it to `onOrphaned` when the view's port closes.
+ * Answers the reads a view sends over its port (`ApiCallMessage`) on that port.
  */
-export function createChangeHub(options: { onOrphaned?: (entries: ApiRequest[][]) => void } = {}) {
+export function createChangeHub(options: ChangeHubOptions = {}) {
   const ports = new Set<PortLike>();
+  const answerOn = (port: PortLike, { id, request }: ApiCallMessage) => {
+    // Only reads: a write's answer lost with a closing port could not be told from a write never made.
+    const answer = isApiMethod(request.method) && isReadMethod(request.method) ? options.answer?.(request) : undefined;
+    void Promise.resolve(answer ?? fail('invalid', `"${request.method}" is not a read: send it as a runtime message.`))
+      .then((result) => {
+        const reply: ApiReplyMessage = { channel: 'holdspace/api-reply', id, result };
+        port.postMessage(reply);
+      })
+      .catch(() => {}); // the view went away: its call falls back to a runtime message, or is not needed
+  };
   return {
     /** Takes a view's port: 'open' when a view opened, 'reconnect' after the worker restarted, false if not ours. */
     accept(port: PortLike): 'open' | 'reconnect' | false {
       if (port.name !== CHANGES_PORT && port.name !== CHANGES_PORT_RECONNECT) return false;
       ports.add(port);
       const journal = createJournal();
-      port.onMessage.addListener((message) => journal.take(message));
+      port.onMessage.addListener((message) => {
+        if (isApiCallMessage(message)) answerOn(port, message);
+        else journal.take(message);
+      });
       port.onDisconnect.addListener(() => {
         ports.delete(port);
         const orphaned = journal.drain();
@@ -85,6 +111,11 @@ export interface ChangeFeedOptions {
 /** The view's end of the feed: posts to the worker over the open port (dropped while none is open). */
 export interface ChangeFeed {
   post(message: unknown): void;
+  /**
+   * Sends a read over the open port; its answer, or a rejection when the port closes first (then ask again by
+   * runtime message: a read is safe to repeat). Null when no port is open.
+   */
+  call(request: ApiRequest): Promise<unknown> | null;
 }
 
 /**
@@ -95,6 +126,12 @@ export function subscribeToChanges(options: ChangeFeedOptions): ChangeFeed {
   const retryMs = options.retryMs ?? 500;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: PortLike | undefined;
+  let lastId = 0;
+  const waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
+  const giveUp = () => {
+    for (const w of waiting.values()) w.reject(new Error('The connection to the Holdspace background worker closed'));
+    waiting.clear();
+  };
   const open = (isReconnect: boolean) => {
     if (options.signal.aborted) return;
     try {
@@ -104,11 +141,15 @@ export function subscribeToChanges(options: ChangeFeedOptions): ChangeFeed {
       return;
     }
     current.onMessage.addListener((message) => {
-      if (isChangeMessage(message)) options.onChange(message.event);
+      if (isApiReplyMessage(message)) {
+        waiting.get(message.id)?.resolve(message.result);
+        waiting.delete(message.id);
+      } else if (isChangeMessage(message)) options.onChange(message.event);
       else if (isFlushMessage(message)) options.onFlush?.('worker');
     });
     current.onDisconnect.addListener(() => {
       current = undefined;
+      giveUp();
       if (!options.signal.aborted) options.onFlush?.('lost');
       if (!options.signal.aborted) timer = setTimeout(() => open(true), retryMs);
     });
@@ -117,6 +158,7 @@ export function subscribeToChanges(options: ChangeFeedOptions): ChangeFeed {
   options.signal.addEventListener('abort', () => {
     clearTimeout(timer);
     current?.disconnect();
+    giveUp();
   });
   open(false);
   return {
@@ -126,6 +168,20 @@ export function subscribeToChanges(options: ChangeFeedOptions): ChangeFeed {
       } catch {
         // The port is closing: its disconnect event reconnects, and the view posts again then.
       }
+    },
+    call(request) {
+      const port = current;
+      if (!port) return null;
+      const id = ++lastId;
+      const message: ApiCallMessage = { channel: 'holdspace/api-call', id, request };
+      const answer = new Promise<unknown>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      try {
+        port.postMessage(message);
+      } catch {
+        waiting.delete(id);
+        return null; // closing: its disconnect event comes next
+      }
+      return answer;
     },
   };
 }

@@ -1,10 +1,22 @@
-import { API_METHODS, type HoldspaceApi } from './contract';
+import { API_METHODS, isApiMethod, isReadMethod, type HoldspaceApi } from './contract';
 import { fail, type Result } from './result';
 import { apiRequest, type ApiRequest } from './wire';
 
 export type SendMessage = (message: ApiRequest) => Promise<unknown>;
 
 const RETRY_DELAY_MS = 150;
+
+/**
+ * A view's `send`: a read goes over its open port (`overPort`, null when none is open) and is asked again by
+ * runtime message if the port closes before the answer (a read is safe to repeat); a write always goes by
+ * runtime message, whose answer cannot be lost with a closing port.
+ */
+export function portOrMessage(overPort: (request: ApiRequest) => Promise<unknown> | null, byMessage: SendMessage): SendMessage {
+  return (request) => {
+    const read = isApiMethod(request.method) && isReadMethod(request.method);
+    return (read ? overPort(request)?.catch(() => byMessage(request)) : null) ?? byMessage(request);
+  };
+}
 
 /**
  * The API as views see it: each call becomes one runtime message to the background worker. A worker that

@@ -522,6 +522,11 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(API, name);
 }
 
+/** A method declared without changes: it writes nothing a view would see, so asking it twice is harmless. */
+export function isReadMethod(method: ApiMethod): boolean {
+  return API[method].changes === undefined;
+}
+
 /** The topics a successful call emits (none for a read). */
 export function changesOf<M extends ApiMethod>(method: M, args: CleanArgs<M>): ChangeTopic[] {
   const changes = API[method].changes as MethodSpec<v.GenericSchema, unknown>['changes'];

@@ -19,6 +19,35 @@ export const CHANGES_PORT = 'holdspace/changes';
 /** The same port, reconnected after MV3 stopped the worker (not a view opening). */
 export const CHANGES_PORT_RECONNECT = 'holdspace/changes/reconnect';
 
+/**
+ * A read sent over the view's open change port instead of a runtime message: one hop each way on a channel
+ * that is already open (measured in Chromium 156: about 1 ms a round trip, against 2.5 ms for a
+ * `runtime.sendMessage`, which opens and closes a channel per call). `id` pairs the reply with its call.
+ */
+export interface ApiCallMessage {
+  channel: 'holdspace/api-call';
+  id: number;
+  request: ApiRequest;
+}
+
+export interface ApiReplyMessage {
+  channel: 'holdspace/api-reply';
+  id: number;
+  result: unknown;
+}
+
+export function isApiCallMessage(message: unknown): message is ApiCallMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Partial<ApiCallMessage>;
+  return m.channel === 'holdspace/api-call' && typeof m.id === 'number' && isApiRequest(m.request);
+}
+
+export function isApiReplyMessage(message: unknown): message is ApiReplyMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Partial<ApiReplyMessage>;
+  return m.channel === 'holdspace/api-reply' && typeof m.id === 'number';
+}
+
 export interface ChangeMessage {
   channel: 'holdspace/changes';
   event: ChangeEvent;

@@ -32,6 +32,8 @@ export function serveApi(
     onOrphaned: (entries) => {
       for (const writes of entries) void replayEntry(dispatch, writes).catch(() => {});
     },
+    // Reads over a view's port: the port was accepted below only from Holdspace's own pages.
+    answer: (request) => dispatch(request),
   });
   const dispatch = createDispatcher(api, {
     onChange: (event) => {

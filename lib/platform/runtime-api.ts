@@ -1,7 +1,7 @@
 /** Views' adapter to the background: the typed API over runtime messages, and change events over a port. */
 import { browser } from 'wxt/browser';
 import { subscribeToChanges, type PortLike } from '../api/changes';
-import { createApiClient } from '../api/client';
+import { createApiClient, portOrMessage } from '../api/client';
 import type { ChangeEvent, HoldspaceApi } from '../api/contract';
 import { journalMessage, type WriteCall } from '../api/journal';
 import { apiRequest, CHANGES_PORT, CHANGES_PORT_RECONNECT, type ApiRequest } from '../api/wire';
@@ -21,10 +21,13 @@ export interface Connection {
 export function connectToBackground(signal: AbortSignal): Connection {
   const view = `${location.pathname}#${Math.random().toString(36).slice(2, 10)}`;
   // The first reads may have been asked already, before the app's code loaded (lib/platform/early-reads.ts).
-  const rescue = rescuingSend(
-    (message) => takeEarlyRead(message) ?? browser.runtime.sendMessage(message),
-    browser.storage.local as unknown as RescueStorage,
+  // Other reads go over the open change port (one hop, no channel to open), and by runtime message when no
+  // port is open or it closes before the answer; writes always by runtime message (journaled when needed).
+  const send = portOrMessage(
+    (message) => feed.call(message),
+    (message) => browser.runtime.sendMessage(message),
   );
+  const rescue = rescuingSend((message) => takeEarlyRead(message) ?? send(message), browser.storage.local as unknown as RescueStorage);
   const api = createApiClient(rescue.send, view);
   const listeners = new Set<(event: ChangeEvent) => void>();
   const flushers = new Set<() => void>();

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
 import { launchChromium } from './cdp.mjs';
-import { attachWorker, evaluate, inWorker, sleep } from './extension.mjs';
+import { benchWorker, evaluate, inWorker, sleep } from './extension.mjs';
 import { overlayMount, panelReady } from './views.mjs';
 import { median, round } from './stats.mjs';
 
@@ -36,13 +36,7 @@ for (const [label, dir] of [
   ['after', afterDir],
 ]) {
   const chromium = await launchChromium({ extensionDir: dir, fixturePort: PORT });
-  let worker = await attachWorker(chromium);
-  // A worker caught while the extension installs may not have run its script yet (as in backup.mjs).
-  for (let i = 0; !(await inWorker(worker, 'return Boolean(globalThis.__holdspaceBench?.seedDirect)')); i++) {
-    if (i >= 40) throw new Error(`${dir} is not a bench build (npx wxt build --mode bench)`);
-    await sleep(250);
-    worker = await attachWorker(chromium);
-  }
+  const worker = await benchWorker(chromium, dir);
   log(`${label}: seeding…`);
   await inWorker(worker, `const db = await B.db(); await B.seedDirect(db, ${JSON.stringify(scale)}); return true;`);
   await inWorker(

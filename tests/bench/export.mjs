@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './cdp.mjs';
-import { attachWorker, evaluate, inWorker, openApiPage, sleep } from './extension.mjs';
+import { benchWorker, evaluate, inWorker, openApiPage } from './extension.mjs';
 import { buildKit } from './kit.mjs';
 import { round, summarize } from './stats.mjs';
 import { chromiumCpu, cpuSince } from './proc-cpu.mjs';
@@ -45,12 +45,7 @@ rmSync(join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: 
 const kit = await buildKit();
 const chromium = await launchChromium({ extensionDir: extDir, fixturePort: PORT, userDataDir: profileDir });
 try {
-  let worker = await attachWorker(chromium);
-  for (let i = 0; !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) {
-    if (i >= 20) throw new Error('not a bench build (npx wxt build --mode bench)');
-    await sleep(250);
-    worker = await attachWorker(chromium);
-  }
+  const worker = await benchWorker(chromium);
   const page = await openApiPage(chromium, worker.extensionId, kit);
   const counts = await inWorker(
     worker,

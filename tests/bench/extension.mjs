@@ -37,6 +37,24 @@ export async function attachWorker(chromium, timeoutMs = 20_000) {
   }
 }
 
+/**
+ * The worker of a bench build (`npx wxt build --mode bench`), once its script has run: a worker caught while
+ * the extension installs may not have run it yet, or may be replaced, so it is asked again for a while.
+ */
+export async function benchWorker(chromium, what = 'the extension') {
+  let worker = await attachWorker(chromium);
+  for (
+    let i = 0;
+    !(await inWorker(worker, 'return Boolean(globalThis.__holdspaceBench?.api && globalThis.__holdspaceBench?.seedDirect)'));
+    i++
+  ) {
+    if (i >= 40) throw new Error(`${what} is not a bench build (npx wxt build --mode bench)`);
+    await sleep(250);
+    worker = await attachWorker(chromium);
+  }
+  return worker;
+}
+
 /** `promise`, or a rejection naming `what` once `ms` have passed without an answer (no CDP call may hang the bench). */
 export function within(promise, ms, what) {
   let timer;

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchChromium } from './cdp.mjs';
-import { attachWorker, evaluate, inWorker, openApiPage, sleep } from './extension.mjs';
+import { attachWorker, benchWorker, evaluate, inWorker, openApiPage } from './extension.mjs';
 import { buildKit } from './kit.mjs';
 import { median, round } from './stats.mjs';
 
@@ -223,12 +223,7 @@ const only = process.env.HS_PROBE_ONLY ? process.env.HS_PROBE_ONLY.split(',') : 
 
 const chromium = await launchChromium({ extensionDir: dir, fixturePort: PORT });
 try {
-  let worker = await attachWorker(chromium);
-  for (let i = 0; !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) {
-    if (i >= 40) throw new Error('not a bench build');
-    await sleep(250);
-    worker = await attachWorker(chromium);
-  }
+  let worker = await benchWorker(chromium);
   const kit = await buildKit();
   log(`seeding ${clients} clients directly (load ${load().join(' ')})…`);
   const seeded = await inWorker(

@@ -15,12 +15,23 @@ import { deriveItemKeys } from '@/lib/store/item-keys';
 import { toIcs } from '@/lib/export/ics';
 import { toMarkdown } from '@/lib/export/markdown';
 import { buildSummary } from '@/lib/export/summary-model';
+import { connectToBackground } from '@/lib/platform/runtime-api';
 import { seedRecord } from '../seed/seed';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-/** The API exactly as a view builds it (lib/platform/runtime-api.ts), minus the change-event port. */
-export function messagingApi(view = 'bench'): HoldspaceApi {
+let connection: HoldspaceApi | undefined;
+
+/**
+ * The API exactly as a view builds it (lib/platform/runtime-api.ts): reads over the view's change port,
+ * writes by runtime message. One connection per page, as a view has.
+ */
+export function messagingApi(): HoldspaceApi {
+  return (connection ??= connectToBackground(new AbortController().signal).api);
+}
+
+/** Every call as its own runtime message (the views' path for reads before they went over the port), for comparison. */
+export function runtimeMessageApi(view = 'bench'): HoldspaceApi {
   return createApiClient((message: ApiRequest) => chrome.runtime.sendMessage(message), view);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createChangeHub, subscribeToChanges, type PortLike } from '@/lib/api/changes';
-import { CHANGES_PORT, CHANGES_PORT_RECONNECT } from '@/lib/api/wire';
+import { apiRequest, CHANGES_PORT, CHANGES_PORT_RECONNECT, type ApiRequest } from '@/lib/api/wire';
 
 function fakePortPair(name = CHANGES_PORT) {
   const toView = new Set<(m: unknown) => void>();
@@ -124,5 +124,91 @@ describe("the view's posts to the worker", () => {
     expect(sent).toEqual([['first'], ['second']]);
     controller.abort();
     vi.useRealTimers();
+  });
+});
+
+/** Two ends of one port: what one end posts, the other end's listeners receive (asynchronously, as in a browser). */
+function portBetween(name = CHANGES_PORT) {
+  const listeners = { view: new Set<(m: unknown) => void>(), worker: new Set<(m: unknown) => void>() };
+  const disconnects = { view: new Set<() => void>(), worker: new Set<() => void>() };
+  let open = true;
+  const end = (me: 'view' | 'worker', other: 'view' | 'worker'): PortLike => ({
+    name,
+    postMessage: (m) => {
+      if (!open) throw new Error('Attempting to use a disconnected port object');
+      const copy = structuredClone(m);
+      queueMicrotask(() => open && listeners[other].forEach((cb) => cb(copy)));
+    },
+    onMessage: { addListener: (cb) => listeners[me].add(cb) },
+    onDisconnect: { addListener: (cb) => disconnects[me].add(cb) },
+    disconnect: vi.fn(),
+  });
+  return {
+    view: end('view', 'worker'),
+    worker: end('worker', 'view'),
+    /** The worker stopped: each side hears of it. */
+    close: () => {
+      open = false;
+      disconnects.view.forEach((cb) => cb());
+      disconnects.worker.forEach((cb) => cb());
+    },
+  };
+}
+
+describe('reads over the view’s port', () => {
+  const request = (method: string, args: unknown = {}) => apiRequest(method as never, args, 'view-1');
+
+  function connected(answer: (r: ApiRequest) => Promise<unknown> | undefined) {
+    const hub = createChangeHub({ answer });
+    const pairs: ReturnType<typeof portBetween>[] = [];
+    const controller = new AbortController();
+    const feed = subscribeToChanges({
+      connect: () => {
+        const pair = portBetween();
+        pairs.push(pair);
+        hub.accept(pair.worker);
+        return pair.view;
+      },
+      onChange: vi.fn(),
+      signal: controller.signal,
+      retryMs: 60_000,
+    });
+    return { feed, pairs, controller };
+  }
+
+  it('answers each read on the port it came by, paired by id even when answers come back out of order', async () => {
+    const asked: string[] = [];
+    const { feed, controller } = connected((r) => {
+      asked.push(r.method);
+      const slow = r.method === 'listClients';
+      return new Promise((resolve) => setTimeout(() => resolve({ ok: true, value: r.method }), slow ? 20 : 1));
+    });
+    const first = feed.call(request('listClients'));
+    const second = feed.call(request('lockStatus'));
+    expect(first).not.toBeNull();
+    await expect(second).resolves.toEqual({ ok: true, value: 'lockStatus' });
+    await expect(first).resolves.toEqual({ ok: true, value: 'listClients' });
+    expect(asked).toEqual(['listClients', 'lockStatus']);
+    controller.abort();
+  });
+
+  it('never runs a write that comes over a port (its answer could be lost with the port)', async () => {
+    const answer = vi.fn(async () => ({ ok: true, value: null }));
+    const { feed, controller } = connected(answer);
+    await expect(feed.call(request('lockStatus'))).resolves.toMatchObject({ ok: true }); // control: a read runs
+    expect(answer).toHaveBeenCalledTimes(1);
+    const refused = await feed.call(request('addItem', { sessionId: 's', input: { kind: 'note', text: 'x' } }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(answer).toHaveBeenCalledTimes(1);
+    controller.abort();
+  });
+
+  it('rejects a read still waiting when the port closes, and offers no port until one is open again', async () => {
+    const { feed, pairs, controller } = connected(() => new Promise(() => {})); // the worker stops before answering
+    const waiting = feed.call(request('listClients'));
+    pairs[0]!.close();
+    await expect(waiting).rejects.toThrow(/closed/);
+    expect(feed.call(request('listClients'))).toBeNull();
+    controller.abort();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '@/lib/api/client';
+import { createApiClient, portOrMessage } from '@/lib/api/client';
 import { ok } from '@/lib/api/result';
-import type { ApiRequest } from '@/lib/api/wire';
+import { apiRequest, type ApiRequest } from '@/lib/api/wire';
 
 describe('createApiClient', () => {
   it('sends one typed request per call and returns the answer', async () => {
@@ -37,5 +37,29 @@ describe('createApiClient', () => {
     );
     const result = await api.listQuestions({});
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('portOrMessage', () => {
+  const read = apiRequest('listClients', {}, 'v');
+  const write = apiRequest('addItem', { sessionId: 's', input: { kind: 'note', text: 'x' } }, 'v');
+
+  it('sends a read over the open port and a write by runtime message', async () => {
+    const overPort = vi.fn(async () => ok('by port'));
+    const byMessage = vi.fn(async () => ok('by message'));
+    const send = portOrMessage(overPort, byMessage);
+    await expect(send(read)).resolves.toEqual(ok('by port'));
+    await expect(send(write)).resolves.toEqual(ok('by message'));
+    expect(overPort).toHaveBeenCalledTimes(1);
+    expect(byMessage).toHaveBeenCalledTimes(1);
+    expect(byMessage).toHaveBeenCalledWith(write);
+  });
+
+  it('asks a read by runtime message when no port is open, or when the port closes before the answer', async () => {
+    const byMessage = vi.fn(async () => ok('by message'));
+    await expect(portOrMessage(() => null, byMessage)(read)).resolves.toEqual(ok('by message'));
+    const closing = portOrMessage(() => Promise.reject(new Error('The connection … closed')), byMessage);
+    await expect(closing(read)).resolves.toEqual(ok('by message'));
+    expect(byMessage).toHaveBeenCalledTimes(2);
   });
 });
