@@ -90,6 +90,8 @@ export function createLock(opts: LockOptions) {
   let loadedSession = false;
   let rewriting: Promise<void> | null = null;
   let idleCheckedAt = -Infinity;
+  /** Bumped whenever what `codec()` answers may change (lib/store/tx.ts `codecTransaction`). */
+  let epoch = 0;
 
   const readMeta = async (): Promise<LockMeta | null> => {
     if (meta === undefined) meta = (await (await opts.db()).get('meta', 'lock')) ?? null;
@@ -100,11 +102,13 @@ export function createLock(opts: LockOptions) {
     if (next) await db.put('meta', next);
     else await db.delete('meta', 'lock');
     meta = next;
+    epoch++;
   };
 
   const remember = async (raw: Uint8Array, lastActive: number) => {
     const b64 = toBase64(raw);
     current = { raw: b64, key: await importDataKey(raw), lastActive };
+    epoch++;
     await opts.keys.set({ key: b64, lastActive });
   };
 
@@ -121,6 +125,7 @@ export function createLock(opts: LockOptions) {
         if (stored && !loadedSession)
           current = { raw: stored.key, key: await importDataKey(fromBase64(stored.key)), lastActive: stored.lastActive };
         loadedSession = true;
+        epoch++;
       })();
       await loading;
     }
@@ -130,6 +135,7 @@ export function createLock(opts: LockOptions) {
   const forget = async () => {
     current = null;
     loadedSession = true;
+    epoch++;
     await opts.keys.set(null);
   };
 
@@ -192,6 +198,9 @@ export function createLock(opts: LockOptions) {
   }
 
   const service = {
+    /** Changes whenever `codec()` may answer differently. */
+    codecEpoch: () => epoch,
+
     /** The codec for the next transaction; rejects with `locked` while locked. */
     async codec(): Promise<Codec> {
       const m = await readMeta();

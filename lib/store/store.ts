@@ -134,7 +134,10 @@ function gated(handlers: ApiHandlers, lock: LockService, onLocked: () => void): 
 export function createStore(deps: StoreDeps): HoldspaceStore {
   const ctx: RepoContext = { db: deps.db, now: deps.now, newId: deps.newId };
   const lock = deps.lock && createLock({ ...deps.lock, db: deps.db, now: deps.now, timerRunning: () => sessions.timerRunning(ctx) });
-  if (lock) ctx.codec = lock.codec;
+  if (lock) {
+    ctx.codec = lock.codec;
+    ctx.codecEpoch = lock.codecEpoch;
+  }
   const index = createSearchIndex(() => loadSearchDocs(ctx), searchIndexStore(ctx));
   const session = (s: Session) => index.upsert(sessionDoc(s));
   const client = (c: Client) => index.upsert(clientDoc(c));

@@ -17,6 +17,11 @@ export interface RepoContext {
    * Rejects with a `locked` HoldspaceError while locked, so no repo reads or writes anything then.
    */
   codec?: () => Promise<Codec> | Codec;
+  /**
+   * Changes whenever the codec may (the lock turned on or off, locked, unlocked): read synchronously, so a
+   * transaction is known to have been opened under the codec it was given (see `codecTransaction`).
+   */
+  codecEpoch?: () => number;
 }
 
 /**
@@ -26,10 +31,27 @@ export interface RepoContext {
 export type ReadTx = SealedTx;
 export type WriteTx = SealedTx;
 
+/**
+ * A transaction with the codec in force when it was created. Getting the codec and opening the database are
+ * awaited, and the lock may turn on meanwhile: a write opened with the old (clear) codec after the lock's
+ * rewrite had passed its records would then leave them in clear. So the codec's epoch is read before and
+ * compared right after `transaction()` (synchronously): unchanged, any rewrite's transaction is created after
+ * this one and runs after it (IndexedDB runs overlapping read-write transactions in creation order);
+ * changed, the transaction (still without a request, so it commits empty) is left and the codec asked again.
+ */
+export async function codecTransaction<T>(ctx: RepoContext, create: (db: HoldspaceDatabase) => T): Promise<{ tx: T; codec: Codec }> {
+  for (;;) {
+    const epoch = ctx.codecEpoch?.();
+    const codec = ctx.codec ? await ctx.codec() : PLAIN;
+    const db = await ctx.db();
+    const tx = create(db);
+    if (ctx.codecEpoch?.() === epoch) return { tx, codec };
+  }
+}
+
 async function open(ctx: RepoContext, stores: StoreName[], mode: IDBTransactionMode): Promise<SealedTx> {
-  const codec = ctx.codec ? await ctx.codec() : PLAIN;
-  const db = await ctx.db();
-  return sealTx(db.transaction(stores, mode) as never, codec);
+  const { tx, codec } = await codecTransaction(ctx, (db) => db.transaction(stores, mode));
+  return sealTx(tx as never, codec);
 }
 
 export async function read<T>(ctx: RepoContext, stores: StoreName[], fn: (tx: ReadTx) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { receiveBackup, sendBackup } from '@/lib/backup/transfer';
 import type { HoldspaceApi } from '@/lib/api/contract';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionKey } from '@/lib/store/lock';
-import type { HoldspaceDatabase } from '@/lib/store/db';
+import { createDbConnection, type HoldspaceDatabase } from '@/lib/store/db';
 import { clientAndSession, err, testStore, val } from './harness';
 
 const FAST = 1_000; // PBKDF2 iterations in these tests; lib/crypto's tests run the real count
@@ -66,6 +66,41 @@ describe('the lock in the store', () => {
     await val(api.updateContract({ sessionId: session.id, patch: { topic: 'later phrase' } }));
     expect(await rawText(await connection.get())).not.toContain('later phrase');
     expect((await val(api.activeSession({})))?.session.contract.topic).toBe('later phrase');
+  });
+
+  it('a write opening its transaction while the lock turns on is written sealed, not left in clear behind the rewrite', async () => {
+    // The database handle of one write is held back after it took the (clear) codec, until the lock is on.
+    let armed = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const keys = memoryKeys();
+    const connection = createDbConnection(`race-${Math.random().toString(36).slice(2)}`);
+    const { api } = testStore({
+      db: async () => {
+        if (armed) {
+          armed = false;
+          await gate;
+        }
+        return connection.get();
+      },
+      lock: { keys: keys.port, iterations: FAST, idle: async () => ({ minutes: 30, duringTimer: false }) },
+    });
+    const { session } = await seed(api);
+    armed = true;
+    let draftSaved = false;
+    const draft = api.setDraft({ key: `capture:${session.id}`, value: { text: 'race phrase' } as never }).then((r) => {
+      draftSaved = true;
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(armed).toBe(false); // the write is held at the gate
+    await val(api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
+    expect(draftSaved).toBe(false); // control: the lock turned on (and rewrote the record) while the write waited
+    release();
+    await val(draft);
+    const after = await rawText(await connection.get());
+    expect(after).not.toContain('race phrase');
+    expect((await val(api.getDraft({ key: `capture:${session.id}` })))?.value).toEqual({ text: 'race phrase' });
   });
 
   it('with the lock on, the stored search index is encrypted, read back after a lock and unlock, and never kept while locked', async () => {
