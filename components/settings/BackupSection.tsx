@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { backupFilename } from '@/lib/export/filenames';
-import { BACKUP_MIME, receiveBackup } from '@/lib/backup/transfer';
+import { receiveBackup } from '@/lib/backup/transfer';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { ImportBackup } from './ImportBackup';
@@ -17,14 +17,15 @@ export function BackupSection() {
     setError('');
     setMessage('');
     setMessage('Making the backup…');
-    const result = await receiveBackup(api, await api.exportBackup({}));
+    const made = await api.exportBackup({});
+    const result = await receiveBackup(api, made);
     if (!result.ok) {
       setMessage('');
       setError(`The backup could not be made: ${result.error.message}`);
       return;
     }
-    const name = backupFilename(now());
-    io.download(name, BACKUP_MIME, result.value);
+    const name = backupFilename(now(), { encrypted: made.ok && made.value.encrypted });
+    io.download(name, result.value.type, result.value);
     setMessage(`Backup saved as ${name}. Keep it somewhere safe: it holds your coaching notes.`);
   };
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Client } from '@/lib/model/types';
 import { clientExportFilename } from '@/lib/export/filenames';
-import { BACKUP_MIME, receiveBackup } from '@/lib/backup/transfer';
+import { receiveBackup } from '@/lib/backup/transfer';
 import { useEnv } from '../app/env';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { Button } from '../ui/Button';
@@ -27,10 +27,11 @@ export function ClientDataSection() {
   const exportClient = async (client: Client) => {
     setError('');
     setMessage('');
-    const result = await receiveBackup(api, await api.exportClient({ clientId: client.id }));
+    const made = await api.exportClient({ clientId: client.id });
+    const result = await receiveBackup(api, made);
     if (!result.ok) return setError(`${client.name}'s data could not be exported: ${result.error.message}`);
-    const name = clientExportFilename(client.name, now());
-    io.download(name, BACKUP_MIME, result.value);
+    const name = clientExportFilename(client.name, now(), { encrypted: made.ok && made.value.encrypted });
+    io.download(name, result.value.type, result.value);
     setMessage(`${client.name}'s data saved as ${name}.`);
   };
 

@@ -110,6 +110,8 @@ export interface BackupTransfer {
   bytes: number;
   /** How many pages the file has (so far). */
   pages: number;
+  /** The file is the encrypted envelope (the lock is on), not plain gzip: it is named and typed so. */
+  encrypted: boolean;
 }
 
 export interface BackupPreview {

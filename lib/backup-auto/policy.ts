@@ -4,8 +4,10 @@
  * does the writing.
  */
 import * as v from 'valibot';
-import { isoDate, isoTime, localZone, type ZoneOffset } from '../model/dates';
+import { isoDate, isoTime, localZone } from '../model/dates';
 import { SAFEKEEPING } from '../model/limits';
+import { backupFileType } from '../backup/format';
+import type { BackupNameOptions } from '../export/filenames';
 
 const Millis = v.pipe(v.number(), v.finite());
 
@@ -55,11 +57,11 @@ export function backupDue(status: AutoBackupStatus, reason: BackupReason, now: n
   return now - lastTry >= SAFEKEEPING.backupEveryMs;
 }
 
-/** `holdspace-auto-backup-2026-12-02-0142-05.jsonl.gz`: sorts by time, one a second at most. */
-export function autoBackupName(now: number, zone: ZoneOffset = localZone): string {
+/** `holdspace-auto-backup-2026-12-02-0142-05.jsonl.gz` (`….encrypted.json` with the lock on): sorts by time, one a second at most. */
+export function autoBackupName(now: number, { encrypted = false, zone = localZone }: BackupNameOptions = {}): string {
   const time = isoTime(now, zone).replace(':', '');
   const seconds = String(Math.floor(now / 1000) % 60).padStart(2, '0');
-  return `holdspace-auto-backup-${isoDate(now, zone)}-${time}-${seconds}.jsonl.gz`;
+  return `holdspace-auto-backup-${isoDate(now, zone)}-${time}-${seconds}${backupFileType(encrypted).extension}`;
 }
 
 /** The files past the newest `keep`, to remove. */

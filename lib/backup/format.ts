@@ -19,6 +19,14 @@ export const BACKUP_FORMAT = FORMATS.backup;
 export const BACKUP_FORMAT_VERSION = 2;
 /** The last single-JSON-object format (read through lib/backup/parse.ts, after lib/backup/migrate.ts). */
 export const JSON_FORMAT_VERSION = 1;
+/**
+ * What a file Holdspace saves is, for its name and type: format 2 (gzip of JSON lines) as `.jsonl.gz`, or, with
+ * the lock on, the encrypted envelope (UTF-8 JSON, lib/crypto/envelope.ts) around it as `.encrypted.json`.
+ */
+export function backupFileType(encrypted: boolean): { extension: string; mime: string } {
+  return encrypted ? { extension: '.encrypted.json', mime: 'application/json' } : { extension: '.jsonl.gz', mime: 'application/gzip' };
+}
+
 /** Files over this size are refused before reading. */
 export const BACKUP_MAX_BYTES = LIMITS.backupBytes;
 

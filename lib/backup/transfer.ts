@@ -7,17 +7,15 @@ import type { BackupCounts, BackupPreview, BackupTransfer, HoldspaceApi, ImportM
 import { fail, ok, type Result } from '../api/result';
 import { LIMITS } from '../model/limits';
 import { fromBase64, toBase64 } from './base64';
+import { backupFileType } from './format';
 import { TOO_LARGE } from './messages';
-
-/** How a file made by Holdspace is labelled when it is saved. */
-export const BACKUP_MIME = 'application/gzip';
 
 type BackupApi = Pick<HoldspaceApi, 'backupPage' | 'uploadBackupPage' | 'previewBackup' | 'importBackup' | 'endBackupTransfer'>;
 
 /** Reads a file the worker made (`exportBackup`, `exportClient`) page by page into a Blob. */
 export async function receiveBackup(api: BackupApi, made: Result<BackupTransfer>): Promise<Result<Blob>> {
   if (!made.ok) return made;
-  const { transfer, pages } = made.value;
+  const { transfer, pages, encrypted } = made.value;
   const parts: Uint8Array[] = [];
   for (let page = 0; page < pages; page++) {
     const data = await api.backupPage({ transfer, page });
@@ -25,7 +23,7 @@ export async function receiveBackup(api: BackupApi, made: Result<BackupTransfer>
     parts.push(fromBase64(data.value));
   }
   await api.endBackupTransfer({ transfer });
-  return ok(new Blob(parts as BlobPart[], { type: BACKUP_MIME }));
+  return ok(new Blob(parts as BlobPart[], { type: backupFileType(encrypted).mime }));
 }
 
 /** Sends a chosen file to the worker page by page; resolves to its transfer. */

@@ -3,6 +3,7 @@
  * their name), everything else (slashes, dots, spaces, control and bidi characters) becomes one `-`.
  */
 import { isoDate, localZone, type ZoneOffset } from '../model/dates';
+import { backupFileType } from '../backup/format';
 import type { SummaryDoc } from './summary-model';
 
 const MAX_PART = 60;
@@ -25,17 +26,24 @@ export function summaryFilename(doc: SummaryDoc, ext: SummaryFileKind): string {
   return `${safeFilePart(doc.client.name)}-${doc.date}-${what}${doc.clientVersion ? '-client' : ''}.${ext}`;
 }
 
-/** Backups are gzip-compressed JSON lines (lib/backup/format.ts, format 2). */
-export const BACKUP_EXTENSION = '.jsonl.gz';
+/** How a backup file is named: `encrypted` with the lock on (lib/backup/format.ts `backupFileType`). */
+export interface BackupNameOptions {
+  encrypted?: boolean;
+  zone?: ZoneOffset;
+}
 
-/** `holdspace-backup-2026-11-21.jsonl.gz` */
-export function backupFilename(now: number, zone: ZoneOffset = localZone): string {
-  return `holdspace-backup-${isoDate(now, zone)}${BACKUP_EXTENSION}`;
+/** `holdspace-backup-2026-11-21.jsonl.gz`, or `….encrypted.json` with the lock on. */
+export function backupFilename(now: number, { encrypted = false, zone = localZone }: BackupNameOptions = {}): string {
+  return `holdspace-backup-${isoDate(now, zone)}${backupFileType(encrypted).extension}`;
 }
 
 /** `holdspace-client-jane-doe-2026-11-21.jsonl.gz`: one client's data, for a client who asks for it. */
-export function clientExportFilename(clientName: string, now: number, zone: ZoneOffset = localZone): string {
-  return `holdspace-client-${safeFilePart(clientName)}-${isoDate(now, zone)}${BACKUP_EXTENSION}`;
+export function clientExportFilename(
+  clientName: string,
+  now: number,
+  { encrypted = false, zone = localZone }: BackupNameOptions = {},
+): string {
+  return `holdspace-client-${safeFilePart(clientName)}-${isoDate(now, zone)}${backupFileType(encrypted).extension}`;
 }
 
 /** `ana-lopez-2026-12-02-engagement.md`, `…-engagement-client.md`: the engagement report. */

@@ -37,8 +37,8 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
  * and later the lock's envelope, produced) as `Downloads/Holdspace/<name>`, without asking where. Resolves
  * with the browser's download id and the file's full path once the file is complete; throws with a sentence.
  */
-export async function writeAutomaticBackup(b: Browser, bytes: Uint8Array, name: string): Promise<AutoBackupFile> {
-  const url = await blobUrlOf(b, bytes, name);
+export async function writeAutomaticBackup(b: Browser, file: Blob, name: string): Promise<AutoBackupFile> {
+  const url = await blobUrlOf(b, file, name);
   try {
     const id = await b.downloads.download({
       url: url.href,
@@ -58,8 +58,7 @@ export async function writeAutomaticBackup(b: Browser, bytes: Uint8Array, name: 
  * Chrome's worker has no `URL.createObjectURL`, and a `data:` URL is capped near 2 MB, so the bytes go
  * through the origin's Cache Storage to an offscreen document that makes the blob URL (closed afterwards).
  */
-async function blobUrlOf(b: Browser, bytes: Uint8Array, name: string): Promise<{ href: string; release(): Promise<void> }> {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/gzip' });
+async function blobUrlOf(b: Browser, blob: Blob, name: string): Promise<{ href: string; release(): Promise<void> }> {
   if (typeof URL.createObjectURL === 'function') {
     const href = URL.createObjectURL(blob);
     return { href, release: async () => URL.revokeObjectURL(href) };
@@ -156,7 +155,8 @@ export function wireAutoBackups(b: Browser, api: HoldspaceApi, settings: Setting
       const made = await api.exportBackup({});
       const blob = await receiveBackup(api, made);
       if (!blob.ok) throw new Error(blob.error.message);
-      const file = await writeAutomaticBackup(b, new Uint8Array(await blob.value.arrayBuffer()), autoBackupName(Date.now()));
+      const name = autoBackupName(Date.now(), { encrypted: made.ok && made.value.encrypted });
+      const file = await writeAutomaticBackup(b, blob.value, name);
       const removed = await prune(b, toPrune([...current.files, file], s.autoBackupKeep));
       await status.set(afterWrite(current, file, removed));
     } catch (error) {

@@ -51,7 +51,11 @@ export function createBackupApi(
   settings: BackupSettings | undefined,
   envelopeKey: () => Promise<EnvelopeKey | null> = async () => null,
 ) {
-  const seal = async (bytes: Uint8Array<ArrayBuffer>) => sealBackupBytes(bytes, await envelopeKey());
+  /** The file as a transfer: sealed in the envelope with the lock on (and marked so, for its name). */
+  const held = async (bytes: Uint8Array<ArrayBuffer>) => {
+    const key = await envelopeKey();
+    return transfers.add(await sealBackupBytes(bytes, key), key !== null);
+  };
   const readSettings = async () => (settings ? await settings.get().catch(() => null) : null);
   const transfers = createTransfers(ctx.now, ctx.newId);
   const checked = async (transfer: Id, passphrase?: string) =>
@@ -62,12 +66,12 @@ export function createBackupApi(
       const file = createBackupWriter('all', ctx.now());
       file.settings(await readSettings());
       await readRecords(ctx, file.record);
-      return transfers.add(await seal(await file.finish()));
+      return held(await file.finish());
     },
     async exportClient(clientId: Id): Promise<BackupTransfer> {
       const file = createBackupWriter('client', ctx.now());
       await readRecords(ctx, file.record, clientId);
-      return transfers.add(await seal(await file.finish()));
+      return held(await file.finish());
     },
     backupPage: (transfer: Id, page: number): Promise<string> => transfers.page(transfer, page),
     uploadBackupPage: async (transfer: Id | undefined, page: number, data: string): Promise<BackupTransfer> =>

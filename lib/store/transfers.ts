@@ -9,6 +9,7 @@ import type { BackupFile } from '../backup/format';
 import { fromBase64, toBase64 } from '../backup/base64';
 import { LIMITS } from '../model/limits';
 import { TOO_LARGE } from '../backup/messages';
+import { isEnvelope } from '../crypto/envelope';
 import { invalid, notFound } from './tx';
 
 /** A transfer untouched this long is forgotten. */
@@ -25,11 +26,13 @@ interface Entry {
   /** The outcome of reading the file, kept between the preview and the import. */
   checked: Result<BackupFile> | null;
   touched: number;
+  /** The file is the encrypted envelope (as its first bytes say). */
+  encrypted: boolean;
 }
 
 export interface Transfers {
   /** Holds a file the worker made. */
-  add(bytes: Uint8Array): BackupTransfer;
+  add(bytes: Uint8Array, encrypted: boolean): BackupTransfer;
   /** A page of a held file, as base64. */
   page(id: string, page: number): Promise<string>;
   /** Appends the next page of a file a view sends; opens a transfer when `id` is undefined. */
@@ -53,13 +56,18 @@ export function createTransfers(now: () => number, newId: () => string): Transfe
     e.touched = now();
     return e;
   };
-  const info = (id: string, e: Entry): BackupTransfer => ({ transfer: id, bytes: e.bytes, pages: Math.ceil(e.bytes / PAGE) });
+  const info = (id: string, e: Entry): BackupTransfer => ({
+    transfer: id,
+    bytes: e.bytes,
+    pages: Math.ceil(e.bytes / PAGE),
+    encrypted: e.encrypted,
+  });
   const heldBytes = () => [...held.values()].reduce((n, e) => n + e.bytes, 0);
   return {
-    add(bytes) {
+    add(bytes, encrypted) {
       prune();
       const id = newId();
-      const e: Entry = { parts: [], bytes: bytes.length, made: bytes, blob: null, checked: null, touched: now() };
+      const e: Entry = { parts: [], bytes: bytes.length, made: bytes, blob: null, checked: null, touched: now(), encrypted };
       held.set(id, e);
       return info(id, e);
     },
@@ -81,7 +89,7 @@ export function createTransfers(now: () => number, newId: () => string): Transfe
         if (page !== 0) throw invalid('A backup file is sent from its first page.', 'page');
         prune();
         key = newId();
-        e = { parts: [], bytes: 0, made: null, blob: null, checked: null, touched: now() };
+        e = { parts: [], bytes: 0, made: null, blob: null, checked: null, touched: now(), encrypted: false };
         held.set(key, e);
       } else {
         e = get(key);
@@ -92,6 +100,7 @@ export function createTransfers(now: () => number, newId: () => string): Transfe
         held.delete(key);
         throw invalid(TOO_LARGE, 'data');
       }
+      if (page === 0) e.encrypted = isEnvelope(bytes);
       e.parts.push(bytes);
       e.bytes += bytes.length;
       e.blob = null;

@@ -55,6 +55,8 @@ describe('an encrypted backup in Settings', () => {
     const file = readFileSync((await download.path())!);
     const envelope = JSON.parse(file.toString('utf8')) as { format: string; kdf: { iterations: number } };
     expect(envelope).toMatchObject({ format: 'holdspace-encrypted', kdf: { iterations: 600_000 } });
+    // Named for what it is (the JSON envelope), not as the gzip file it wraps.
+    expect(download.suggestedFilename()).toMatch(/^holdspace-backup-\d{4}-\d{2}-\d{2}\.encrypted\.json$/);
     for (const clear of ['Quillwort', 'Ruth', 'Okafor']) expect(file.includes(Buffer.from(clear))).toBe(false);
 
     // One client goes after the export: the backup holds more than the record now.

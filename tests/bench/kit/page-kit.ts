@@ -9,7 +9,8 @@ import type { ApiRequest } from '@/lib/api/wire';
 import type { BackupFile } from '@/lib/backup/format';
 import { serializeBackup } from '@/lib/backup/serialize';
 import { readBackup } from '@/lib/backup/read';
-import { BACKUP_MIME, importUpload, previewUpload, receiveBackup } from '@/lib/backup/transfer';
+import { importUpload, previewUpload, receiveBackup } from '@/lib/backup/transfer';
+import { backupFileType } from '@/lib/backup/format';
 import type { Result } from '@/lib/api/result';
 import { deriveItemKeys } from '@/lib/store/item-keys';
 import { toIcs } from '@/lib/export/ics';
@@ -132,7 +133,7 @@ export async function benchRestore(
   const file = lastFile;
   if (intoEmpty) await emptyRecord();
   let t = performance.now();
-  if (file.type !== BACKUP_MIME) {
+  if (file.type !== backupFileType(false).mime) {
     const old = api as unknown as OldApi;
     const text = await file.text();
     const preview = await old.previewBackup({ text });

@@ -38,9 +38,9 @@ function settingsEnv() {
     api: {
       listClients: async () => ok(stored.clients),
       storageHealth: async () => ok({ persisted: true, usageBytes: 5 * 1024 * 1024, quotaBytes: 2 * 1024 ** 3 }),
-      exportBackup: async () => ok(transfers.add(await writeBackupBytes(stored, 'all', NOW))),
+      exportBackup: async () => ok(transfers.add(await writeBackupBytes(stored, 'all', NOW), false)),
       exportClient: async () =>
-        ok(transfers.add(await writeBackupBytes({ ...stored, clients: stored.clients.slice(0, 1) }, 'client', NOW))),
+        ok(transfers.add(await writeBackupBytes({ ...stored, clients: stored.clients.slice(0, 1) }, 'client', NOW), false)),
       backupPage: ({ transfer, page }) => answer(() => transfers.page(transfer, page)),
       uploadBackupPage: ({ transfer, page, data }) => answer(() => transfers.append(transfer, page, data)),
       endBackupTransfer: async () => ok(null),

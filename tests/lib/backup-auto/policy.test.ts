@@ -49,8 +49,10 @@ describe('automatic backup policy', () => {
 
   it('names files so that they sort by time', () => {
     const utc = () => 0;
-    expect(autoBackupName(NOW, utc)).toBe('holdspace-auto-backup-2026-12-02-1405-09.jsonl.gz');
-    expect(autoBackupName(NOW + 60_000, utc) > autoBackupName(NOW, utc)).toBe(true);
+    expect(autoBackupName(NOW, { zone: utc })).toBe('holdspace-auto-backup-2026-12-02-1405-09.jsonl.gz');
+    expect(autoBackupName(NOW + 60_000, { zone: utc }) > autoBackupName(NOW, { zone: utc })).toBe(true);
+    // With the lock on the file is the encrypted envelope (JSON), and says so.
+    expect(autoBackupName(NOW, { zone: utc, encrypted: true })).toBe('holdspace-auto-backup-2026-12-02-1405-09.encrypted.json');
   });
 
   it('warns only while on: after a failure, or when the last backup is over a week old', () => {

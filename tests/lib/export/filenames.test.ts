@@ -28,8 +28,12 @@ describe('filenames', () => {
     expect(summaryFilename(coach, 'md')).toBe('jane-doe-2026-11-20-session.md');
     expect(summaryFilename(coach, 'ics')).toBe('jane-doe-2026-11-20-commitments.ics');
     expect(summaryFilename(shareable, 'txt')).toBe('zoë-team-2026-11-20-session-client.txt');
-    expect(backupFilename(NOW, UTC)).toBe('holdspace-backup-2026-11-21.jsonl.gz');
-    expect(clientExportFilename('Jane Doe', NOW, UTC)).toBe('holdspace-client-jane-doe-2026-11-21.jsonl.gz');
+    expect(backupFilename(NOW, { zone: UTC })).toBe('holdspace-backup-2026-11-21.jsonl.gz');
+    expect(clientExportFilename('Jane Doe', NOW, { zone: UTC })).toBe('holdspace-client-jane-doe-2026-11-21.jsonl.gz');
+    expect(backupFilename(NOW, { zone: UTC, encrypted: true })).toBe('holdspace-backup-2026-11-21.encrypted.json');
+    expect(clientExportFilename('Jane Doe', NOW, { zone: UTC, encrypted: true })).toBe(
+      'holdspace-client-jane-doe-2026-11-21.encrypted.json',
+    );
     expect(engagementReportFilename('Jane Doe', NOW, false, UTC)).toBe('jane-doe-2026-11-21-engagement.md');
     expect(engagementReportFilename('Zoë/Team', NOW, true, UTC)).toBe('zoë-team-2026-11-21-engagement-client.md');
   });

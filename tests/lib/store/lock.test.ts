@@ -301,8 +301,13 @@ describe('the lock in the store', () => {
     const plainBackup = await exported(api);
     const plain = await readBackup(plainBackup, Date.now());
     expect(plain.ok && plain.value.clients.map((c) => c.name)).toEqual(['Zelda Quasar']); // control: lock off, a plain backup
+    expect(plainBackup.type).toBe('application/gzip');
     await val(api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
+    const made = await val(api.exportBackup({}));
+    expect(made.encrypted).toBe(true); // so the file is named and typed as the JSON envelope it is
+    await val(api.endBackupTransfer({ transfer: made.transfer }));
     const sealedFile = await exported(api);
+    expect(sealedFile.type).toBe('application/json');
     const sealed = await sealedFile.text();
     expect(JSON.parse(sealed)).toMatchObject({ format: 'holdspace-encrypted', version: 1, kdf: { name: 'PBKDF2', iterations: FAST } });
     expect((await readBackup(sealedFile, Date.now())).ok).toBe(false); // not readable as a backup without the passphrase
