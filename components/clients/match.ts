@@ -1,4 +1,5 @@
 import type { Client } from '@/lib/model/types';
+import { byName } from '@/lib/text/collate';
 
 const norm = (s: string) => s.trim().toLocaleLowerCase();
 
@@ -31,8 +32,4 @@ export function matchClients(clients: Client[], query: string, recent: Client[] 
 export function exactClient(clients: Client[], query: string): Client | undefined {
   const q = norm(query);
   return q ? clients.find((c) => norm(c.name) === q) : undefined;
-}
-
-function byName(a: Client, b: Client): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 }

@@ -7,6 +7,7 @@ import type * as v from 'valibot';
 
 type CleanClientInput = v.InferOutput<typeof ClientInputSchema>;
 import { conflict, notFound, read, write, type ReadTx, type RepoContext, type WriteTx } from './tx';
+import { byName } from '../text/collate';
 
 export async function requireClient(tx: ReadTx, id: Id): Promise<Client> {
   const client = await tx.objectStore('clients').get(id);
@@ -20,8 +21,6 @@ async function assertNameFree(tx: ReadTx, name: string, exceptId: Id | null): Pr
   const taken = clients.some((c) => c.id !== exceptId && !c.archived && c.name.toLocaleLowerCase() === wanted);
   if (taken) throw conflict(`You already have a client called "${name}". Use another name, or add an initial.`, 'name');
 }
-
-const byName = (a: Client, b: Client) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 
 export function listClients(ctx: RepoContext, includeArchived: boolean): Promise<Client[]> {
   return read(ctx, ['clients'], async (tx) => {
