@@ -25,6 +25,8 @@ if (builds.length === 0) throw new Error('usage: node tests/bench/due-ab.mjs bef
 const rounds = Number(process.env.HS_AB_ROUNDS ?? 3);
 const samples = Number(process.env.HS_DUE_SAMPLES ?? 15);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8459);
+// A template with the lock on (every record sealed) is unlocked with this passphrase before each run.
+const PASSPHRASE = process.env.HS_DUE_PASSPHRASE;
 const TEMPLATE = resolve(process.env.HS_DUE_PROFILE ?? join(tmpdir(), 'holdspace-due-profile'));
 const scale = { clients: 200, sessionsPerClient: 50, commitmentsPerSession: 10, notesPerSession: 1, now: Date.now() };
 const work = mkdtempSync(join(tmpdir(), 'holdspace-due-ab-'));
@@ -85,6 +87,11 @@ try {
         const t = Date.now();
         await inWorker(worker, 'await B.db(); return true;'); // opens (and upgrades) the database
         b.upgradeMs.push(Date.now() - t);
+        if (PASSPHRASE)
+          await inWorker(
+            worker,
+            `const r = await B.api.unlock({ passphrase: ${JSON.stringify(PASSPHRASE)} }); if (!r.ok) throw new Error(r.error.message); return true;`,
+          );
         // What an upgrade leaves to the first read (step 7's summary of open due commitments, rebuilt once a
         // read finds it missing) is done here too, outside the timing: a record upgraded once is read many times.
         await inWorker(worker, 'await B.api.dueThisWeek({}); return true;');
