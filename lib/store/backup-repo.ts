@@ -8,6 +8,7 @@ import { COLLECTIONS, type BackupRecords, type Collection } from '../backup/form
 import type { RecordOf } from '../backup/write';
 import { countRecords } from '../backup/integrity';
 import { mergeRecords, type ExistingIds } from '../backup/merge';
+import { rebuildDueSummaries } from './due-summary';
 import { ALL_STORES, itemsOf, keysOf, rawStore, type StoreName, type StoredItem } from './db';
 import { deriveItemKeys, fromStored } from './item-keys';
 import { requireClient } from './client-repo';
@@ -241,11 +242,13 @@ export function applyBackup(ctx: RepoContext, incoming: BackupRecords, mode: Imp
         await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).clear()));
         await putAll(tx, file);
       }
+      await rebuildDueSummaries(tx);
       return countRecords(file);
     }
     const current = await readAll(tx);
     const toWrite = changed(current, mergeRecords({ ...current, settings: null }, { ...file, settings: null }));
     await putAll(tx, toWrite);
+    await rebuildDueSummaries(tx);
     return countRecords(toWrite);
   });
 }

@@ -105,7 +105,7 @@ async function deleteDraftsOf(tx: WriteTx, ids: Set<Id>): Promise<void> {
 }
 
 /** The stores a client's deletion touches. */
-export const CLIENT_RECORD_STORES = ['clients', 'sessions', 'items', 'drafts'] as const;
+export const CLIENT_RECORD_STORES = ['clients', 'sessions', 'items', 'drafts', 'dueSummary'] as const;
 
 /** Inside a write over CLIENT_RECORD_STORES: deletes the client and every session, item and draft recorded with them. */
 export async function removeClient(tx: WriteTx, client: Client): Promise<DeleteReport> {
@@ -119,6 +119,7 @@ export async function removeClient(tx: WriteTx, client: Client): Promise<DeleteR
   ]);
   await deleteDraftsOf(tx, new Set([id, ...sessionIds]));
   await tx.objectStore('clients').delete(id);
+  await tx.objectStore('dueSummary').delete(id);
   return { clientName: client.name, sessions: sessionIds.length, items: itemIds.length };
 }
 

@@ -16,7 +16,9 @@ export const CLEAR_FIELDS = {
   questions: ['id'],
   questionPrefs: ['questionId'],
   drafts: ['key'],
-} as const satisfies Record<Exclude<StoreName, 'meta' | 'searchIndex'>, readonly string[]>;
+} as const satisfies Record<Exclude<StoreName, 'meta' | 'searchIndex' | 'dueSummary'>, readonly string[]>;
+// Not sealed: `meta` (the lock's own record), `searchIndex` (sealed whole, lib/store/search-store.ts) and
+// `dueSummary` (only ids and due dates, the same as `byClientOpenDue`'s clear keys: lib/store/due-summary.ts).
 
 export type SealedStoreName = keyof typeof CLEAR_FIELDS;
 

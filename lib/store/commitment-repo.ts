@@ -3,6 +3,7 @@ import { dueRange, keysOf, openOf } from './db';
 import type { CommitmentView } from '../api/contract';
 import { isBetweenSessions, type Id, type Item, type Review, type ReviewStatus } from '../model/types';
 import { byMadeAt, commitmentViews } from './commitment-view';
+import { changesDue, refreshDueSummary } from './due-summary';
 import { deriveItemKeys } from './item-keys';
 import { requireSession } from './session-repo';
 import { notFound, read, write, type ReadTx, type RepoContext, invalid, assertRoom } from './tx';
@@ -73,7 +74,7 @@ export function reviewCommitment(
   const newDue = due ? due : undefined;
   if (newDue !== undefined && status !== 'carried-forward')
     return Promise.reject(invalid('A new date goes with carried forward: choose carried forward, or leave the date empty.', 'due'));
-  return write(ctx, ['items', 'sessions'], async (tx) => {
+  return write(ctx, ['items', 'sessions', 'dueSummary'], async (tx) => {
     const item = await tx.objectStore('items').get(itemId);
     if (!item) throw notFound('That commitment');
     if (item.kind !== 'commitment') throw invalid('Only a commitment can be reviewed.', 'itemId');
@@ -95,6 +96,7 @@ export function reviewCommitment(
     const reviews = await inSessionOrder(tx, at >= 0 ? item.reviews.map((r, i) => (i === at ? review : r)) : [...item.reviews, review]);
     const next = deriveItemKeys({ ...item, ...(newDue === undefined ? {} : { due: newDue }), reviews, updatedAt: now });
     await tx.objectStore('items').put(next);
+    if (changesDue(item, next)) await refreshDueSummary(tx, next.clientId);
     const [view] = await commitmentViews(tx, [next]);
     return view!;
   });

@@ -23,6 +23,15 @@ export interface StoredSearchIndex {
   savedAt: number;
 }
 
+/** Per client, the open commitments with a due date, earliest due first (lib/store/due-summary.ts). */
+export interface DueSummary {
+  clientId: string;
+  /** Their ids. */
+  ids: string[];
+  /** Each one's due (a date or date-time), in the same order. */
+  dues: string[];
+}
+
 export interface HoldspaceDB extends DBSchema {
   clients: { key: string; value: Client };
   sessions: {
@@ -42,6 +51,8 @@ export interface HoldspaceDB extends DBSchema {
       byReviewSession: string;
     };
   };
+  /** Per client, the open commitments with a due date (lib/store/due-summary.ts): ids and dates only. */
+  dueSummary: { key: string; value: DueSummary };
   /** The search index between workers (lib/store/search-store.ts); out-of-line keys. */
   searchIndex: { key: string; value: StoredSearchIndex };
   /** The coach's own questions (built-in ones ship in code). */
@@ -57,10 +68,10 @@ export type StoreName = StoreNames<HoldspaceDB>;
 export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<HoldspaceDB, S, M>;
 
 export const DB_NAME = 'holdspace';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** Every store of the record, for transactions that span it (backup import, delete everything). */
-export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'];
+export const ALL_STORES: StoreName[] = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts', 'dueSummary'];
 
 /** Every key `[id, n]` of a compound `[id, number]` index: a client's sessions, a session's items in order. */
 export function keysOf(id: string): IDBKeyRange {
@@ -103,17 +114,18 @@ export function rawStore(store: object): IDBObjectStore | undefined {
 /**
  * Walks a key cursor, as idb or the codec facade opened it, to its end through its plain IndexedDB request: one
  * success event per key and no promise per step, while the browser prefetches the keys in batches. Through idb's
- * promises, walking 2,800 keys cost about half as much again as the browser's own reading (issue 11).
+ * promises, walking 2,800 keys cost about half as much again as the browser's own reading (issue 11). `visit`
+ * returning `false` (not any other value) ends the walk there.
  */
-export function walkKeyCursor(first: object | null, visit: (key: IDBValidKey, primaryKey: IDBValidKey) => void): Promise<void> {
+export function walkKeyCursor(first: object | null, visit: (key: IDBValidKey, primaryKey: IDBValidKey) => unknown): Promise<void> {
   if (!first) return Promise.resolve();
   const cursor = ((unwrap(first as never) as unknown) ?? first) as IDBCursor;
   return new Promise((resolve, reject) => {
     const request = cursor.request;
     const step = (at: IDBCursor) => {
       try {
-        visit(at.key, at.primaryKey);
-        at.continue();
+        if (visit(at.key, at.primaryKey) === false) resolve();
+        else at.continue();
       } catch (error) {
         reject(error);
       }
@@ -208,6 +220,12 @@ export async function upgradeDb(db: HoldspaceDatabase, oldVersion: number, tx: U
       if (stored.open === 1 && typeof stored.dueKey === 'string') await cursor.update({ ...stored, openDueKey: stored.dueKey });
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion < 7) {
+    // "Due this week" reads each client's open commitments with a due date from one small record instead of
+    // the ~2,800 entries of `byClientOpenDue` (lib/store/due-summary.ts). Created empty, without its mark of
+    // completeness: the first read finds it missing and rebuilds it from the index.
+    db.createObjectStore('dueSummary', { keyPath: 'clientId' });
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../engagement/follow-through';
 import { openingQuestion } from '../engagement/opening';
 import { itemsOf, keysOf, walkKeyCursor } from './db';
+import { dueFromIndex, readDueSummaries, rebuildDueSummaries, type DueSummary } from './due-summary';
 import { requireClient } from './client-repo';
 import { byMadeAt, commitmentViews } from './commitment-view';
 import { fromStored } from './item-keys';
@@ -123,34 +124,14 @@ export function engagementView(ctx: RepoContext, clientId: Id): Promise<Engageme
   });
 }
 
-/** A client's open commitments due by the end of the week, from `byClientOpenDue`'s keys. */
-interface DueKeys {
-  /** Their ids, earliest due first. */
-  ids: Id[];
-  /** Each one's due (a date or date-time), in the same order. */
-  dues: string[];
-}
-
 /**
- * Every client's open commitments due by the end of the day `until` (overdue ones included), from ONE key
- * cursor over `byClientOpenDue` (ordered by client, then due), walked without a promise per key while the
- * browser fetches its keys in batches: a request per client (its ids, its earliest due) made hundreds, each
- * with its own round trip. Only keys are read: nothing is decrypted. Commitments due later are skipped on the
- * way (the index holds only open commitments with a due date).
+ * Every client's open commitments with a due date, from the summary kept beside `byClientOpenDue`
+ * (lib/store/due-summary.ts: about 200 small records instead of the index's ~2,800 entries); from the index
+ * itself while the summary is not complete (`rebuild` is then true, and the caller has it rebuilt).
  */
-async function openDueByClient(tx: ReadTx, until: string): Promise<Map<Id, DueKeys>> {
-  const last = `${until}\uffff`;
-  const byClient = new Map<Id, DueKeys>();
-  await walkKeyCursor(await tx.objectStore('items').index('byClientOpenDue').openKeyCursor(), (key, id) => {
-    const [clientId, due] = key as [Id, string];
-    if (due > last) return;
-    const found = byClient.get(clientId);
-    if (found) {
-      found.ids.push(id as Id);
-      found.dues.push(due);
-    } else byClient.set(clientId, { ids: [id as Id], dues: [due] });
-  });
-  return byClient;
+async function openDueByClient(tx: ReadTx): Promise<{ byClient: Map<Id, DueSummary>; rebuild: boolean }> {
+  const summary = await readDueSummaries(tx);
+  return summary ? { byClient: summary, rebuild: false } : { byClient: await dueFromIndex(tx), rebuild: true };
 }
 
 /** When each of these clients' latest session began (null: none yet), from `byClientStart`'s keys. */
@@ -167,18 +148,37 @@ async function lastSeenOf(tx: ReadTx, clientIds: Iterable<Id>): Promise<Map<Id, 
 }
 
 /**
- * Open commitments overdue or due in the next seven days, by client, the client with the oldest one first.
- * Only keys are read to count and order (`byClientOpenDue`, in one cursor); records are read for the first
- * clients whose listed commitments fill about `cards`, and the rest are counted in `unlisted` (the view asks
- * for more). A latest session's start is read only where it is shown or decides something: for the clients
- * listed, and for clients with an agreed cadence (only they can be lapsed).
+ * When these sessions of a client began, and the client's latest start (null: no session yet), from
+ * `byClientStart`'s keys walked from the latest back only until all are found: the commitments still open are
+ * mostly from the latest sessions, so a few keys instead of every session's.
  */
-export function dueThisWeek(ctx: RepoContext, cards: number = LIMITS.dueCardsPerPage): Promise<DueThisWeek> {
+async function startsOf(tx: ReadTx, clientId: Id, sessionIds: Iterable<Id>): Promise<{ starts: Map<Id, number>; lastSeen: number | null }> {
+  const missing = new Set(sessionIds);
+  const starts = new Map<Id, number>();
+  let lastSeen: number | null = null;
+  await walkKeyCursor(await tx.objectStore('sessions').index('byClientStart').openKeyCursor(keysOf(clientId), 'prev'), (key, id) => {
+    const at = (key as [Id, number])[1];
+    lastSeen ??= at;
+    if (missing.delete(id as Id)) starts.set(id as Id, at);
+    return missing.size > 0;
+  });
+  return { starts, lastSeen };
+}
+
+/**
+ * Open commitments overdue or due in the next seven days, by client, the client with the oldest one first.
+ * To count and order, only ids and due dates are read (the summary of `byClientOpenDue`, one small record per
+ * client: lib/store/due-summary.ts); records are read for the first clients whose listed commitments fill
+ * about `cards`, and the rest are counted in `unlisted` (the view asks for more). A latest session's start is
+ * read only where it is shown or decides something: for the clients listed, and for clients with an agreed
+ * cadence (only they can be lapsed).
+ */
+export async function dueThisWeek(ctx: RepoContext, cards: number = LIMITS.dueCardsPerPage): Promise<DueThisWeek> {
   const now = ctx.now();
-  const until = isoDate(now + 7 * DAY_MS);
-  return read(ctx, ['clients', 'sessions', 'items'], async (tx) => {
+  const last = `${isoDate(now + 7 * DAY_MS)}\uffff`;
+  const { answer, rebuild } = await read(ctx, ['clients', 'sessions', 'items', 'dueSummary'], async (tx) => {
     const items = tx.objectStore('items');
-    const [clients, inRunningSession, dueKeys] = await Promise.all([
+    const [clients, inRunningSession, open] = await Promise.all([
       tx
         .objectStore('clients')
         .getAll()
@@ -189,13 +189,14 @@ export function dueThisWeek(ctx: RepoContext, cards: number = LIMITS.dueCardsPer
         .index('byStatus')
         .getKey('active')
         .then(async (activeId) => new Set(activeId ? await items.index('bySessionOrder').getAllKeys(keysOf(activeId)) : [])),
-      openDueByClient(tx, until),
+      openDueByClient(tx),
     ]);
     const withDue = clients
       .flatMap((client) => {
-        const found = dueKeys.get(client.id);
+        const found = open.byClient.get(client.id);
         if (!found) return [];
-        const kept = found.ids.flatMap((id, k) => (inRunningSession.has(id) ? [] : [k]));
+        // Earliest due first: those due after the week end the list.
+        const kept = found.ids.flatMap((id, k) => (found.dues[k]! > last || inRunningSession.has(id) ? [] : [k]));
         if (kept.length === 0) return [];
         return [{ client, due: kept.map((k) => found.ids[k]!), firstDue: found.dues[kept[0]!]! }];
       })
@@ -207,30 +208,45 @@ export function dueThisWeek(ctx: RepoContext, cards: number = LIMITS.dueCardsPer
       page.push(entry);
       room -= Math.min(entry.due.length, LIMITS.dueListPerClient);
     }
+    const listedIds = new Set(page.map((p) => p.client.id));
     const withCadence = clients.filter((c) => engagementOf(c).cadenceWeeks);
     // The page's records and every start needed, in one go.
     const [seen, groups] = await Promise.all([
-      lastSeenOf(tx, [...page.map((p) => p.client.id), ...withCadence.map((c) => c.id)]),
+      lastSeenOf(
+        tx,
+        withCadence.filter((c) => !listedIds.has(c.id)).map((c) => c.id),
+      ),
       Promise.all(
         page.map(async ({ client, due }) => {
           // Years of unreviewed commitments would bury this week's: the latest due are listed, the rest counted.
           const listedIds = due.slice(-LIMITS.dueListPerClient);
           const listed = (await Promise.all(listedIds.map((id) => items.get(id)))).filter((i) => i !== undefined);
-          const commitments = (await commitmentViews(tx, listed)).sort(
+          const { starts, lastSeen } = await startsOf(
+            tx,
+            client.id,
+            listed.map((i) => i.sessionId),
+          );
+          const known = [...starts].map(([id, startedAt]) => ({ id, startedAt }));
+          const commitments = (await commitmentViews(tx, listed, known)).sort(
             (a, b) => dueInstant(a.item.due) - dueInstant(b.item.due) || byMadeAt(a, b),
           );
-          return { client, commitments, more: due.length - listedIds.length };
+          return { client, commitments, more: due.length - listedIds.length, lastSeen };
         }),
       ),
     ]);
+    for (const g of groups) seen.set(g.client.id, g.lastSeen);
     const rest = withDue.slice(page.length);
-    return {
-      groups: groups.map((g) => ({ ...g, lastSeen: seen.get(g.client.id) ?? null })),
+    const answer: DueThisWeek = {
+      groups,
       unlisted: { clients: rest.length, commitments: rest.reduce((n, c) => n + Math.min(c.due.length, LIMITS.dueListPerClient), 0) },
       lapsed: withCadence
         .map((client) => ({ client, lastSeen: seen.get(client.id) ?? null, cadenceWeeks: engagementOf(client).cadenceWeeks! }))
         .filter((c): c is typeof c & { lastSeen: number } => isLapsed(c.cadenceWeeks, c.lastSeen, now))
         .sort((a, b) => a.lastSeen - b.lastSeen),
     };
+    return { answer, rebuild: open.rebuild };
   });
+  // Not complete (never built since the upgrade, or a rebuild that did not finish): rebuilt once this is answered.
+  if (rebuild) void write(ctx, ['items', 'dueSummary'], rebuildDueSummaries).catch(() => undefined);
+  return answer;
 }

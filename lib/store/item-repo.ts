@@ -4,11 +4,12 @@ import type { ItemPatch } from '../api/contract';
 import { DEFAULT_SHAREABLE, type Id, type Item, type ItemKind } from '../model/types';
 import type { CleanItemInput } from '../model/item';
 import { requireClient } from './client-repo';
+import { changesDue, refreshDueSummary } from './due-summary';
 import { deriveItemKeys, fromStored } from './item-keys';
 import { requireSession } from './session-repo';
 import { notFound, write, type ReadTx, type RepoContext, invalid } from './tx';
 
-const ITEM_STORES: ('clients' | 'sessions' | 'items')[] = ['clients', 'sessions', 'items'];
+const ITEM_STORES: ('clients' | 'sessions' | 'items' | 'dueSummary')[] = ['clients', 'sessions', 'items', 'dueSummary'];
 
 /** A client who declined note taking gets only commitments recorded. */
 async function assertKindAllowed(tx: ReadTx, clientId: Id, kind: ItemKind): Promise<void> {
@@ -47,8 +48,10 @@ export function addItem(ctx: RepoContext, sessionId: Id, input: CleanItemInput):
       reviews: [],
       open: 0,
     };
-    await tx.objectStore('items').add(deriveItemKeys(item));
-    return fromStored(deriveItemKeys(item));
+    const stored = deriveItemKeys(item);
+    await tx.objectStore('items').add(stored);
+    if (changesDue(undefined, stored)) await refreshDueSummary(tx, stored.clientId);
+    return fromStored(stored);
   });
 }
 
@@ -61,15 +64,17 @@ export function updateItem(ctx: RepoContext, id: Id, patch: ItemPatch): Promise<
     if (patch.kind && patch.kind !== current.kind) await assertKindAllowed(tx, current.clientId, patch.kind);
     const next = deriveItemKeys({ ...current, ...patch, updatedAt: now });
     await tx.objectStore('items').put(next);
+    if (changesDue(current, next)) await refreshDueSummary(tx, next.clientId);
     return fromStored(next);
   });
 }
 
 export function deleteItem(ctx: RepoContext, id: Id): Promise<Item> {
-  return write(ctx, ['items'], async (tx) => {
+  return write(ctx, ['items', 'dueSummary'], async (tx) => {
     const current = await tx.objectStore('items').get(id);
     if (!current) throw notFound('That item');
     await tx.objectStore('items').delete(id);
+    if (changesDue(current, undefined)) await refreshDueSummary(tx, current.clientId);
     return fromStored(current);
   });
 }
@@ -80,7 +85,12 @@ export function restoreItem(ctx: RepoContext, item: Item): Promise<Item> {
     const session = await requireSession(tx, item.sessionId);
     await assertKindAllowed(tx, session.clientId, item.kind);
     const stored = deriveItemKeys({ ...item, clientId: session.clientId });
+    const before = await tx.objectStore('items').get(stored.id);
     await tx.objectStore('items').put(stored);
+    if (changesDue(before, stored) || (before && before.clientId !== stored.clientId)) {
+      await refreshDueSummary(tx, stored.clientId);
+      if (before && before.clientId !== stored.clientId) await refreshDueSummary(tx, before.clientId);
+    }
     return fromStored(stored);
   });
 }

@@ -5,7 +5,7 @@
 // its build from the same folder (so the extension id, and with it the database, is the same) into a copy of
 // that profile, without the template's registered worker script (Chromium would run that one instead of the
 // build's: same extension id, same version). A build with a newer database version upgrades its copy first, outside the timing (the
-// upgrade's time is printed). Per run: `dueThisWeek` through messaging from an extension page (the views'
+// upgrade's time is printed), and one untimed call lets it build what it builds on the first read. Per run: `dueThisWeek` through messaging from an extension page (the views'
 // path) and directly on the worker's store, HS_DUE_SAMPLES calls each after 3 warm-ups. Prints medians.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,6 +25,8 @@ if (builds.length === 0) throw new Error('usage: node tests/bench/due-ab.mjs bef
 const rounds = Number(process.env.HS_AB_ROUNDS ?? 3);
 const samples = Number(process.env.HS_DUE_SAMPLES ?? 15);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8459);
+// A template with the lock on (every record sealed) is unlocked with this passphrase before each run.
+const PASSPHRASE = process.env.HS_DUE_PASSPHRASE;
 const TEMPLATE = resolve(process.env.HS_DUE_PROFILE ?? join(tmpdir(), 'holdspace-due-profile'));
 const scale = { clients: 200, sessionsPerClient: 50, commitmentsPerSession: 10, notesPerSession: 1, now: Date.now() };
 const work = mkdtempSync(join(tmpdir(), 'holdspace-due-ab-'));
@@ -85,6 +87,14 @@ try {
         const t = Date.now();
         await inWorker(worker, 'await B.db(); return true;'); // opens (and upgrades) the database
         b.upgradeMs.push(Date.now() - t);
+        if (PASSPHRASE)
+          await inWorker(
+            worker,
+            `const r = await B.api.unlock({ passphrase: ${JSON.stringify(PASSPHRASE)} }); if (!r.ok) throw new Error(r.error.message); return true;`,
+          );
+        // What an upgrade leaves to the first read (step 7's summary of open due commitments, rebuilt once a
+        // read finds it missing) is done here too, outside the timing: a record upgraded once is read many times.
+        await inWorker(worker, 'await B.api.dueThisWeek({}); return true;');
         const page = await openApiPage(chromium, worker.extensionId, kit);
         await inWorker(worker, 'await B.api.warmSearch(); return true;'); // the view's open warms it: not timed
         await sleep(2_000);

@@ -160,6 +160,8 @@ function clientRecords(o: SeedOptions, c: number): { client: Client; sessions: S
 /** Straight into IndexedDB, one transaction per client. Returns how many commitments were made. */
 export async function seedDirect(db: HoldspaceDatabase, o: SeedOptions, onProgress?: SeedProgress): Promise<number> {
   let made = 0;
+  // Written past the repos: the summary of open due commitments is no longer complete (the next read rebuilds it).
+  await db.clear('dueSummary');
   for (let c = 0; c < o.clients; c++) {
     const { client, sessions, items } = clientRecords(o, c);
     const tx = db.transaction(['clients', 'sessions', 'items'], 'readwrite');

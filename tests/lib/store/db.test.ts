@@ -17,6 +17,7 @@ describe('createDbConnection', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'clients',
       'drafts',
+      'dueSummary',
       'items',
       'meta',
       'questionPrefs',
@@ -254,6 +255,13 @@ describe('walkKeyCursor', () => {
     ]);
     await expect(walkKeyCursor(null, () => seen.push('never'))).resolves.toBeUndefined();
     expect(seen).toHaveLength(3);
+    // A visit answering false ends the walk there (any other answer, like push's count, goes on).
+    const stopped: unknown[] = [];
+    await walkKeyCursor(await db.transaction('sessions').store.index('byClientStart').openKeyCursor(), (_key, id) => {
+      stopped.push(id);
+      return stopped.length < 2;
+    });
+    expect(stopped).toEqual(['s3', 's2']);
     const failing = db.transaction('sessions');
     const visit = () => {
       throw new Error('stop');

@@ -24,7 +24,7 @@ function lockedStore(idle = { minutes: 30, duringTimer: false }, batch?: number)
 
 /** Every stored record, as raw text (what a copy of the database holds, as far as structured clone shows it). */
 async function rawText(db: HoldspaceDatabase): Promise<string> {
-  const stores = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts'] as const;
+  const stores = ['clients', 'sessions', 'items', 'questions', 'questionPrefs', 'drafts', 'dueSummary'] as const;
   const all = await Promise.all(stores.map((s) => db.getAll(s)));
   return JSON.stringify(all, (_k, v: unknown) => (v instanceof Uint8Array ? `<${v.length} sealed bytes>` : v));
 }
