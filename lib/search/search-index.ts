@@ -95,7 +95,8 @@ export const SEARCH_OPTIONS: SearchOptions = {
   boost: { name: 3, text: 2, body: 1 },
 };
 
-const INDEX_OPTIONS = { fields: ['name', 'text', 'body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
+/** How the index is made; a stored snapshot is loaded with the same options. */
+export const INDEX_OPTIONS = { fields: ['name', 'text', 'body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
 
 function emptyIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>(INDEX_OPTIONS);
