@@ -100,6 +100,23 @@ describe('search index snapshot', () => {
     expect(loaded.dirtCount).toBe(live.dirtCount);
   });
 
+  it('each first use right after a load finds the loaded state (has, discard, vacuum, serialization)', async () => {
+    const live = liveIndex();
+    // MiniSearch's whole state, read first thing (it iterates every term's postings and every id).
+    expect(JSON.stringify(load(live))).toBe(JSON.stringify(live));
+
+    let loaded = load(live);
+    expect(loaded.has('i:0-0-0')).toBe(true); // the id → short id map's first use is `has`
+    expect(loaded.has('i:none')).toBe(false);
+
+    loaded = load(live);
+    const discarded = liveIndex();
+    for (const ms of [loaded, discarded]) ms.discard('i:0-0-1'); // … or `get`, by discard
+    await Promise.all([loaded.vacuum(), discarded.vacuum()]); // the postings' first use is iteration
+    expect(JSON.stringify(loaded)).toBe(JSON.stringify(discarded));
+    expect(answers(loaded)).toBe(answers(discarded));
+  });
+
   it('a snapshot of a loaded index (partly decoded, then written to) equals one of the live index', async () => {
     const live = liveIndex();
     const loaded = load(live);
