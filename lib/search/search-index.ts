@@ -5,7 +5,8 @@
  * replayed on top, so the index never misses one.
  *
  * Persisted (issue 13): MV3 stops the idle worker, and rebuilding took seconds at 100,000 commitments. With
- * a `SearchIndexStore`, the first search of a new worker loads MiniSearch's own serialization instead. The
+ * a `SearchIndexStore`, the first search of a new worker loads a snapshot (./snapshot.ts: compact, loaded
+ * lazily; MiniSearch's own JSON took seconds to load) instead. The
  * stored copy is trusted only when it is in step: before the first write after a save, the store is told
  * the copy is stale (`beforeWrite`, awaited before the write runs), and a save happens only when no write
  * is under way, after a quiet spell, clearing that mark in the same transaction as the copy. So a worker
@@ -13,6 +14,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { SearchDoc } from './documents';
+import { encodeSnapshot, loadSnapshot } from './snapshot';
 import { SAFEKEEPING } from '../model/limits';
 
 export interface RankedRef {
@@ -47,16 +49,16 @@ export interface SearchIndex {
 
 /** Where the index is kept between workers (lib/store/search-store.ts); null from `read` when missing or stale. */
 export interface SearchIndexStore {
-  read(): Promise<string | null>;
-  /** Stores the serialized index and marks it in step. */
-  write(json: string): Promise<void>;
+  read(): Promise<Uint8Array | null>;
+  /** Stores the index's snapshot (./snapshot.ts) and marks it in step. */
+  write(snapshot: Uint8Array): Promise<void>;
   /** Marks the stored copy stale. */
   markStale(): Promise<void>;
 }
 
 /**
  * Quiet time after the last change, and after the last API call of any view (`nudge`), before the index is
- * saved. Saving serializes the whole index (about a second of the worker's time at the bench's 100,000
+ * saved. Saving encodes the whole index (a few hundred ms of the worker's time at the bench's 100,000
  * commitments), so it waits for a real pause rather than the coach's next breath mid-call, or a panel being
  * opened; MV3 stops an idle worker 30 s after its last event, so 20 s still leaves it time to finish.
  */
@@ -95,19 +97,20 @@ export const SEARCH_OPTIONS: SearchOptions = {
   boost: { name: 3, text: 2, body: 1 },
 };
 
-const INDEX_OPTIONS = { fields: ['name', 'text', 'body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
+/** How the index is made; a stored snapshot is loaded with the same options. */
+export const INDEX_OPTIONS = { fields: ['name', 'text', 'body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
 
 function emptyIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>(INDEX_OPTIONS);
 }
 
 /**
- * The stored copy (loaded in chunks, so the worker keeps answering), or null when it cannot be read
- * (another MiniSearch version, damage): then it is rebuilt.
+ * The stored copy (its postings are decoded as searches reach them), or null when it cannot be read (another
+ * snapshot version, an older stored form, damage): then it is rebuilt.
  */
-async function loadIndex(json: string): Promise<MiniSearch<SearchDoc> | null> {
+function loadIndex(snapshot: Uint8Array): MiniSearch<SearchDoc> | null {
   try {
-    return await MiniSearch.loadJSONAsync<SearchDoc>(json, INDEX_OPTIONS);
+    return loadSnapshot<SearchDoc>(snapshot, INDEX_OPTIONS);
   } catch {
     return null;
   }
@@ -150,11 +153,16 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>, stored?: Sea
     if (!stored || !unsaved || !index || writing > 0 || building) return;
     // Taken while no write is under way: every committed write is in it. A write starting from here on
     // marks the copy stale again, in a transaction that comes after this one.
-    const json = JSON.stringify(index);
+    let snapshot: Uint8Array;
+    try {
+      snapshot = encodeSnapshot(index);
+    } catch {
+      return; // an index a snapshot cannot hold (lib/search/snapshot.ts): the next worker rebuilds
+    }
     unsaved = false;
     storedStale = false;
     try {
-      await stored.write(json);
+      await stored.write(snapshot);
     } catch {
       unsaved = true;
       storedStale = true;
@@ -166,8 +174,8 @@ export function createSearchIndex(load: () => Promise<SearchDoc[]>, stored?: Sea
     queued = [];
     const run = (async () => {
       let fresh: MiniSearch<SearchDoc> | null = null;
-      const json = stored && !fromRecords ? await stored.read().catch(() => null) : null;
-      if (json !== null) fresh = await loadIndex(json);
+      const snapshot = stored && !fromRecords ? await stored.read().catch(() => null) : null;
+      if (snapshot !== null) fresh = loadIndex(snapshot);
       if (!fresh) {
         fresh = emptyIndex();
         // In chunks, so writes and reads keep being answered while a large record is indexed.

@@ -14,12 +14,14 @@ export type { IDBPDatabase, IDBPTransaction, StoreNames };
 export type { IndexKey, IndexNames, StoreKey, StoreValue } from 'idb';
 export type { StoredItem };
 
-/** The serialized search index (lib/store/search-store.ts). */
+/** The search index's snapshot (lib/search/snapshot.ts, kept by lib/store/search-store.ts), or the stale mark. */
 export interface StoredSearchIndex {
-  /** The serialization in clear (lock off); '' when sealed, and in the stale mark. */
-  json: string;
-  /** With the lock on: the serialization encrypted with the data key (lib/store/search-store.ts). */
+  /** The snapshot in clear (lock off); absent when sealed, and in the stale mark. */
+  bytes?: Uint8Array;
+  /** With the lock on: the snapshot encrypted with the data key (lib/store/search-store.ts). */
   sealed?: Uint8Array;
+  /** MiniSearch's JSON, as copies before the snapshot were kept: never read (such a copy is rebuilt). */
+  json?: string;
   savedAt: number;
 }
 

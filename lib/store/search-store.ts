@@ -1,5 +1,5 @@
 /**
- * The search index between workers: MiniSearch's serialization in the `searchIndex` store (DB step 4), with
+ * The search index between workers: its snapshot (lib/search/snapshot.ts) in the `searchIndex` store (DB step 4), with
  * a mark saying whether it is in step with the record (lib/search/search-index.ts explains the protocol).
  * `putSearchIndex` is the ONE function that writes the index. With the lock on, the index (every indexed word)
  * is stored encrypted with the data key (AES-GCM, bound to this store and key), so the first search after an
@@ -8,7 +8,6 @@
  * record (turning the lock on also clears the store).
  */
 import { decryptBytes, encryptBytes } from '../crypto/codec';
-import { fromUtf8, utf8 } from '../crypto/bytes';
 import type { SearchIndexStore } from '../search/search-index';
 import { PLAIN } from './codec';
 import type { RepoContext } from './tx';
@@ -31,13 +30,13 @@ async function disk(ctx: RepoContext): Promise<Disk> {
   }
 }
 
-/** Writes the serialized index and clears the stale mark, in one transaction (removes any copy when none may be kept). */
-export async function putSearchIndex(ctx: RepoContext, json: string): Promise<void> {
+/** Writes the index's snapshot and clears the stale mark, in one transaction (removes any copy when none may be kept). */
+export async function putSearchIndex(ctx: RepoContext, snapshot: Uint8Array): Promise<void> {
   const how = await disk(ctx);
   const copy =
     how.mode === 'sealed'
-      ? { json: '', sealed: await encryptBytes(how.key, utf8(json), AAD), savedAt: ctx.now() }
-      : { json, savedAt: ctx.now() };
+      ? { sealed: await encryptBytes(how.key, snapshot, AAD), savedAt: ctx.now() }
+      : { bytes: snapshot, savedAt: ctx.now() };
   const db = await ctx.db();
   const tx = db.transaction('searchIndex', 'readwrite');
   await Promise.all([how.mode === 'none' ? tx.store.delete(COPY) : tx.store.put(copy, COPY), tx.store.delete(STALE), tx.done]);
@@ -46,26 +45,29 @@ export async function putSearchIndex(ctx: RepoContext, json: string): Promise<vo
 /** Marks the stored index stale: a write that changes what is indexed is about to run. */
 export async function markSearchIndexStale(ctx: RepoContext): Promise<void> {
   const db = await ctx.db();
-  await db.put('searchIndex', { json: '', savedAt: ctx.now() }, STALE);
+  await db.put('searchIndex', { savedAt: ctx.now() }, STALE);
 }
 
-/** The stored index when it is there, in step and in the form the lock's state expects; null otherwise (rebuilt). */
-export async function getSearchIndex(ctx: RepoContext): Promise<string | null> {
+/**
+ * The stored snapshot when it is there, in step and in the form the lock's state expects; null otherwise
+ * (rebuilt). A copy in an older form (MiniSearch's JSON) has no snapshot bytes: null too.
+ */
+export async function getSearchIndex(ctx: RepoContext): Promise<Uint8Array | null> {
   const how = await disk(ctx);
   if (how.mode === 'none') return null;
   const db = await ctx.db();
   const tx = db.transaction('searchIndex');
   const [copy, stale] = await Promise.all([tx.store.get(COPY), tx.store.getKey(STALE), tx.done]);
   if (!copy || stale !== undefined) return null;
-  if (how.mode === 'clear') return copy.sealed ? null : copy.json;
+  if (how.mode === 'clear') return copy.sealed ? null : (copy.bytes ?? null);
   if (!copy.sealed) return null; // a clear copy is never trusted (nor kept) with the lock on
-  return decryptBytes(how.key, copy.sealed, AAD).then(fromUtf8, () => null);
+  return decryptBytes(how.key, copy.sealed, AAD).catch(() => null);
 }
 
 export function searchIndexStore(ctx: RepoContext): SearchIndexStore {
   return {
     read: () => getSearchIndex(ctx),
-    write: (json) => putSearchIndex(ctx, json),
+    write: (snapshot) => putSearchIndex(ctx, snapshot),
     markStale: () => markSearchIndexStale(ctx),
   };
 }

@@ -149,11 +149,11 @@ const DOCS: PersistDoc[] = [
 
 /** A stored copy in memory, with the stale mark, as lib/store/search-store.ts keeps it in IndexedDB. */
 function memoryStore() {
-  const state = { json: null as string | null, stale: false };
+  const state = { snapshot: null as Uint8Array | null, stale: false };
   const store: SearchIndexStore = {
-    read: vi.fn(async () => (state.json !== null && !state.stale ? state.json : null)),
-    write: vi.fn(async (json: string) => {
-      state.json = json;
+    read: vi.fn(async () => (state.snapshot !== null && !state.stale ? state.snapshot : null)),
+    write: vi.fn(async (snapshot: Uint8Array) => {
+      state.snapshot = snapshot;
       state.stale = false;
     }),
     markStale: vi.fn(async () => {
@@ -217,8 +217,12 @@ describe('saving the index between workers', () => {
   it('saves once the coach has paused: a change, or any API call (nudge), puts the save off again', async () => {
     vi.useFakeTimers();
     try {
-      const written: string[] = [];
-      const store: SearchIndexStore = { read: async () => null, write: async (json) => void written.push(json), markStale: async () => {} };
+      const written: Uint8Array[] = [];
+      const store: SearchIndexStore = {
+        read: async () => null,
+        write: async (snapshot) => void written.push(snapshot),
+        markStale: async () => {},
+      };
       const index = createSearchIndex(async () => docs, store);
       await index.warm(); // built from the records: unsaved, a save is scheduled
       await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS - 1_000);
@@ -230,7 +234,8 @@ describe('saving the index between workers', () => {
       expect(written).toHaveLength(0);
       await vi.advanceTimersByTimeAsync(1_000);
       expect(written).toHaveLength(1);
-      expect(written[0]).toContain('sponsor');
+      const saved = createSearchIndex(async () => [], { read: async () => written[0]!, write: async () => {}, markStale: async () => {} });
+      expect(await refsOf(saved, 'sponsor')).toEqual(['i:9']);
       // Nothing pending: a nudge alone schedules nothing.
       index.nudge();
       await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS * 2);
