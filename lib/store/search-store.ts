@@ -32,14 +32,22 @@ async function disk(ctx: RepoContext): Promise<Disk> {
 
 /** Writes the index's snapshot and clears the stale mark, in one transaction (removes any copy when none may be kept). */
 export async function putSearchIndex(ctx: RepoContext, snapshot: Uint8Array): Promise<void> {
-  const how = await disk(ctx);
-  const copy =
-    how.mode === 'sealed'
-      ? { sealed: await encryptBytes(how.key, snapshot, AAD), savedAt: ctx.now() }
-      : { bytes: snapshot, savedAt: ctx.now() };
-  const db = await ctx.db();
-  const tx = db.transaction('searchIndex', 'readwrite');
-  await Promise.all([how.mode === 'none' ? tx.store.delete(COPY) : tx.store.put(copy, COPY), tx.store.delete(STALE), tx.done]);
+  for (;;) {
+    const epoch = ctx.codecEpoch?.();
+    const how = await disk(ctx);
+    const copy =
+      how.mode === 'sealed'
+        ? { sealed: await encryptBytes(how.key, snapshot, AAD), savedAt: ctx.now() }
+        : { bytes: snapshot, savedAt: ctx.now() };
+    const db = await ctx.db();
+    const tx = db.transaction('searchIndex', 'readwrite');
+    // The lock changed state while the copy was being made (turning on clears this store first): a clear copy
+    // written now would stay beside the sealed record. Made again in the form the lock now asks for (see
+    // lib/store/tx.ts `codecTransaction`); the transaction, still without a request, commits empty.
+    if (ctx.codecEpoch?.() !== epoch) continue;
+    await Promise.all([how.mode === 'none' ? tx.store.delete(COPY) : tx.store.put(copy, COPY), tx.store.delete(STALE), tx.done]);
+    return;
+  }
 }
 
 /** Marks the stored index stale: a write that changes what is indexed is about to run. */

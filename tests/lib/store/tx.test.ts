@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from '@/lib/crypto/bytes';
-import { importDataKey } from '@/lib/crypto/codec';
-import { PLAIN, type Codec } from '@/lib/store/codec';
-import { createDbConnection } from '@/lib/store/db';
-import { write, type RepoContext } from '@/lib/store/tx';
+import { write } from '@/lib/store/tx';
+import { lockTurningOnMidOpen } from './fixtures/lock-turning-on';
 
 /**
  * A context whose lock turns on while a write is opening its transaction: after the write got the (clear)
@@ -11,25 +8,7 @@ import { write, type RepoContext } from '@/lib/store/tx';
  * an autosave is on its way.
  */
 async function turningOnMidOpen(turnOn: boolean) {
-  const connection = createDbConnection(`tx-test-${Math.random().toString(36).slice(2)}`);
-  const key = await importDataKey(randomBytes(32));
-  let codec: Codec = PLAIN;
-  let epoch = 0;
-  let opens = 0;
-  const ctx: RepoContext = {
-    db: async () => {
-      const db = await connection.get();
-      if (turnOn && opens++ === 0) {
-        codec = { read: key, write: key };
-        epoch++;
-      }
-      return db;
-    },
-    now: () => 0,
-    newId: () => 'x',
-    codec: () => codec,
-    codecEpoch: () => epoch,
-  };
+  const { ctx, connection } = await lockTurningOnMidOpen(turnOn);
   await write(ctx, ['drafts'], async (tx) => {
     await tx.objectStore('drafts').put({ key: 'capture', value: { text: 'she will call her sister' } } as never);
   });
