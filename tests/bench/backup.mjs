@@ -4,7 +4,7 @@
 // where restore time goes (validation, object creation, each index of the `items` store, transaction size),
 // the raw bulk `put` floor of the same records with no indexes, the first search after MV3 stopped the idle
 // worker, and the side panel opened while it was stopped.
-import { evaluate, inWorker, openApiPage, sleep, stopWorker, attachWorker } from './extension.mjs';
+import { evaluate, inWorker, openApiPage, sleep, stopWorker, attachWorker, benchWorker } from './extension.mjs';
 import { panelReady } from './views.mjs';
 import { round, summarize } from './stats.mjs';
 
@@ -117,13 +117,7 @@ const ITEM_INDEXES_OF_BUILD = `
 `;
 
 export async function backupFigures({ chromium, kit, scale, log }) {
-  let worker = await attachWorker(chromium);
-  // A worker caught while the extension installs may not have run its script yet: ask for a few seconds.
-  for (let i = 0; !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) {
-    if (i >= 20) throw new Error('not a bench build (npx wxt build --mode bench)');
-    await sleep(250);
-    worker = await attachWorker(chromium);
-  }
+  let worker = await benchWorker(chromium);
   const page = await openApiPage(chromium, worker.extensionId, kit);
   await evaluate(worker.session, `${kit}; true`);
   log(`bulk seeding ${scale.clients} × ${scale.sessionsPerClient} × ${scale.commitmentsPerSession} directly…`);

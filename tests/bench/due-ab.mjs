@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
 import { launchChromium } from './cdp.mjs';
-import { attachWorker, evaluate, inWorker, openApiPage, sleep } from './extension.mjs';
+import { benchWorker, evaluate, inWorker, openApiPage, sleep } from './extension.mjs';
 import { shapeEngagements } from './engagement.mjs';
 import { buildKit } from './kit.mjs';
 import { median, round } from './stats.mjs';
@@ -38,12 +38,7 @@ async function launch(build, profile) {
   rmSync(EXT, { recursive: true, force: true });
   cpSync(build.dir, EXT, { recursive: true });
   const chromium = await launchChromium({ extensionDir: EXT, fixturePort: PORT, userDataDir: profile });
-  let worker = await attachWorker(chromium);
-  for (let i = 0; !(await inWorker(worker, 'return Boolean(globalThis.__holdspaceBench?.seedDirect)')); i++) {
-    if (i >= 40) throw new Error(`${build.dir} is not a bench build (npx wxt build --mode bench)`);
-    await sleep(250);
-    worker = await attachWorker(chromium);
-  }
+  const worker = await benchWorker(chromium, build.dir);
   return { chromium, worker };
 }
 

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchChromium, waitFor } from './cdp.mjs';
-import { attachWorker, inWorker, openTab, sleep } from './extension.mjs';
+import { benchWorker, inWorker, openTab, sleep } from './extension.mjs';
 import { panelReady } from './views.mjs';
 import { median, round } from './stats.mjs';
 
@@ -47,12 +47,7 @@ async function open(build) {
   const extensionId = unpackedExtensionId(build.dir);
   // A relaunched browser starts the worker only for an event: an extension page gives it one.
   const wake = await openTab(chromium, `chrome-extension://${extensionId}/sidepanel.html`);
-  let worker = await attachWorker(chromium);
-  for (let i = 0; !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) {
-    if (i >= 40) throw new Error(`${build.dir} is not a bench build (npx wxt build --mode bench)`);
-    await sleep(250);
-    worker = await attachWorker(chromium);
-  }
+  const worker = await benchWorker(chromium, build.dir);
   await wake.close();
   const items = await inWorker(worker, `return (await B.db()).count('items');`);
   if (items < scale.clients * scale.sessionsPerClient * scale.commitmentsPerSession) {

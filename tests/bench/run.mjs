@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
 import { launchChromium } from './cdp.mjs';
-import { attachWorker, evaluate, inWorker, openApiPage, sleep } from './extension.mjs';
+import { attachWorker, benchWorker, evaluate, inWorker, openApiPage, sleep } from './extension.mjs';
 import { buildKit } from './kit.mjs';
 import { assertNoBenchHook, buildSizes } from './sizes.mjs';
 import * as data from './data-layer.mjs';
@@ -92,11 +92,7 @@ if (only === 'engagement') {
   const server = await startFixtureServer({ port: PORT });
   const chromium = await launchChromium({ extensionDir: BENCH_DIR, fixturePort: PORT });
   try {
-    const worker = await attachWorker(chromium);
-    // The worker may still be starting: its bench hook appears once its module has run.
-    for (let i = 0; i < 50 && !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) await sleep(200);
-    if (!(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')))
-      throw new Error(`${BENCH_DIR} is not a bench build (npx wxt build --mode bench)`);
+    const worker = await benchWorker(chromium, BENCH_DIR);
     const page = await openApiPage(chromium, worker.extensionId, kit);
     log(
       `bulk seeding ${scale.clients} clients × ${scale.sessionsPerClient} sessions × ${scale.commitmentsPerSession} commitments directly…`,
@@ -131,10 +127,7 @@ if (only === 'lock') {
   const server = await startFixtureServer({ port: PORT });
   const chromium = await launchChromium({ extensionDir: BENCH_DIR, fixturePort: PORT });
   try {
-    const worker = await attachWorker(chromium);
-    for (let i = 0; i < 50 && !(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')); i++) await sleep(200);
-    if (!(await inWorker(worker, 'return Boolean(B && B.api && B.seedDirect)')))
-      throw new Error(`${BENCH_DIR} is not a bench build (npx wxt build --mode bench)`);
+    const worker = await benchWorker(chromium, BENCH_DIR);
     const page = await openApiPage(chromium, worker.extensionId, kit);
     log(
       `bulk seeding ${scale.clients} clients × ${scale.sessionsPerClient} sessions × ${scale.commitmentsPerSession} commitments directly…`,
