@@ -80,7 +80,7 @@ export function keysOf(id: string): IDBKeyRange {
   return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
 }
 
-/** Every item of a client (any state), in `byClientOpen`. */
+/** Every key of a client in an index keyed `[clientId, …]`: all their items in `byClientOpen`, their open due ones in `byClientOpenDue`. */
 export function itemsOf(clientId: string): IDBKeyRange {
   return IDBKeyRange.bound([clientId], [clientId, []]);
 }

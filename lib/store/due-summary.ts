@@ -8,18 +8,13 @@
  * without the `BUILT` mark is not trusted: the caller reads the index instead, and the summary is rebuilt.
  */
 import type { Id } from '../model/types';
-import { walkKeyCursor, type DueSummary } from './db';
+import { itemsOf, walkKeyCursor, type DueSummary } from './db';
 import type { ReadTx, WriteTx } from './tx';
 
 export type { DueSummary };
 
 /** The key of the mark that the summary is complete (written last by a rebuild); no client has an empty id. */
 export const DUE_SUMMARY_BUILT = '';
-
-/** A client's open commitments with a due date, from `byClientOpenDue`'s keys (nothing is decrypted). */
-function clientRange(clientId: Id): IDBKeyRange {
-  return IDBKeyRange.bound([clientId], [clientId, []]);
-}
 
 /** Every client's entry from the index, walked in one key cursor (ordered by client, then due). */
 export async function dueFromIndex(tx: ReadTx, range?: IDBKeyRange): Promise<Map<Id, DueSummary>> {
@@ -37,7 +32,7 @@ export async function dueFromIndex(tx: ReadTx, range?: IDBKeyRange): Promise<Map
 
 /** Inside a write that may have changed a client's open commitments with a due date: their record again. */
 export async function refreshDueSummary(tx: WriteTx, clientId: Id): Promise<void> {
-  const summary = (await dueFromIndex(tx, clientRange(clientId))).get(clientId);
+  const summary = (await dueFromIndex(tx, itemsOf(clientId))).get(clientId);
   const store = tx.objectStore('dueSummary');
   await (summary ? store.put(summary) : store.delete(clientId));
 }

@@ -3,7 +3,7 @@
  * every input before a handler runs), one short transaction per edit in the repos, errors as values, and
  * the search index kept in step after each committed write.
  */
-import { API, LOCK_FREE_METHODS, type ApiHandlers, type ApiMethod, type HoldspaceApi } from '../api/contract';
+import { isReadMethod, LOCK_FREE_METHODS, type ApiHandlers, type ApiMethod, type HoldspaceApi } from '../api/contract';
 import { implementApi } from '../api/implement';
 import { HoldspaceError, fail, ok, type Result } from '../api/result';
 import { defined } from '../model/check';
@@ -119,7 +119,7 @@ function gated(handlers: ApiHandlers, lock: LockService, onLocked: () => void): 
       out[name] = handler;
       continue;
     }
-    const writes = (API[name] as { changes?: unknown }).changes !== undefined;
+    const writes = !isReadMethod(name);
     out[name] = async (args) => {
       if (await lock.lockIfIdle(true)) onLocked();
       await lock.codec();
