@@ -18,10 +18,6 @@ import { wireSafekeeping } from './safekeeping';
 import { wireAutoBackups } from './auto-backup';
 
 export function startWorker() {
-  // An empty fetch listener (it answers nothing, so every request loads as before): with one, Chromium starts
-  // a stopped worker as soon as one of the extension's pages begins to load (the side panel, the overlay),
-  // rather than only once the page's code has loaded and sent its first message.
-  globalThis.addEventListener?.('fetch', () => {});
   const connection = createDbConnection();
   const changes: { broadcast?: (event: { topics: ['lock'] }) => void } = {};
   const api = createStore({
