@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CommitmentView } from '@/lib/api/contract';
 import { ariaKeys, type KeyId } from '@/lib/keymap/keymap';
 import { keyIs, matchKey, whichKey } from '@/lib/keymap/match';
@@ -58,8 +58,8 @@ export function CommitmentReview(props: {
   const noteRef = useRef<HTMLInputElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const groupRef = useRef<HTMLDivElement>(null);
-  /** Where focus goes once the status just chosen has rendered. */
-  const focusAfter = useRef<'note' | 'date' | null>(null);
+  /** Carried forward was just chosen: the new date takes focus once it has rendered. */
+  const dateWanted = useRef(false);
   const now = env.now();
   const overdue = item.due !== '' && isOverdue(item.due, now) && !here;
 
@@ -81,20 +81,21 @@ export function CommitmentReview(props: {
     }
   }, [here?.status, here?.note, here?.at, here?.due]);
 
-  useEffect(() => {
-    const where = focusAfter.current;
-    if (!where) return;
-    focusAfter.current = null;
-    const target = where === 'date' ? (dateRef.current ?? noteRef.current) : noteRef.current;
-    target?.focus();
-    target?.scrollIntoView?.({ block: 'nearest' });
+  // As soon as the render that shows the field is in the DOM (before another key can arrive), and only then:
+  // an earlier render's effect can run first, before the date field exists, and must leave the wish alone.
+  useLayoutEffect(() => {
+    const target = dateRef.current;
+    if (!dateWanted.current || !target) return;
+    dateWanted.current = false;
+    target.focus();
+    target.scrollIntoView?.({ block: 'nearest' });
   });
 
   const choose = (next: ReviewStatus) => {
     setStatus(next);
     // The note is always there: focus it now. The new date shows only once carried forward has rendered.
-    if (next === 'carried-forward') focusAfter.current = 'date';
-    else {
+    dateWanted.current = next === 'carried-forward';
+    if (next !== 'carried-forward') {
       noteRef.current?.focus();
       noteRef.current?.scrollIntoView?.({ block: 'nearest' });
     }
