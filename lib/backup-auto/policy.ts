@@ -57,11 +57,16 @@ export function backupDue(status: AutoBackupStatus, reason: BackupReason, now: n
   return now - lastTry >= SAFEKEEPING.backupEveryMs;
 }
 
-/** `holdspace-auto-backup-2026-12-02-0142-05.jsonl.gz` (`….encrypted.json` with the lock on): sorts by time, one a second at most. */
+/**
+ * `holdspace-auto-backup-2026-12-02-0142-05-120.jsonl.gz` (`….encrypted.json` with the lock on): down to the
+ * millisecond, so that two written in the same second (a session ended right after turning backups on) sort
+ * in the order they were written; the browser's " (1)" for a clash would sort before the original.
+ */
 export function autoBackupName(now: number, { encrypted = false, zone = localZone }: BackupNameOptions = {}): string {
   const time = isoTime(now, zone).replace(':', '');
   const seconds = String(Math.floor(now / 1000) % 60).padStart(2, '0');
-  return `holdspace-auto-backup-${isoDate(now, zone)}-${time}-${seconds}${backupFileType(encrypted).extension}`;
+  const millis = String(now % 1000).padStart(3, '0');
+  return `holdspace-auto-backup-${isoDate(now, zone)}-${time}-${seconds}-${millis}${backupFileType(encrypted).extension}`;
 }
 
 /** The files past the newest `keep`, to remove. */

@@ -49,10 +49,14 @@ describe('automatic backup policy', () => {
 
   it('names files so that they sort by time', () => {
     const utc = () => 0;
-    expect(autoBackupName(NOW, { zone: utc })).toBe('holdspace-auto-backup-2026-12-02-1405-09.jsonl.gz');
+    expect(autoBackupName(NOW, { zone: utc })).toBe('holdspace-auto-backup-2026-12-02-1405-09-000.jsonl.gz');
     expect(autoBackupName(NOW + 60_000, { zone: utc }) > autoBackupName(NOW, { zone: utc })).toBe(true);
+    // Two in the same second still sort in the order written (the browser would otherwise add " (1)",
+    // which sorts before the first).
+    expect(autoBackupName(NOW + 7, { zone: utc })).toBe('holdspace-auto-backup-2026-12-02-1405-09-007.jsonl.gz');
+    expect(autoBackupName(NOW + 999, { zone: utc }) > autoBackupName(NOW + 7, { zone: utc })).toBe(true);
     // With the lock on the file is the encrypted envelope (JSON), and says so.
-    expect(autoBackupName(NOW, { zone: utc, encrypted: true })).toBe('holdspace-auto-backup-2026-12-02-1405-09.encrypted.json');
+    expect(autoBackupName(NOW, { zone: utc, encrypted: true })).toBe('holdspace-auto-backup-2026-12-02-1405-09-000.encrypted.json');
   });
 
   it('warns only while on: after a failure, or when the last backup is over a week old', () => {
