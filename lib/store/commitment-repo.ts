@@ -2,7 +2,8 @@
 import { dueRange, keysOf, openOf } from './db';
 import type { CommitmentView } from '../api/contract';
 import { isBetweenSessions, type Id, type Item, type Review, type ReviewStatus } from '../model/types';
-import { byMadeAt, commitmentViews } from './commitment-view';
+import { byMadeAt, commitmentViews, sessionStarts, viewsWith } from './commitment-view';
+import { readThenOpen } from './clear-read';
 import { changesDue, refreshDueSummary } from './due-summary';
 import { deriveItemKeys } from './item-keys';
 import { requireSession } from './session-repo';
@@ -14,20 +15,24 @@ import { notFound, read, write, type ReadTx, type RepoContext, invalid, assertRo
  * the running session (a done one stays in the review list), read in the same transaction so a review never
  * makes a commitment drop out of the list for a moment.
  */
-export function openCommitments(ctx: RepoContext, clientId: Id, withReviewedInRunning = false): Promise<CommitmentView[]> {
-  return read(ctx, ['items', 'sessions'], async (tx) => {
-    const [active, open] = await Promise.all([
+export async function openCommitments(ctx: RepoContext, clientId: Id, withReviewedInRunning = false): Promise<CommitmentView[]> {
+  // Which commitments, and their sessions' starts, are decided on clear fields; only those listed are opened,
+  // after the transaction (with the lock on, the lookup a coach makes at every follow-up: lib/store/clear-read.ts).
+  const { value, open } = await readThenOpen(ctx, ['items', 'sessions'], async (tx) => {
+    const [active, stored] = await Promise.all([
       tx.objectStore('sessions').index('byStatus').getKey('active'),
       tx.objectStore('items').index('byClientOpen').getAll(openOf(clientId)),
     ]);
-    const earlier = open.filter((item) => item.sessionId !== active);
+    const earlier = stored.filter((item) => item.sessionId !== active);
     if (withReviewedInRunning && active !== undefined) {
       const ids = new Set(earlier.map((i) => i.id));
       const reviewed = await tx.objectStore('items').index('byReviewSession').getAll(active);
       earlier.push(...reviewed.filter((i) => i.clientId === clientId && i.sessionId !== active && !ids.has(i.id)));
     }
-    return (await commitmentViews(tx, earlier)).sort(byMadeAt);
+    // Sessions read as stored are not decrypted: one read each, all at once, beats walking the client's index.
+    return { earlier, starts: await sessionStarts(tx, earlier, [], Infinity) };
   });
+  return viewsWith(await open('items', value.earlier), value.starts).sort(byMadeAt);
 }
 
 /**

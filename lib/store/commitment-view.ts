@@ -21,6 +21,29 @@ export async function commitmentViews(
   items: StoredItem[],
   known: Iterable<{ id: Id; startedAt: number }> = [],
 ): Promise<CommitmentView[]> {
+  return viewsWith(items, await sessionStarts(tx, items, known));
+}
+
+/** What `sessionStarts` reads: a sealed transaction (ReadTx) or one over the records as stored (ClearTx) will do. */
+interface StartsTx {
+  objectStore(name: 'sessions'): {
+    get(id: Id): Promise<{ startedAt: number } | undefined>;
+    index(name: 'byClientStart'): { openKeyCursor(query: IDBKeyRange): Promise<object | null> };
+  };
+}
+
+/**
+ * The start of the session each item was made in, read from clear fields only (a session's `startedAt`, the
+ * `byClientStart` index's keys): the same on records as stored (lib/store/clear-read.ts) as on opened ones.
+ * From `oneReadFrom` sessions of one client on, the index's keys are walked instead of a read per session:
+ * cheaper than decrypting each, dearer than reading records as stored (a walk is a round trip per few keys).
+ */
+export async function sessionStarts(
+  tx: StartsTx,
+  items: readonly Pick<StoredItem, 'clientId' | 'sessionId'>[],
+  known: Iterable<{ id: Id; startedAt: number }> = [],
+  oneReadFrom = ONE_READ_FROM,
+): Promise<Map<Id, number>> {
   const starts = new Map<Id, number>();
   for (const s of known) starts.set(s.id, s.startedAt);
   const missing = new Map<Id, Set<Id>>(); // client → its sessions still to read
@@ -32,7 +55,7 @@ export async function commitmentViews(
   const sessions = tx.objectStore('sessions');
   await Promise.all(
     [...missing].map(async ([clientId, ids]) => {
-      if (ids.size >= ONE_READ_FROM) {
+      if (ids.size >= oneReadFrom) {
         // The index key [client, startedAt] holds the start: no session record is read (or decrypted).
         const first = await sessions.index('byClientStart').openKeyCursor(keysOf(clientId));
         await walkKeyCursor(first, (key, id) => starts.set(id as Id, (key as [Id, number])[1]));
@@ -41,6 +64,11 @@ export async function commitmentViews(
       await Promise.all([...ids].map(async (id) => starts.set(id, (await sessions.get(id))?.startedAt ?? 0)));
     }),
   );
+  return starts;
+}
+
+/** The views of opened items, given the starts of their sessions. */
+export function viewsWith(items: readonly StoredItem[], starts: ReadonlyMap<Id, number>): CommitmentView[] {
   return items.map((stored) => ({
     item: fromStored(stored),
     status: commitmentStatus(stored),

@@ -130,29 +130,32 @@ function unsealFailed(error: unknown): never {
   throw error;
 }
 
+const locked = () => new HoldspaceError('locked', 'Holdspace is locked. Unlock it with your passphrase.');
+
+/** Opens one record of `store` as read from disk: decrypted when sealed, as it is when clear. */
+export function recordDecoder(store: StoreName, codec: Codec): (v: unknown) => Promise<never> {
+  if (!isSealedStore(store)) return (v) => Promise.resolve(v as never);
+  return async (v) => {
+    if (!isSealed(v)) return v as never;
+    if (!codec.read) throw locked();
+    return decodeRecord<never>(codec.read, store, v).catch(unsealFailed);
+  };
+}
+
 /** The repos' transaction: `raw` seen through `codec`. */
 export function sealTx(raw: RawTx, codec: Codec): SealedTx {
-  const locked = () => new HoldspaceError('locked', 'Holdspace is locked. Unlock it with your passphrase.');
   if (codec.read === null && codec.write === null) {
     // Lock off: idb's own transaction. A sealed record here means the lock's key is missing.
     return raw as unknown as SealedTx;
   }
   const alive = keeper(raw);
 
-  const decoder = (store: StoreName) => {
-    if (!isSealedStore(store)) return (v: unknown) => Promise.resolve(v);
-    return async (v: unknown): Promise<unknown> => {
-      if (!isSealed(v)) return v;
-      if (!codec.read) throw locked();
-      return decodeRecord(codec.read, store, v).catch(unsealFailed);
-    };
-  };
   const one = (store: StoreName) => {
-    const decode = decoder(store);
+    const decode = recordDecoder(store, codec);
     return (v: unknown) => (isSealed(v) ? alive(decode(v)) : Promise.resolve(v));
   };
   const many = (store: StoreName) => {
-    const decode = decoder(store);
+    const decode = recordDecoder(store, codec);
     return (vs: unknown[]) => (vs.some(isSealed) ? alive(Promise.all(vs.map(decode))) : Promise.resolve(vs));
   };
   const encode = (store: StoreName, v: unknown): Promise<unknown> => {

@@ -7,6 +7,8 @@
 // build's: same extension id, same version). A build with a newer database version upgrades its copy first, outside the timing (the
 // upgrade's time is printed), and one untimed call lets it build what it builds on the first read. Per run: `dueThisWeek` through messaging from an extension page (the views'
 // path) and directly on the worker's store, HS_DUE_SAMPLES calls each after 3 warm-ups. Prints medians.
+// HS_AB_METHOD=openCommitments times a client's open commitments instead (the lock bench's lookup: clients
+// seed-c0, seed-c37, …). With HS_DUE_PASSPHRASE, a template seeded here has the lock turned on with it.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +29,15 @@ const samples = Number(process.env.HS_DUE_SAMPLES ?? 15);
 const PORT = Number(process.env.HS_FIXTURE_PORT ?? 8459);
 // A template with the lock on (every record sealed) is unlocked with this passphrase before each run.
 const PASSPHRASE = process.env.HS_DUE_PASSPHRASE;
+const METHOD = process.env.HS_AB_METHOD ?? 'dueThisWeek';
+const CALLS = {
+  dueThisWeek: {
+    args: '{}',
+    shape: `{ groups: r.value.groups.length, cards: r.value.groups.reduce((n, g) => n + g.commitments.length, 0), lapsed: r.value.lapsed.length, unlisted: r.value.unlisted }`,
+  },
+  openCommitments: { args: "{ clientId: 'seed-c' + ((i * 37) % 200) }", shape: '{ commitments: r.value.length }' },
+};
+if (!CALLS[METHOD]) throw new Error(`HS_AB_METHOD: one of ${Object.keys(CALLS).join(', ')}`);
 const TEMPLATE = resolve(process.env.HS_DUE_PROFILE ?? join(tmpdir(), 'holdspace-due-profile'));
 const scale = { clients: 200, sessionsPerClient: 50, commitmentsPerSession: 10, notesPerSession: 1, now: Date.now() };
 const work = mkdtempSync(join(tmpdir(), 'holdspace-due-ab-'));
@@ -47,10 +58,10 @@ const RUN = (api) => `(async () => {
   const out = [];
   for (let i = 0; i < __n; i++) {
     const t = performance.now();
-    const r = await api.dueThisWeek({});
+    const r = await api.${METHOD}(${CALLS[METHOD].args});
     const ms = performance.now() - t;
-    if (!r.ok) throw new Error('dueThisWeek: ' + r.error.message);
-    out.push({ ms, groups: r.value.groups.length, cards: r.value.groups.reduce((n, g) => n + g.commitments.length, 0), lapsed: r.value.lapsed.length, unlisted: r.value.unlisted });
+    if (!r.ok) throw new Error('${METHOD}: ' + r.error.message);
+    out.push({ ms, ...${CALLS[METHOD].shape} });
   }
   return out;
 })()`;
@@ -64,6 +75,14 @@ try {
     try {
       await inWorker(worker, `const db = await B.db(); await B.seedDirect(db, ${JSON.stringify(scale)}); return true;`);
       await shapeEngagements({ worker, scale });
+      if (PASSPHRASE) {
+        log('turning the lock on in the template (every record sealed)…');
+        const p = JSON.stringify(PASSPHRASE);
+        await inWorker(
+          worker,
+          `const r = await B.api.turnOnLock({ passphrase: ${p}, repeat: ${p} }); if (!r.ok) throw new Error(r.error.message); return true;`,
+        );
+      }
       // The search index built and saved, so no run rebuilds it from 100,000 items while it is timed.
       await inWorker(worker, 'await B.api.warmSearch(); await B.api.saveSearchIndex(); return true;');
     } finally {

@@ -68,6 +68,28 @@ describe('the lock in the store', () => {
     expect((await val(api.activeSession({})))?.session.contract.topic).toBe('later phrase');
   });
 
+  it("a client's open commitments read the same with the lock on (opened after their transaction) as off", async () => {
+    const { api, clock } = lockedStore();
+    const { client, session } = await clientAndSession(api, 'Zelda Quasar');
+    for (const text of ['call her sister', 'draft the pitch', 'ask for the budget'])
+      await val(api.addItem({ sessionId: session.id, input: { kind: 'commitment', text, due: '2026-12-01' } }));
+    await val(api.endSession({ sessionId: session.id }));
+    clock.advance(7 * 86_400_000);
+    const next = await val(api.startSession({ clientId: client.id }));
+    const [first] = await val(api.openCommitments({ clientId: client.id }));
+    await val(api.reviewCommitment({ itemId: first!.item.id, sessionId: next.id, status: 'done', note: 'she did' }));
+    const lists = async () => [
+      await val(api.openCommitments({ clientId: client.id })),
+      await val(api.openCommitments({ clientId: client.id, withReviewedInRunning: true })),
+    ];
+    const off = await lists();
+    expect(off.map((l) => l.length)).toEqual([2, 3]); // control: the lists are not empty
+    await val(api.turnOnLock({ passphrase: 'lantern harbour', repeat: 'lantern harbour' }));
+    expect(await lists()).toEqual(off);
+    await val(api.lockNow({}));
+    await err(api.openCommitments({ clientId: client.id }), 'locked');
+  });
+
   it('a write opening its transaction while the lock turns on is written sealed, not left in clear behind the rewrite', async () => {
     // The database handle of one write is held back after it took the (clear) codec, until the lock is on.
     let armed = false;
