@@ -49,14 +49,19 @@ function opener(codec: Codec): Opener {
   }) as Opener;
 }
 
-/** `fn` reads the records as stored; `open` decrypts what it kept once the transaction has ended. */
+/**
+ * `fn` reads the records as stored, and may start opening some with `open` while it reads on (decryption then
+ * overlaps the reads still to come: `open` makes no request, so it never holds the transaction open); what it
+ * returns comes back once the transaction has ended, with `open` for what is left.
+ */
 export async function readThenOpen<T>(
   ctx: RepoContext,
   stores: StoreName[],
-  fn: (tx: ClearTx) => Promise<T>,
+  fn: (tx: ClearTx, open: Opener) => Promise<T>,
 ): Promise<{ value: T; open: Opener }> {
   const { tx, codec } = await codecTransaction(ctx, (db) => db.transaction(stores, 'readonly'));
-  const value = await fn(tx as unknown as ClearTx);
+  const open = opener(codec);
+  const value = await fn(tx as unknown as ClearTx, open);
   await tx.done;
-  return { value, open: opener(codec) };
+  return { value, open };
 }

@@ -18,7 +18,7 @@ import { notFound, read, write, type ReadTx, type RepoContext, invalid, assertRo
 export async function openCommitments(ctx: RepoContext, clientId: Id, withReviewedInRunning = false): Promise<CommitmentView[]> {
   // Which commitments, and their sessions' starts, are decided on clear fields; only those listed are opened,
   // after the transaction (with the lock on, the lookup a coach makes at every follow-up: lib/store/clear-read.ts).
-  const { value, open } = await readThenOpen(ctx, ['items', 'sessions'], async (tx) => {
+  const { value } = await readThenOpen(ctx, ['items', 'sessions'], async (tx, open) => {
     const [active, stored] = await Promise.all([
       tx.objectStore('sessions').index('byStatus').getKey('active'),
       tx.objectStore('items').index('byClientOpen').getAll(openOf(clientId)),
@@ -29,10 +29,13 @@ export async function openCommitments(ctx: RepoContext, clientId: Id, withReview
       const reviewed = await tx.objectStore('items').index('byReviewSession').getAll(active);
       earlier.push(...reviewed.filter((i) => i.clientId === clientId && i.sessionId !== active && !ids.has(i.id)));
     }
+    // Opened while their sessions are read: not awaited here, so the transaction's requests never wait for it.
+    const items = open('items', earlier);
+    items.catch(() => undefined); // its rejection (locked meanwhile) is answered below, after the transaction
     // Sessions read as stored are not decrypted: one read each, all at once, beats walking the client's index.
-    return { earlier, starts: await sessionStarts(tx, earlier, [], Infinity) };
+    return { items, starts: await sessionStarts(tx, earlier, [], Infinity) };
   });
-  return viewsWith(await open('items', value.earlier), value.starts).sort(byMadeAt);
+  return viewsWith(await value.items, value.starts).sort(byMadeAt);
 }
 
 /**
