@@ -125,6 +125,11 @@ const ROWS = [
   ],
   [
     'Lock',
+    '… lock on, right after turning the lock on (the rewritten record not yet settled), median / p95',
+    (r) => `${ms(r.lockOnAtOnceLookupOpenCommitmentsMedianMs)} / ${ms(r.lockOnAtOnceLookupOpenCommitmentsP95Ms)}`,
+  ],
+  [
+    'Lock',
     'Search (prefix and typo, the slower median), lock on / off',
     (r) => pair(r.lockOnSearchMedianMs, r.lockOffSearchMedianMs),
     'lockOnSearchMedianMs',

@@ -110,6 +110,7 @@ const ROWS = [
   ['lockOnLookupOpenCommitmentsMedianMs', 'ms'],
   ['lockOffLookupOpenCommitmentsDirectMedianMs', 'ms'],
   ['lockOnLookupOpenCommitmentsDirectMedianMs', 'ms'],
+  ['lockOnAtOnceLookupOpenCommitmentsMedianMs', 'ms'],
   ['lockOffSearchMedianMs', 'ms'],
   ['lockOnSearchMedianMs', 'ms'],
   ['lockOffPanelReadyMs', 'ms'],
