@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ItemPatch } from '@/lib/api/contract';
 import { keyText } from '@/lib/keymap/keymap';
 import { keyIs, pressesButton } from '@/lib/keymap/match';
@@ -31,7 +31,8 @@ export function ItemEditor(props: { item: Item; onClose(): void }) {
   });
   const autosave = useAutosave<ItemPatch>((patch) => api.updateItem({ id: item.id, patch }));
   const first = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // In the commit that shows it (not a frame later): a key typed right after the press on "Edit" lands here.
+  useLayoutEffect(() => first.current?.focus(), []);
 
   const save = (nextText: string, nextKind: ItemKind, next: CommitmentValue) => {
     setText(nextText);

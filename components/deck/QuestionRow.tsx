@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { keyIs } from '@/lib/keymap/match';
 import { STAGE_LABELS, type DeckQuestion } from '@/lib/model/types';
 import type { Range } from '@/lib/search/highlight';
@@ -105,7 +105,7 @@ function QuestionEditor(props: { text: string; onSave(text: string): Promise<str
   const [text, setText] = useState(props.text);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useLayoutEffect(() => input.current?.focus(), []); // in the commit that shows it: no key typed after lands elsewhere
   const close = () => {
     input.current?.closest<HTMLElement>('li')?.focus();
     props.onClose();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import './lock.css';
@@ -11,7 +11,7 @@ export function LockScreen(props: { onUnlocked(): void }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => field.current?.focus(), []);
+  useLayoutEffect(() => field.current?.focus(), []); // in the commit that shows it: no key typed after lands elsewhere
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { buildSummary, type SummaryDoc } from '@/lib/export/summary-model';
 import { summarySections } from '@/lib/export/sections';
 import { ITEM_KIND_LABELS, type Item, type ItemKind } from '@/lib/model/types';
@@ -38,7 +38,7 @@ export function SummaryView(props: { sessionId: string; onClose(): void; closeLa
   const heading = useRef<HTMLHeadingElement>(null);
   const { bundle } = data;
   // Opened after "End session" or from history: the coach's focus moves here.
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []); // in the commit that shows it: no key typed after lands elsewhere
   const docs = useMemo(
     () =>
       bundle && {

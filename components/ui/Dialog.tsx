@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { keyIs } from '@/lib/keymap/match';
 
 const FOCUSABLE =
@@ -15,7 +15,9 @@ export function Dialog(props: { title: string; onClose(): void; children: Compon
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
 
-  useEffect(() => {
+  // Focus moves in the commit that opens the dialog, before another key can arrive: a second Enter pressed right
+  // after the one that opened it goes to the dialog, not to the control behind it that opened it.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const el = box.current;
     const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>(FOCUSABLE);

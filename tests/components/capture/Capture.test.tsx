@@ -393,6 +393,17 @@ describe('Capture', () => {
     await screen.findByText('Run three times');
   });
 
+  it('"Edit" puts focus in the editor in the same task, so a key typed right after lands there, not on the page', async () => {
+    const env = captureEnv({ items: [item('c1', { kind: 'note', text: 'Walks in the morning' }, 1)] });
+    renderCapture(env);
+    const row = (await screen.findByText('Walks in the morning')).closest('li')!;
+    const edit = within(row).getByRole('button', { name: 'Edit' });
+    edit.focus();
+    edit.click(); // as the browser does for Enter on the button: outside act, effects not flushed for the test
+    await Promise.resolve(); // the render Preact defers to a microtask; no frame has passed
+    expect(document.activeElement).toBe(within(row).getByRole('textbox', { name: 'Edit what was captured' }));
+  });
+
   it('edits a due date by typing it, and keeps the stored one while the typed one is not understood', async () => {
     const env = captureEnv({ items: [item('c1', { kind: 'commitment', text: 'Run twice', due: '2026-11-30' }, 1)] });
     renderCapture(env);

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 
@@ -30,6 +31,44 @@ describe('ConfirmDialog', () => {
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(dialog.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'End session now' }));
+  });
+
+  it('takes focus in the commit that opens it: a second Enter right after the first goes to the dialog, not the opener', async () => {
+    const onOpenerPress = vi.fn();
+    function Opening() {
+      const [open, setOpen] = useState(false);
+      return (
+        <div>
+          <button
+            type="button"
+            onClick={() => {
+              onOpenerPress();
+              setOpen(true);
+            }}
+          >
+            End session
+          </button>
+          {open && (
+            <ConfirmDialog
+              title="End the session?"
+              confirmLabel="End session now"
+              cancelLabel="Keep going"
+              onConfirm={vi.fn()}
+              onCancel={vi.fn()}
+            >
+              <p>Everything is kept.</p>
+            </ConfirmDialog>
+          )}
+        </div>
+      );
+    }
+    render(<Opening />);
+    const opener = screen.getByRole('button', { name: 'End session' });
+    opener.focus();
+    opener.click(); // outside act, as in the browser: no frame passes before the next key
+    await Promise.resolve(); // the render Preact defers to a microtask
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'End session now' }));
+    expect(onOpenerPress).toHaveBeenCalledTimes(1);
   });
 
   it('keeps Tab inside the dialog', () => {
