@@ -58,18 +58,41 @@ export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, st
       );
     return answer;
   };
+  /** Entries `keep` wrote, removed again when the connection comes back. */
+  const kept: string[] = [];
+  const keyFor = (request: ApiRequest) =>
+    `${RESCUE_PREFIX}${String(now()).padStart(15, '0')}:${String(sequence++).padStart(6, '0')}:${request.view}`;
   return {
     connectionLost() {
       lost = true;
     },
     connectionBack() {
       lost = false;
+      // The view posts its unsaved words to the worker's journal again (lib/platform/runtime-api.ts): these go.
+      if (kept.length) void storage.remove(kept.splice(0)).catch(() => {});
+    },
+    /**
+     * Journals writes without sending them, synchronously (in the port's disconnect event), on the same terms as
+     * `send`: the view's unsaved words as the worker's journal held them, one write against each base the store may
+     * hold — the save still in flight (it may never have arrived) and the text last seen saved — so the replay
+     * finds the one that matches and the others are refused as conflicts. Removed when the connection is back.
+     */
+    keep(requests: readonly ApiRequest[]): void {
+      if (!lost || lockOn !== false) return;
+      for (const request of requests) {
+        if (journaled.has(request) || !isWrite(request)) continue;
+        journaled.add(request);
+        const key = keyFor(request);
+        kept.push(key);
+        const entry: Rescued = { at: now(), request };
+        void storage.set({ [key]: entry }).catch(() => {});
+      }
     },
     /** Synchronous up to the journal write: called in the port's disconnect event, the write must start there. */
     send(request: ApiRequest): Promise<unknown> {
       if (!lost || lockOn !== false || journaled.has(request) || !isWrite(request)) return sendWatching(request);
       journaled.add(request);
-      const key = `${RESCUE_PREFIX}${String(now()).padStart(15, '0')}:${String(sequence++).padStart(6, '0')}:${request.view}`;
+      const key = keyFor(request);
       const entry: Rescued = { at: now(), request };
       const stored = storage.set({ [key]: entry }).catch(() => {});
       const answer = sendWatching(request);

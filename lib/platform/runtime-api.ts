@@ -47,7 +47,12 @@ export function connectToBackground(signal: AbortSignal): Connection {
     },
     // Synchronous: when the extension reloads under this view, only what starts in this event gets out.
     onFlush: (why) => {
-      if (why === 'lost') rescue.connectionLost();
+      if (why === 'lost') {
+        rescue.connectionLost();
+        // What the worker's journal held for this view went with the worker if the extension is reloading:
+        // the same writes (each field's words against each base it may find) are journaled for the new version.
+        for (const requests of journaled.values()) rescue.keep(requests);
+      }
       flushers.forEach((flush) => flush());
     },
     signal,

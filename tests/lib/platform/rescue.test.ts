@@ -22,6 +22,16 @@ const lockStatus = apiRequest('lockStatus', {}, 'view-a');
 const LOCK_METHODS = ['lockStatus', 'turnOnLock', 'turnOffLock'];
 const status = (on: boolean) => ({ ok: true, value: { on, locked: false, rewriting: false, lockAt: null } });
 
+/** A view whose extension is reloading: told the lock is off, every other send fails. */
+async function reloadingView(storage: RescueStorage) {
+  const rescue = rescuingSend(
+    (r) => (r.method === 'lockStatus' ? Promise.resolve(status(false)) : Promise.reject(new Error('Extension context invalidated.'))),
+    storage,
+  );
+  await rescue.send(lockStatus);
+  return rescue;
+}
+
 describe('rescue journal', () => {
   it('journals writes only while the connection is lost, synchronously, and drops them once answered', async () => {
     const storage = memoryStorage();
@@ -51,11 +61,7 @@ describe('rescue journal', () => {
 
   it('keeps the entry when the send fails (the extension reloaded), and the worker replays it once', async () => {
     const storage = memoryStorage();
-    const rescue = rescuingSend(
-      (r) => (r.method === 'lockStatus' ? Promise.resolve(status(false)) : Promise.reject(new Error('Extension context invalidated.'))),
-      storage,
-    );
-    await rescue.send(lockStatus);
+    const rescue = await reloadingView(storage);
     rescue.connectionLost();
     const request = draftWrite('typed before the reload');
     await rescue.send(request).catch(() => {});
@@ -105,6 +111,66 @@ describe('rescue journal', () => {
     await openView.send(apiRequest('turnOnLock', { passphrase: 'lantern harbour', repeat: 'lantern harbour' }, 'view-a'));
     await typeThenLose(openView, 'after turn-on');
     expect(words(open)).not.toContain('after turn-on');
+  });
+
+  it("keeps the worker's journal for a reload: the words against each base, so the replay finds the one stored", async () => {
+    const storage = memoryStorage();
+    const rescue = await reloadingView(storage);
+    // 'She will call' was in flight when the extension reloaded, and may never have arrived; 'She will' was saved.
+    const write = (base: string) =>
+      apiRequest('setDraft', { key: 'capture:s1', value: { text: 'She will call Sam' }, base: { text: base } }, 'view-a');
+    const againstFlying = write('She will call');
+    const againstSaved = write('She will');
+    rescue.keep([againstFlying, againstSaved]);
+    expect(rescued(storage)).toEqual([]); // control: connected, the worker's own journal has them
+    rescue.connectionLost();
+    rescue.keep([againstFlying, againstSaved]);
+    await Promise.resolve();
+    expect(rescued(storage)).toHaveLength(2);
+
+    // The new worker: the save in flight never arrived, so the store still holds 'She will'.
+    let stored = 'She will';
+    const dispatch = vi.fn(async (m: unknown) => {
+      const args = (m as typeof againstSaved).args as { value: { text: string }; base: { text: string } };
+      if (args.base.text !== stored) return { ok: false as const, error: { code: 'conflict' as const, message: 'changed' } };
+      stored = args.value.text;
+      return { ok: true as const, value: null };
+    });
+    expect(await replayRescued(storage, dispatch)).toEqual({ replayed: 2, taken: 1 });
+    expect(stored).toBe('She will call Sam');
+
+    // Control: what the flush alone journals (the words against the save in flight) is refused, and they are lost.
+    const flushOnly = memoryStorage();
+    const alone = await reloadingView(flushOnly);
+    alone.connectionLost();
+    await alone.send(write('She will call')).catch(() => {});
+    stored = 'She will';
+    expect(await replayRescued(flushOnly, dispatch)).toEqual({ replayed: 1, taken: 0 });
+    expect(stored).toBe('She will');
+  });
+
+  it('removes what it kept once the connection is back (the worker stopped, not reloaded), and keeps nothing with the lock on', async () => {
+    const storage = memoryStorage();
+    let on = false;
+    const rescue = rescuingSend(
+      (r) => (r.method === 'lockStatus' ? Promise.resolve(status(on)) : Promise.resolve({ ok: true, value: null })),
+      storage,
+    );
+    await rescue.send(lockStatus);
+    rescue.connectionLost();
+    rescue.keep([draftWrite('kept for a moment')]);
+    await Promise.resolve();
+    expect(rescued(storage)).toHaveLength(1); // control: kept while lost
+    rescue.connectionBack();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(rescued(storage)).toEqual([]);
+
+    on = true;
+    await rescue.send(lockStatus);
+    rescue.connectionLost();
+    rescue.keep([draftWrite('secret words')]);
+    await Promise.resolve();
+    expect(JSON.stringify(storage.data)).not.toContain('secret words');
   });
 
   it('drops entries that are too old or not writes, without running them', async () => {
