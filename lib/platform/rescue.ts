@@ -58,10 +58,17 @@ export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, st
       );
     return answer;
   };
+  /** Whether a write is journaled now: while lost, once the view knows the lock is off, once per request. */
+  const journals = (request: ApiRequest) => lost && lockOn === false && !journaled.has(request) && isWrite(request);
+  /** Starts the journal entry's write at once (synchronously: in the port's disconnect event). */
+  const journal = (request: ApiRequest) => {
+    journaled.add(request);
+    const key = `${RESCUE_PREFIX}${String(now()).padStart(15, '0')}:${String(sequence++).padStart(6, '0')}:${request.view}`;
+    const entry: Rescued = { at: now(), request };
+    return { key, stored: storage.set({ [key]: entry }).catch(() => {}) };
+  };
   /** Entries `keep` wrote, removed again when the connection comes back. */
   const kept: string[] = [];
-  const keyFor = (request: ApiRequest) =>
-    `${RESCUE_PREFIX}${String(now()).padStart(15, '0')}:${String(sequence++).padStart(6, '0')}:${request.view}`;
   return {
     connectionLost() {
       lost = true;
@@ -78,23 +85,12 @@ export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, st
      * finds the one that matches and the others are refused as conflicts. Removed when the connection is back.
      */
     keep(requests: readonly ApiRequest[]): void {
-      if (!lost || lockOn !== false) return;
-      for (const request of requests) {
-        if (journaled.has(request) || !isWrite(request)) continue;
-        journaled.add(request);
-        const key = keyFor(request);
-        kept.push(key);
-        const entry: Rescued = { at: now(), request };
-        void storage.set({ [key]: entry }).catch(() => {});
-      }
+      for (const request of requests) if (journals(request)) kept.push(journal(request).key);
     },
     /** Synchronous up to the journal write: called in the port's disconnect event, the write must start there. */
     send(request: ApiRequest): Promise<unknown> {
-      if (!lost || lockOn !== false || journaled.has(request) || !isWrite(request)) return sendWatching(request);
-      journaled.add(request);
-      const key = keyFor(request);
-      const entry: Rescued = { at: now(), request };
-      const stored = storage.set({ [key]: entry }).catch(() => {});
+      if (!journals(request)) return sendWatching(request);
+      const { key, stored } = journal(request);
       const answer = sendWatching(request);
       void answer.then(
         (value) => {
