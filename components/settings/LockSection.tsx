@@ -151,7 +151,12 @@ export function LockSection(props: { settings: Settings; onSave(patch: Partial<S
         <TurnOnLockForm onTurnedOn={() => props.onSave({ lockOffered: true })} />
       ) : (
         <>
-          <p class="small">The lock is on: your notes are encrypted on this computer.</p>
+          {/* Turning on (or a rewrite resumed after an unlock): not "encrypted" until every record is. */}
+          <p class="small">
+            {status.rewriting
+              ? 'Rewriting your notes on this computer for the lock… They stay readable here meanwhile.'
+              : 'The lock is on: your notes are encrypted on this computer.'}
+          </p>
           <NumberSetting
             label="Lock after (minutes)"
             value={props.settings.lockAfterMinutes}
