@@ -67,8 +67,8 @@ export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, st
     const entry: Rescued = { at: now(), request };
     return { key, stored: storage.set({ [key]: entry }).catch(() => {}) };
   };
-  /** Entries `keep` wrote, removed again when the connection comes back. */
-  const kept: string[] = [];
+  /** Entries `keep` wrote, removed again when the connection comes back (and their requests unmarked). */
+  const kept: { key: string; request: ApiRequest }[] = [];
   return {
     connectionLost() {
       lost = true;
@@ -76,7 +76,10 @@ export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, st
     connectionBack() {
       lost = false;
       // The view posts its unsaved words to the worker's journal again (lib/platform/runtime-api.ts): these go.
-      if (kept.length) void storage.remove(kept.splice(0)).catch(() => {});
+      // Unmarked too: if their save fails across this restart, a later loss must journal them again.
+      const gone = kept.splice(0);
+      for (const { request } of gone) journaled.delete(request);
+      if (gone.length) void storage.remove(gone.map(({ key }) => key)).catch(() => {});
     },
     /**
      * Journals writes without sending them, synchronously (in the port's disconnect event), on the same terms as
@@ -85,7 +88,7 @@ export function rescuingSend(send: (request: ApiRequest) => Promise<unknown>, st
      * finds the one that matches and the others are refused as conflicts. Removed when the connection is back.
      */
     keep(requests: readonly ApiRequest[]): void {
-      for (const request of requests) if (journals(request)) kept.push(journal(request).key);
+      for (const request of requests) if (journals(request)) kept.push({ key: journal(request).key, request });
     },
     /** Synchronous up to the journal write: called in the port's disconnect event, the write must start there. */
     send(request: ApiRequest): Promise<unknown> {

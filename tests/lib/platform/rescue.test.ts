@@ -173,6 +173,27 @@ describe('rescue journal', () => {
     expect(JSON.stringify(storage.data)).not.toContain('secret words');
   });
 
+  it('keeps the same unsaved words again when the connection is lost a second time before they are saved', async () => {
+    const storage = memoryStorage();
+    const rescue = await reloadingView(storage);
+    // The worker stopped (not reloaded): kept, then removed when the connection came back; the words' save
+    // failed across the restart, so the worker's journal still holds the very same request when the
+    // extension reloads a moment later.
+    const unsaved = draftWrite('She will call Sam on Friday');
+    rescue.connectionLost();
+    rescue.keep([unsaved]);
+    await Promise.resolve();
+    expect(rescued(storage)).toHaveLength(1); // control: kept the first time
+    rescue.connectionBack();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(rescued(storage)).toEqual([]);
+    rescue.connectionLost();
+    rescue.keep([unsaved]);
+    await Promise.resolve();
+    expect(rescued(storage)).toHaveLength(1);
+    expect(JSON.stringify(storage.data)).toContain('She will call Sam on Friday');
+  });
+
   it('drops entries that are too old or not writes, without running them', async () => {
     const storage = memoryStorage();
     const now = 10_000_000;
