@@ -2,8 +2,9 @@
 // backup export (file made in an extension page through the views' path) and its size, the restore
 // (preview, then "Replace everything") of that file into an emptied record, then onto the record it matches,
 // where restore time goes (validation, object creation, each index of the `items` store, transaction size),
-// the raw bulk `put` floor of the same records with no indexes, the first search after MV3 stopped the idle
-// worker, and the side panel opened while it was stopped.
+// the raw bulk `put` floor of the same records with no indexes, the export's read floor (the same cursors doing
+// nothing), the first search after MV3 stopped the idle worker, and the side panel opened while it was stopped
+// (with its floor: navigation to the page's first script, before any of its own code).
 import { evaluate, inWorker, openApiPage, sleep, stopWorker, attachWorker, benchWorker } from './extension.mjs';
 import { panelReady } from './views.mjs';
 import { round, summarize } from './stats.mjs';
@@ -106,6 +107,46 @@ const BREAKDOWN = (itemIndexes) => `
   return out;
 `;
 
+/**
+ * The export's floor: the same read the export makes (one read-only transaction, a plain cursor over each
+ * store in turn, values and all) with nothing done per record. Whatever an export does with a record comes on
+ * top of this. Returns ms per run and the records read.
+ */
+export const READ_FLOOR = (runs) => `
+  // The build's database opened anew without idb's wrapper: plain requests, as the export's raw cursors make.
+  const name = (await B.db()).name;
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const STORES = ['clients', 'sessions', 'items', 'questions', 'questionPrefs'];
+  const once = () => new Promise((resolve, reject) => {
+    const tx = db.transaction(STORES, 'readonly');
+    let records = 0;
+    const t = performance.now();
+    const next = (i) => {
+      if (i === STORES.length) return;
+      const req = tx.objectStore(STORES[i]).openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return next(i + 1);
+        records++;
+        void cursor.value;
+        cursor.continue();
+      };
+    };
+    next(0);
+    tx.oncomplete = () => resolve({ ms: performance.now() - t, records });
+    tx.onerror = tx.onabort = () => reject(tx.error);
+  });
+  const out = [];
+  for (let i = 0; i < ${runs}; i++) out.push(await once());
+  db.close();
+  if (!out.every((o) => o.records > 0)) throw new Error('the read floor read no record: ' + JSON.stringify(out));
+  return out;
+`;
+
 /** The `items` indexes of the build under test, read from its open database. */
 const ITEM_INDEXES_OF_BUILD = `
   const db = await B.db();
@@ -160,6 +201,11 @@ export async function backupFigures({ chromium, kit, scale, log }) {
   const fileBytes = exports[0].bytes;
   log(`export: ${fileBytes} bytes in ${Math.round(Math.min(...exportMs))}–${Math.round(Math.max(...exportMs))} ms`);
 
+  log('the export’s floor: the same cursors, nothing done per record (3 runs)…');
+  worker = await attachWorker(chromium);
+  const readFloor = await inWorker(worker, READ_FLOOR(3));
+  log(`read floor: ${readFloor.map((f) => Math.round(f.ms)).join(', ')} ms (${readFloor[0].records} records)`);
+
   log('where restore time goes: validation and object creation in the page…');
   const validation = await evaluate(page.session, `__hsKit.benchValidate()`);
   log('restore (preview, then Replace everything) through the views’ path…');
@@ -196,11 +242,14 @@ export async function backupFigures({ chromium, kit, scale, log }) {
     backupBytes: fileBytes,
     restoreMs: restore.error ? null : round(restore.restoreMs),
     restoreFloorMs: round(breakdown.floorMs),
+    exportReadFloorMs: round(summarize(readFloor.map((f) => f.ms)).median),
     restoreOntoSameRecordMs: ontoSame.error ? null : round(ontoSame.restoreMs),
     searchColdAfterStopMs: round(summarize(coldSearch).median),
     panelReadyWorkerStoppedMs: round(panel.panelReadyMs),
+    panelFirstScriptWorkerStoppedMs: round(panel.panelScriptStartMs),
     detail: {
       exportRunsMs: exportMs.map((v) => round(v)),
+      exportReadFloorRunsMs: readFloor.map((f) => round(f.ms)),
       restore: r(restore),
       validation: r(validation),
       putBreakdownMs: {

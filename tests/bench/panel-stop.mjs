@@ -184,7 +184,7 @@ try {
     for (const b of opened) {
       const p = await panelReady({ chromium: b.chromium, extensionId: b.extensionId, runs: 1, stopWorkerFirst: true });
       b.samples.push(p.runs[0]);
-      log(`round ${r + 1} ${b.label}: ready ${round(p.runs[0].readyMs)} ms (first render ${round(p.runs[0].firstMs)} ms)`);
+      log(`round ${r + 1} ${b.label}: ready ${round(p.runs[0].readyMs)} ms (first script ${p.runs[0].startMs} ms, first render ${round(p.runs[0].firstMs)} ms)`);
     }
   }
   const out = { loadAverage: loadavg().map((v) => round(v)), rounds };
@@ -192,6 +192,7 @@ try {
     out[b.label] = {
       panelReadyWorkerStoppedMs: median(b.samples.map((s) => s.readyMs)),
       firstRenderMs: median(b.samples.map((s) => s.firstMs)),
+      firstScriptMs: median(b.samples.map((s) => s.startMs)),
       runsMs: b.samples.map((s) => round(s.readyMs)),
       record: b.counts,
     };

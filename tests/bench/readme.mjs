@@ -43,6 +43,11 @@ const ROWS = [
   ],
   ['Views', 'Side panel ready (200 clients): navigation → "Client" control ready', (r) => ms(r.panelReadyMs), 'panelReadyMs'],
   ['Views', '… the same, opened while the worker was stopped (MV3 idle)', (r) => ms(r.panelReadyWorkerStoppedMs)],
+  [
+    'Views',
+    "… its floor: navigation → the page's first script, before any Holdspace code (a new renderer process)",
+    (r) => ms(r.panelFirstScriptWorkerStoppedMs),
+  ],
   ['Views', 'Overlay page JS + CSS, minified / gzipped', (r) => pair(r.overlayBundleBytes, r.overlayBundleGzipBytes, kb)],
   ['Views', 'Side panel page JS + CSS, minified / gzipped', (r) => pair(r.sidepanelBundleBytes, r.sidepanelBundleGzipBytes, kb)],
   ['Views', 'Background worker, minified / gzipped', (r) => pair(r.backgroundBundleBytes, r.backgroundBundleGzipBytes, kb)],
@@ -81,7 +86,9 @@ const ROWS = [
   ['Data', 'Database size (IndexedDB usage)', (r) => mb(r.databaseBytes)],
   ['Exports', 'Session summary → Markdown + calendar file', (r) => ms(r.summaryExportMs)],
   ['Exports', 'Backup export of the whole record (file size)', (r) => `${ms(r.backupExportMs)} (${mb(r.backupBytes)})`],
+  ['Exports', '… its floor: the same cursors over the record, nothing done per record', (r) => ms(r.exportReadFloorMs)],
   ['Exports', 'Restore (replace) from a backup (file size)', (r) => `${ms(r.restoreMs)} (${mb(r.restoreBytes)})`],
+  ['Exports', '… its floor: a raw bulk put of the same records, no index', (r) => ms(r.restoreFloorMs)],
   ['Timer', 'Shown vs wall clock, 10 min in, after hidden + throttled / while hidden', (r) => pair(r.timerDriftMs, r.timerDriftHiddenMs)],
   // Issue 11, from `--only engagement` (.output/bench/report-engagement.json) when the full report lacks them.
   [

@@ -81,6 +81,8 @@ const ROWS = [
   ['restoreMs', 'ms'],
   ['restoreBytes', 'B'],
   ['restoreFloorMs', 'ms'],
+  ['exportReadFloorMs', 'ms'],
+  ['panelFirstScriptWorkerStoppedMs', 'ms'],
   ['searchColdAfterStopMs', 'ms'],
   ['timerDriftMs', 'ms'],
   ['timerDriftHiddenMs', 'ms'],
