@@ -184,7 +184,9 @@ try {
     for (const b of opened) {
       const p = await panelReady({ chromium: b.chromium, extensionId: b.extensionId, runs: 1, stopWorkerFirst: true });
       b.samples.push(p.runs[0]);
-      log(`round ${r + 1} ${b.label}: ready ${round(p.runs[0].readyMs)} ms (first script ${p.runs[0].startMs} ms, first render ${round(p.runs[0].firstMs)} ms)`);
+      log(
+        `round ${r + 1} ${b.label}: ready ${round(p.runs[0].readyMs)} ms (first script ${p.runs[0].startMs} ms, first render ${round(p.runs[0].firstMs)} ms)`,
+      );
     }
   }
   const out = { loadAverage: loadavg().map((v) => round(v)), rounds };

@@ -50,7 +50,13 @@ export async function panelReady({ chromium, extensionId, runs, stopWorkerFirst 
     });
     const m = await marksOf(tab.session);
     const options = await evaluate(tab.session, `document.querySelectorAll('[role="option"]').length`);
-    samples.push({ startMs: m.start - m.origin, firstMs: m.first - m.origin, readyMs: m.ready - m.origin, paintedMs: m.painted - m.origin, options });
+    samples.push({
+      startMs: m.start - m.origin,
+      firstMs: m.first - m.origin,
+      readyMs: m.ready - m.origin,
+      paintedMs: m.painted - m.origin,
+      options,
+    });
     await tab.close();
   }
   return {
@@ -58,7 +64,13 @@ export async function panelReady({ chromium, extensionId, runs, stopWorkerFirst 
     panelFirstRenderMs: median(samples.map((s) => s.firstMs)),
     panelReadyPaintedMs: median(samples.map((s) => s.paintedMs)),
     panelScriptStartMs: median(samples.map((s) => s.startMs)),
-    runs: samples.map((s) => ({ startMs: round(s.startMs), firstMs: round(s.firstMs), readyMs: round(s.readyMs), paintedMs: round(s.paintedMs), options: s.options })),
+    runs: samples.map((s) => ({
+      startMs: round(s.startMs),
+      firstMs: round(s.firstMs),
+      readyMs: round(s.readyMs),
+      paintedMs: round(s.paintedMs),
+      options: s.options,
+    })),
   };
 }
 
