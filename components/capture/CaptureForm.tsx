@@ -11,7 +11,7 @@ import { Icon } from '../ui/Icon';
 import { SavedTick } from '../ui/SavedTick';
 import { CaptureHint } from './CaptureHint';
 import { CommitmentFields } from './CommitmentFields';
-import { toItemInput, type CaptureDraft } from './draft';
+import { emptyDraft, isBlank, toItemInput, type CaptureDraft } from './draft';
 import { KindSwitch } from './KindSwitch';
 import { parsePrefix } from './prefix';
 import { useCaretKept } from '../hooks/useCaretKept';
@@ -38,7 +38,7 @@ export interface CaptureFormProps {
 
 /**
  * One field plus a kind switch. Enter adds and the field keeps focus for the next one; Shift+Enter is a new
- * line; Escape steps back (from a commitment field to the words, then clears the words, with a way back);
+ * line; Escape steps back (from a commitment field to the words, then clears the whole draft — its date and fields too — with a way back);
  * "c: n: i: b: q: " at the start switch the kind (Ctrl+1…5 too, where the browser does not keep Ctrl+digit for its tabs; the hint does not promise it).
  * The keys are the keymap's `capture.*` entries. A refused add keeps every word and says what failed.
  */
@@ -111,11 +111,12 @@ export function CaptureForm(props: CaptureFormProps) {
         event.preventDefault();
         event.stopPropagation();
         focusField();
-      } else if (draft.text !== '') {
+      } else if (!isBlank(draft)) {
+        // The whole draft goes (its date and fields too, or they would join the next commitment); "Bring it back" restores it.
         event.preventDefault();
         event.stopPropagation();
         setCleared(draft);
-        update({ text: '' });
+        update(emptyDraft(draft.kind));
       }
     }
   };

@@ -109,7 +109,7 @@ export const KEYMAP = [
   // Quick capture.
   { id: 'capture.add', scope: 'capture', keys: ['Enter'], what: 'Add (the field keeps focus for the next one)' },
   { id: 'capture.newline', scope: 'capture', keys: ['Shift+Enter'], what: 'New line' },
-  { id: 'capture.clear', scope: 'capture', keys: ['Escape'], what: 'Step back to the words, then clear them (with a way back)' },
+  { id: 'capture.clear', scope: 'capture', keys: ['Escape'], what: 'Step back to the words, then clear the draft (with a way back)' },
   {
     id: 'capture.prefix',
     scope: 'capture',

@@ -355,6 +355,36 @@ describe('Capture', () => {
     expect(field().value).toBe('Draft the plan');
   });
 
+  it("Escape clears the whole commitment (its date and fields too), so none of it is added to the next one; it comes back whole", async () => {
+    const env = captureEnv();
+    renderCapture(env);
+    await settle();
+    type(field(), 'c: Call mum');
+    type(screen.getByRole('textbox', { name: 'Due date' }), 'tomorrow');
+    type(screen.getByRole('textbox', { name: 'How will you know' }), 'She tells me');
+    type(screen.getByRole('textbox', { name: 'Support' }), 'A reminder');
+    field().focus();
+    fireEvent.keyDown(field(), { key: 'Escape' });
+    expect(field().value).toBe('');
+    expect((screen.getByRole('textbox', { name: 'Due date' }) as HTMLInputElement).value).toBe('');
+    expect((screen.getByRole('textbox', { name: 'How will you know' }) as HTMLInputElement).value).toBe('');
+    expect((screen.getByRole('textbox', { name: 'Support' }) as HTMLInputElement).value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Bring it back' }));
+    expect(field().value).toBe('Call mum');
+    expect((screen.getByRole('textbox', { name: 'Due date' }) as HTMLInputElement).value).toBe('tomorrow');
+    expect((screen.getByRole('textbox', { name: 'Support' }) as HTMLInputElement).value).toBe('A reminder');
+
+    fireEvent.keyDown(field(), { key: 'Escape' });
+    type(field(), 'Book a retreat');
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await waitFor(() =>
+      expect(env.api.addItem).toHaveBeenCalledWith({
+        sessionId: 's1',
+        input: { kind: 'commitment', text: 'Book a retreat', due: '', howWillYouKnow: '', support: '' },
+      }),
+    );
+  });
+
   it('starts on the kind the shell prefers (commitments for out-of-session work)', async () => {
     render(
       <WithEnv env={captureEnv()}>
