@@ -355,7 +355,7 @@ describe('Capture', () => {
     expect(field().value).toBe('Draft the plan');
   });
 
-  it("Escape clears the whole commitment (its date and fields too), so none of it is added to the next one; it comes back whole", async () => {
+  it('Escape clears the whole commitment (its date and fields too), so none of it is added to the next one; it comes back whole', async () => {
     const env = captureEnv();
     renderCapture(env);
     await settle();
