@@ -45,10 +45,15 @@ export function Shell(props: { slots: Slots }) {
   const work = useRef<HTMLElement>(null);
   const away = useRef<{ focused: HTMLElement | null; scrollTop: number } | null>(null);
   const restore = useRef<{ focused: HTMLElement | null; scrollTop: number } | null>(null);
+  // Hidden by the coach (Alt+H, "Hide panel"), focus goes to "Show panel", never to nothing; a pill restored
+  // on a page load takes no focus from the call.
+  const showButton = useRef<HTMLButtonElement>(null);
+  const focusPill = useRef(false);
   const hide = () => {
     const focused =
       document.activeElement instanceof HTMLElement && app.current?.contains(document.activeElement) ? document.activeElement : null;
     away.current = { focused, scrollTop: work.current?.scrollTop ?? 0 };
+    focusPill.current = true;
     setCollapsed(true);
   };
   const show = (resume: boolean) => {
@@ -58,6 +63,8 @@ export function Shell(props: { slots: Slots }) {
     restore.current = resume ? (was ?? { focused: null, scrollTop: 0 }) : null;
   };
   useLayoutEffect(() => {
+    if (collapsed && focusPill.current) showButton.current?.focus();
+    focusPill.current = false;
     const back = restore.current;
     if (collapsed || !back) return;
     restore.current = null;
@@ -88,7 +95,8 @@ export function Shell(props: { slots: Slots }) {
         return true;
       case 'view.back': // out of settings or the clients (views inside handle their own Escape first and stop it)
         if (view.kind === 'clients') send('work.resume');
-        else if (view.kind === 'settings') setView({ kind: 'work' });
+        else if (view.kind === 'settings')
+          send('work.resume'); // as "Close settings": focus where work continues
         else return false;
         return true;
       default:
@@ -117,7 +125,7 @@ export function Shell(props: { slots: Slots }) {
     <>
       {collapsed && (
         <div class="app app--pill" data-layout={env.layout}>
-          <Pill timer={bundle?.session.timer ?? null} frame={env.frame} onShow={() => show(true)} />
+          <Pill timer={bundle?.session.timer ?? null} frame={env.frame} onShow={() => show(true)} showRef={showButton} />
         </div>
       )}
       <div

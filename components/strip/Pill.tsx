@@ -1,4 +1,5 @@
 import { ariaKeys, keyText } from '@/lib/keymap/keymap';
+import type { Ref } from 'preact';
 import type { TimerState } from '@/lib/model/types';
 import type { OverlayFrame } from '@/lib/view/ports';
 import { Button } from '../ui/Button';
@@ -8,7 +9,7 @@ import { useTimerView } from '../timer/useTimerView';
 import { MoveHandle } from './MoveHandle';
 
 /** The collapsed overlay: the timer (when a session runs) and "Show panel". Nothing private on it, not even in its heading. */
-export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | null; onShow(): void }) {
+export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | null; onShow(): void; showRef?: Ref<HTMLButtonElement> }) {
   // The whole page while collapsed: its main landmark, with the page's one heading (the name shown, or
   // hidden beside the timer), so screen readers and axe find the same structure as in the full panel.
   return (
@@ -20,6 +21,7 @@ export function Pill(props: { timer: TimerState | null; frame: OverlayFrame | nu
         small
         variant="secondary"
         onClick={props.onShow}
+        buttonRef={props.showRef}
         aria-keyshortcuts={ariaKeys('panel.hide')}
         title={`Show panel (${keyText('panel.hide')})`}
       >

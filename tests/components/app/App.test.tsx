@@ -288,10 +288,25 @@ describe('App: hide, pill and blur', () => {
     expect(env.settingsValue().overlay['meet.google.com']).toMatchObject({ collapsed: false });
   });
 
+  it('hidden by the coach (Alt+H or "Hide panel"), focus goes to "Show panel"; Alt+H again brings focus back where it was', async () => {
+    await start({ overlay: true });
+    const topic = screen.getByRole('textbox', { name: 'Topic' });
+    topic.focus();
+    await key({ key: 'h', code: 'KeyH', altKey: true }, topic);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show panel' }));
+    await key({ key: 'h', code: 'KeyH', altKey: true }, document.activeElement!);
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Topic' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Hide panel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show panel' }));
+  });
+
   it('opens collapsed when it was collapsed on this host; Alt+H toggles', async () => {
     const { frame } = await start({ overlay: true, settings: { overlay: { 'meet.google.com': { right: 20, top: 80, collapsed: true } } } });
     expect(frame.setCollapsed).toHaveBeenCalledWith(true);
     expect(screen.getByRole('button', { name: 'Show panel' })).toBeTruthy();
+    // Restored collapsed on a page load: it takes no focus from the call.
+    expect(document.activeElement).not.toBe(screen.getByRole('button', { name: 'Show panel' }));
     await key({ key: 'h', code: 'KeyH', altKey: true });
     expect(screen.getByRole('button', { name: 'Hide panel' })).toBeTruthy();
   });
@@ -363,6 +378,17 @@ describe('App: end session, settings, help', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     await key({ key: 'Escape' });
     expect(screen.queryByRole('region', { name: 'Settings view' })).toBeNull();
+  });
+
+  it('Escape out of Settings puts focus where work continues, as "Close settings" does (never on nothing)', async () => {
+    await start({ overlay: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const inside = within(screen.getByRole('region', { name: 'Settings view' })).getByRole('button', { name: 'Close settings' });
+    inside.focus();
+    await key({ key: 'Escape' }, inside);
+    await settle();
+    expect(screen.queryByRole('region', { name: 'Settings view' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Topic' }));
   });
 
   it('marks a client who keeps no notes, and tells capture', async () => {
