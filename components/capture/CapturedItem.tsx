@@ -19,7 +19,7 @@ export function CapturedItem(props: { item: Item; onToggleShare(): void; onDelet
   };
 
   return (
-    <li class={`hs-capture__item hs-capture__item--${item.kind}`}>
+    <li class={`hs-capture__item hs-capture__item--${item.kind}`} data-item-id={item.id}>
       <div class="hs-capture__item-head">
         <span class="chip hs-capture__kind-tag">{ITEM_KIND_LABELS[item.kind]}</span>
         {!item.shareable && <span class="chip hs-capture__private">Coach-private</span>}

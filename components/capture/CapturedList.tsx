@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/api/result';
 import type { Item } from '@/lib/model/types';
 import { useEnv } from '../app/env';
@@ -38,10 +38,22 @@ export function CapturedList(props: { items: Item[] | undefined; loadError: ApiE
     queueMicrotask(() => undoButton.current?.focus());
   };
 
+  // Undone: focus goes to the item brought back (its "Edit"), in the render that shows it; "Undo" stays until
+  // then, so focus is never left on nothing.
+  const list = useRef<HTMLUListElement>(null);
+  const [restored, setRestored] = useState<string | null>(null);
   const undo = async () => {
     if (!deleted) return;
-    if (await run('Could not bring it back.', () => api.restoreItem({ item: deleted }))) setDeleted(null);
+    if (await run('Could not bring it back.', () => api.restoreItem({ item: deleted }))) setRestored(deleted.id);
   };
+  useLayoutEffect(() => {
+    if (restored === null) return;
+    const row = Array.from(list.current?.children ?? []).find((li) => (li as HTMLElement).dataset.itemId === restored);
+    if (!row) return;
+    row.querySelector<HTMLElement>('button')?.focus();
+    setRestored(null);
+    setDeleted(null);
+  });
 
   return (
     <section class="hs-capture__recent" aria-labelledby={titleId}>
@@ -58,7 +70,7 @@ export function CapturedList(props: { items: Item[] | undefined; loadError: ApiE
       )}
       {failure && <ErrorNote what={failure.what} error={failure.error} />}
       {props.loadError && <ErrorNote what="What was captured could not be loaded." error={props.loadError} onRetry={props.onChanged} />}
-      <ul class="hs-capture__list" aria-label="Captured this session">
+      <ul ref={list} class="hs-capture__list" aria-label="Captured this session">
         {items.map((item) => (
           <CapturedItem
             key={item.id}

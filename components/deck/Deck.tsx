@@ -93,13 +93,31 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
     queueMicrotask(() => undoButton.current?.focus());
   };
 
+  const focusQuestion = (id: string) => setFocusRequest((r) => ({ id, n: (r?.n ?? 0) + 1 }));
+
   const undo = async () => {
     if (!deleted) return;
     const { question, favourite } = deleted;
     const back = await data.addQuestion(question.stage, question.text, question.tags);
     setDeleted(null);
-    if (!back.ok) setNotice(`Could not bring the question back: ${back.error.message}`);
-    else if (favourite) void data.setPref(back.value.id, { favourite: true });
+    if (!back.ok) {
+      setNotice(`Could not bring the question back: ${back.error.message}`);
+      search.current?.focus();
+      return;
+    }
+    if (favourite) void data.setPref(back.value.id, { favourite: true });
+    focusQuestion(back.value.id); // "Undo" is gone: focus goes to the question brought back
+  };
+
+  /** Hidden (and so gone from the list), focus moves to its neighbour, or to the search field when none is left. */
+  const hide = async (q: DeckQuestion) => {
+    const leaves = !q.hidden && !showHidden;
+    const at = shown.indexOf(q);
+    const neighbour = leaves ? (shown[at + 1] ?? shown[at - 1] ?? null) : null;
+    await data.setPref(q.id, { hidden: !q.hidden });
+    if (!leaves) return;
+    if (neighbour) focusQuestion(neighbour.id);
+    else search.current?.focus();
   };
 
   return (
@@ -151,7 +169,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
             focusRequest={focusRequest}
             onMarkAsked={(q) => void data.markAsked(q.id, !data.asked.has(q.id))}
             onFavourite={(q) => void data.setPref(q.id, { favourite: !q.favourite })}
-            onHide={(q) => void data.setPref(q.id, { hidden: !q.hidden })}
+            onHide={(q) => void hide(q)}
             onEdit={async (q, text) => (await data.editQuestion(q.id, text))?.message ?? null}
             onDelete={(q) => void remove(q)}
           />

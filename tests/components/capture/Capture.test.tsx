@@ -514,6 +514,9 @@ describe('Capture', () => {
     );
     await waitFor(() => expect(captured()).toHaveLength(1));
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    // Focus goes to the item brought back, never to nothing.
+    const back = screen.getByText('I lead best when I listen').closest('li')!;
+    expect(document.activeElement).toBe(within(back).getByRole('button', { name: 'Edit' }));
   });
 
   it('stays live when another view captures', async () => {

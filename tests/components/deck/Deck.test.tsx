@@ -290,6 +290,8 @@ describe('Deck', () => {
     fireEvent.click(within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Hide question' }));
     expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: 'b:c2', hidden: true });
     await waitFor(() => expect(screen.queryByText('How will we know we are done today?')).toBeNull());
+    // Its row is gone: focus moves to its neighbour in the list, never to nothing.
+    await waitFor(() => expect(document.activeElement).toBe(rowOf('What would make this session worth your time?')));
     fireEvent.click(screen.getByRole('button', { name: 'Show hidden questions (1)' }));
     fireEvent.click(within(rowOf('How will we know we are done today?')).getByRole('button', { name: 'Unhide question' }));
     expect(env.api.setQuestionPref).toHaveBeenLastCalledWith({ questionId: 'b:c2', hidden: false });
@@ -337,6 +339,8 @@ describe('Deck', () => {
     await waitFor(() => expect(screen.queryByText('What would your wisest friend say?')).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText('What would your wisest friend say?');
+    // "Undo" is gone: focus is on the question brought back.
+    await waitFor(() => expect(document.activeElement).toBe(rowOf('What would your wisest friend say?')));
     expect(env.api.addQuestion).toHaveBeenCalledWith({ stage: 'options', text: 'What would your wisest friend say?', tags: [] });
     await waitFor(() =>
       expect(env.api.setQuestionPref).toHaveBeenCalledWith({ questionId: expect.stringMatching(/^c:/), favourite: true }),
