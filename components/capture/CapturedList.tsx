@@ -53,7 +53,7 @@ export function CapturedList(props: { items: Item[] | undefined; loadError: ApiE
     row.querySelector<HTMLElement>('button')?.focus();
     setRestored(null);
     setDeleted(null);
-  });
+  }, [restored, props.items]);
 
   return (
     <section class="hs-capture__recent" aria-labelledby={titleId}>
