@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Engagement } from '@/lib/model/client';
-import { parseDueText } from '@/lib/model/dates';
+import { parseDueText, type Yearless } from '@/lib/model/dates';
 import { useEnv } from '../app/env';
 import { useAutosave } from '../hooks/useAutosave';
 import { DueDateField } from '../ui/DueDateField';
@@ -11,14 +11,14 @@ import { SavedTick } from '../ui/SavedTick';
 export type AgreementKind = 'text' | 'multiline' | 'count' | 'day';
 
 /** What the coach typed → the stored value; `undefined` when it cannot be stored yet (a message says why). */
-export function agreementValue(kind: AgreementKind, text: string, now: number): string | number | null | undefined {
+export function agreementValue(kind: AgreementKind, text: string, now: number, yearless?: Yearless): string | number | null | undefined {
   const t = text.trim();
   if (kind === 'count') {
     if (t === '') return null;
     return /^\d+$/.test(t) ? Number(t) : undefined;
   }
   if (kind === 'day') {
-    const day = parseDueText(t, now);
+    const day = parseDueText(t, now, undefined, yearless);
     return day === null ? undefined : day.slice(0, 10);
   }
   return text;
@@ -40,6 +40,8 @@ export function AgreementField(props: {
   value: string | number | null;
   /** For counts: what the number counts ("sessions", "weeks"), for the message on bad input. */
   unit?: string;
+  /** For days: how a day typed without a year is read (the next one by default). */
+  yearless?: Yearless;
 }) {
   const env = useEnv();
   const [text, setText] = useState(shown(props.value));
@@ -49,13 +51,13 @@ export function AgreementField(props: {
   // Only when the stored value changes (another view, or this one's write coming back), never per keystroke.
   useEffect(() => {
     if (save.status === 'pending' || save.status === 'saving') return;
-    if (agreementValue(props.kind, text, env.now()) !== props.value) setText(shown(props.value));
+    if (agreementValue(props.kind, text, env.now(), props.yearless) !== props.value) setText(shown(props.value));
   }, [props.value]);
 
-  const parsed = agreementValue(props.kind, text, env.now());
+  const parsed = agreementValue(props.kind, text, env.now(), props.yearless);
   const onText = (next: string) => {
     setText(next);
-    const value = agreementValue(props.kind, next, env.now());
+    const value = agreementValue(props.kind, next, env.now(), props.yearless);
     if (value !== undefined) save.schedule(value);
   };
   const failure = save.error && (
@@ -69,6 +71,7 @@ export function AgreementField(props: {
           label={props.label}
           value={{ text, time: '' }}
           dayOnly
+          yearless={props.yearless}
           onChange={(v) => onText(v.text)}
           onBlur={() => void save.flush()}
         />

@@ -26,7 +26,7 @@ export function AgreementForm(props: { clientId: string; engagement: Engagement 
           value={e.sessionsPlanned}
         />
         <AgreementField {...common} field="cadenceWeeks" label="Every how many weeks" kind="count" unit="weeks" value={e.cadenceWeeks} />
-        <AgreementField {...common} field="startedOn" label="Start" kind="day" value={e.startedOn} />
+        <AgreementField {...common} field="startedOn" label="Start" kind="day" yearless="nearest" value={e.startedOn} />
         <AgreementField {...common} field="plannedEnd" label="Planned end" kind="day" value={e.plannedEnd} />
       </div>
       <AgreementField {...common} field="sponsor" label="Sponsor or organisation (optional)" kind="text" value={e.sponsor} />

@@ -1,6 +1,15 @@
 import type { Ref } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { dayMonthOrder, dueFromTyped, dueTextExamples, formatDueEcho, parseDue, parseDueText, type DayMonthOrder } from '@/lib/model/dates';
+import {
+  dayMonthOrder,
+  dueFromTyped,
+  dueTextExamples,
+  formatDueEcho,
+  parseDue,
+  parseDueText,
+  type DayMonthOrder,
+  type Yearless,
+} from '@/lib/model/dates';
 import { useEnv } from '../app/env';
 import { Icon } from './Icon';
 import './due-date-field.css';
@@ -65,6 +74,8 @@ export function DueDateField(props: {
   class?: string;
   /** A day without a time (an engagement's start): no time toggle. */
   dayOnly?: boolean;
+  /** How a day without a year is read (the next one by default; an engagement's start: the nearest). */
+  yearless?: Yearless;
   onBlur?: () => void;
 }) {
   const { now } = useEnv();
@@ -83,8 +94,8 @@ export function DueDateField(props: {
     focusTime.current = false;
   }, [timeOpen]);
 
-  const due = dueFromTyped(text, showTime ? time : '', now(), order);
-  const dayOnly = parseDueText(text, now(), order);
+  const due = dueFromTyped(text, showTime ? time : '', now(), order, props.yearless);
+  const dayOnly = parseDueText(text, now(), order, props.yearless);
   const message =
     text.trim() === ''
       ? (props.empty ?? (props.nudge ? 'A by-when makes it a commitment.' : ''))

@@ -204,9 +204,21 @@ function addMonths(at: Date, months: number): string | null {
 }
 
 /** A day and month without a year: its next occurrence from today on (today included). */
-function nextOccurrence(today: Date, month: number, day: number): string | null {
+/**
+ * How a day typed without a year ("Dec 1", "1/12") is read: `next`, the next one from today (a due date);
+ * `nearest`, the one closest to today, this year, last or next (an engagement's start, usually just past).
+ */
+export type Yearless = 'next' | 'nearest';
+
+function occurrence(today: Date, month: number, day: number, yearless: Yearless): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const year = today.getFullYear();
+  if (yearless === 'nearest') {
+    const days = (y: number) => Math.abs(new Date(y, month - 1, day).getTime() - today.getTime());
+    const candidates = [year, year - 1, year + 1].filter((y) => dayValue(y, month, day) !== null);
+    const best = candidates.sort((a, b) => days(a) - days(b))[0];
+    return best === undefined ? null : dayValue(best, month, day);
+  }
   const thisYear = dayValue(year, month, day);
   if (thisYear && new Date(year, month - 1, day) >= today) return thisYear;
   return dayValue(year + 1, month, day);
@@ -233,7 +245,7 @@ const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, days: 1, w: 7, wk: 7, 
 const UNIT_MONTHS = new Set(['m', 'mo', 'month', 'months']);
 
 /** The day part of a typed due date (no time), or null. */
-function parseDayText(text: string, today: Date, order: DayMonthOrder): string | null {
+function parseDayText(text: string, today: Date, order: DayMonthOrder, yearless: Yearless): string | null {
   const t = text.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === 'today' || t === 'tod') return addDays(today, 0);
   if (t === 'tomorrow' || t === 'tmr' || t === 'tmrw' || t === 'tom') return addDays(today, 1);
@@ -279,7 +291,7 @@ function parseDayText(text: string, today: Date, order: DayMonthOrder): string |
           ];
     for (const [month, day] of readings as [number, number][]) {
       if (month > 12) continue;
-      const value = num[3] ? dayValue(fullYear(num[3]), month, day) : nextOccurrence(today, month, day);
+      const value = num[3] ? dayValue(fullYear(num[3]), month, day) : occurrence(today, month, day, yearless);
       if (value) return value;
     }
     return null;
@@ -293,7 +305,7 @@ function parseDayText(text: string, today: Date, order: DayMonthOrder): string |
     const [word, dayText] = /^\d/.test(named[1]!) ? [named[2]!, named[1]!] : [named[1]!, named[2]!];
     const month = monthOf(word);
     if (month === 0) return null;
-    return named[3] ? dayValue(Number(named[3]), month, Number(dayText)) : nextOccurrence(today, month, Number(dayText));
+    return named[3] ? dayValue(Number(named[3]), month, Number(dayText)) : occurrence(today, month, Number(dayText), yearless);
   }
   return null;
 }
@@ -301,20 +313,26 @@ function parseDayText(text: string, today: Date, order: DayMonthOrder): string |
 /**
  * A due date as a coach types it → a due value (`YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm` when a time follows:
  * "fri 14:00", "tomorrow at 9am"). '' for an empty text; null when it is not understood or not a real day.
- * Relative to the local day of `now`; "15/12" is read in `order` (the browser locale's by default).
+ * Relative to the local day of `now`; "15/12" is read in `order` (the browser locale's by default), and a day
+ * without a year as `yearless` says (the next one by default).
  */
-export function parseDueText(text: string, now: Millis, order: DayMonthOrder = dayMonthOrder()): string | null {
+export function parseDueText(
+  text: string,
+  now: Millis,
+  order: DayMonthOrder = dayMonthOrder(),
+  yearless: Yearless = 'next',
+): string | null {
   const t = text.trim().toLowerCase();
   if (t === '') return '';
   const n = new Date(now);
   const today = new Date(n.getFullYear(), n.getMonth(), n.getDate());
   const timed = /^(.*?)(?: at |\s*@\s*| )(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a|p)|\d{1,2}[:.]\d{2})$/.exec(t);
   if (timed) {
-    const day = parseDayText(timed[1]!, today, order);
+    const day = parseDayText(timed[1]!, today, order, yearless);
     const time = parseTimeText(timed[2]!);
     if (day && time) return `${day}T${time}`;
   }
-  return parseDayText(t, today, order);
+  return parseDayText(t, today, order, yearless);
 }
 
 const ECHO_DAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
@@ -339,8 +357,14 @@ export function dueTextExamples(order: DayMonthOrder = dayMonthOrder()): string 
  * day is typed (a time alone is no due date); null when either is not understood. A time typed in the day
  * text ("fri 2pm") counts unless the time has its own field filled.
  */
-export function dueFromTyped(dayText: string, timeText: string, now: Millis, order: DayMonthOrder = dayMonthOrder()): string | null {
-  const day = parseDueText(dayText, now, order);
+export function dueFromTyped(
+  dayText: string,
+  timeText: string,
+  now: Millis,
+  order: DayMonthOrder = dayMonthOrder(),
+  yearless: Yearless = 'next',
+): string | null {
+  const day = parseDueText(dayText, now, order, yearless);
   if (day === null || day === '' || timeText.trim() === '') return day;
   const time = parseTimeText(timeText);
   return time === null ? null : `${day.slice(0, 10)}T${time}`;

@@ -140,6 +140,19 @@ describe('EngagementPanel', () => {
     fireEvent.input(start, { target: { value: '2026-11-02' } });
     fireEvent.blur(start);
     await waitFor(() => expect(env.api.updateEngagement).toHaveBeenCalledWith({ clientId: 'c1', patch: { startedOn: '2026-11-02' } }));
+    // A start typed without a year is the nearest such day (just past), not next year's.
+    const lastMonth = new Date(NOW - 20 * DAY);
+    const typed = `${lastMonth.toLocaleString('en-US', { month: 'short' })} ${lastMonth.getDate()}`;
+    const meant = `${lastMonth.getFullYear()}-${String(lastMonth.getMonth() + 1).padStart(2, '0')}-${String(lastMonth.getDate()).padStart(2, '0')}`;
+    fireEvent.input(start, { target: { value: typed } });
+    fireEvent.blur(start);
+    await waitFor(() => expect(env.api.updateEngagement).toHaveBeenCalledWith({ clientId: 'c1', patch: { startedOn: meant } }));
+    // Planned end stays forward-looking: the next such day.
+    const end = within(region).getByRole('textbox', { name: 'Planned end' });
+    fireEvent.input(end, { target: { value: typed } });
+    fireEvent.blur(end);
+    const nextYear = `${lastMonth.getFullYear() + 1}${meant.slice(4)}`;
+    await waitFor(() => expect(env.api.updateEngagement).toHaveBeenCalledWith({ clientId: 'c1', patch: { plannedEnd: nextYear } }));
     const terms = within(region).getByRole('textbox', { name: 'Cancellation' });
     fireEvent.input(terms, { target: { value: '24 hours notice' } });
     fireEvent.blur(terms);

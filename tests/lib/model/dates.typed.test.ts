@@ -112,6 +112,26 @@ describe('parseDueText: what a coach types, relative to Tue 1 Dec 2026', () => {
   });
 });
 
+describe('parseDueText with yearless "nearest" (an engagement\'s start), relative to Tue 1 Dec 2026', () => {
+  it.each([
+    // a day without a year: the one closest to today, not the next one
+    ['Dec 1', '2026-12-01', '2026-12-01'],
+    ['Nov 30', '2027-11-30', '2026-11-30'],
+    ['15 Oct', '2027-10-15', '2026-10-15'],
+    ['Jan 5', '2027-01-05', '2027-01-05'],
+    ['30/11', '2027-11-30', '2026-11-30'],
+    ['Jul 1', '2027-07-01', '2026-07-01'],
+  ])('%s: next %s, nearest %s', (typed, next, nearest) => {
+    expect(parseDueText(typed, NOW, 'dm')).toBe(next);
+    expect(parseDueText(typed, NOW, 'dm', 'nearest')).toBe(nearest);
+  });
+
+  it('leaves words, weekdays, offsets and full dates as they are', () => {
+    for (const typed of ['tomorrow', 'fri', '+7', 'next month', '2026-06-01', 'Jun 1 2026'])
+      expect(parseDueText(typed, NOW, 'dm', 'nearest')).toBe(parseDueText(typed, NOW, 'dm'));
+  });
+});
+
 describe('parseTimeText', () => {
   it.each([
     ['14:00', '14:00'],
