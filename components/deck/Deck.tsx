@@ -83,6 +83,7 @@ export function Deck(props: { sessionId: string | null; stage?: Stage }) {
     } else if (keyIs('deck.search', event)) {
       event.preventDefault();
       search.current?.focus();
+      search.current?.select(); // new words replace the last search, never add on to it
     }
   };
 

@@ -133,6 +133,10 @@ describe('Deck', () => {
     expect(rows()[0]!.textContent).toContain('What do you want instead?');
     fireEvent.keyDown(search, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(rows()[0]);
+    // "s" from the list goes back to the search with its words selected, so new words replace them.
+    fireEvent.keyDown(rows()[0]!, { key: 's' });
+    expect(document.activeElement).toBe(search);
+    expect([search.selectionStart, search.selectionEnd]).toEqual([0, 'OUTCOME'.length]);
 
     fireEvent.input(search, { target: { value: 'zebra' } });
     expect(screen.queryByRole('list')).toBeNull();
