@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { useEnv } from '../app/env';
 import { Button } from '../ui/Button';
 import { AutoBackupSection } from './AutoBackupSection';
@@ -16,10 +16,16 @@ export function SettingsView(props: { onClose(): void }) {
   const { layout } = useEnv();
   const headingId = useId();
   const { settings, loaded, update } = useSettings();
+  // Opened by its button or key, focus moves here (its heading: Tab goes on to "Close settings", then the
+  // fields), in the commit that shows it — not left on the strip's button, whose next Tab stops are the strip's.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => heading.current?.focus({ preventScroll: true }), []);
   return (
     <section class={`settings settings--${layout}`} aria-labelledby={headingId}>
       <div class="settings__bar">
-        <h2 id={headingId}>Settings</h2>
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          Settings
+        </h2>
         <Button variant="ghost" small icon="close" onClick={props.onClose}>
           Close settings
         </Button>

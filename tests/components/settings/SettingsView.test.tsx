@@ -88,6 +88,17 @@ describe('SettingsView', () => {
     expect(await axeViolations(document.body, false)).toEqual([]);
   });
 
+  it('takes focus as it opens (its heading; Tab goes on to "Close settings"), in the same commit', () => {
+    render(
+      <WithEnv env={settingsEnv()}>
+        <main>
+          <SettingsView onClose={() => {}} />
+        </main>
+      </WithEnv>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Settings' }));
+  });
+
   it('saves defaults through env.settings, and refuses out-of-range values', async () => {
     const env = settingsEnv();
     await show(env);
