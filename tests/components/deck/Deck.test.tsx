@@ -123,7 +123,7 @@ describe('Deck', () => {
   it('searches across all stages, ignoring case and accents, and designs the no-match state', async () => {
     renderDeck(deckEnv());
     await screen.findByText('What would make this session worth your time?');
-    const search = screen.getByRole('searchbox', { name: 'Search questions' });
+    const search = screen.getByRole('searchbox', { name: 'Search questions' }) as HTMLInputElement;
     fireEvent.input(search, { target: { value: 'ESTA' } });
     expect(rows()).toHaveLength(1);
     expect(rows()[0]!.textContent).toContain('Qué está pasando ahora?');
