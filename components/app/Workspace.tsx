@@ -78,7 +78,12 @@ export function Workspace(props: {
     if (!action) return;
     if (action !== 'work.resume' && isTabAction(action)) {
       const target = available.find((t) => TAB_KEY[t] === action);
-      if (!target) return;
+      if (!target) {
+        // No such tab now (Alt+3 with no session): nothing moves — but when the key closed the view that held
+        // focus (a summary, Settings), focus goes where work continues rather than to nothing.
+        if (!document.activeElement || document.activeElement === document.body) openAndFocus(tab);
+        return;
+      }
       if (target === 'capture') setCaptureSignal((n) => n + 1);
       if (target === 'search') setSearchSignal((n) => n + 1);
       openAndFocus(target);

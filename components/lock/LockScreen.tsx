@@ -16,6 +16,12 @@ export function LockScreen(props: { onUnlocked(): void }) {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
+    if (passphrase === '') {
+      // Nothing typed is not a wrong passphrase: say what to do, and ask nothing of the store.
+      setError('Type your passphrase, then press Enter.');
+      field.current?.focus();
+      return;
+    }
     setBusy(true);
     setError('');
     const result = await api.unlock({ passphrase });

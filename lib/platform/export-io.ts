@@ -19,10 +19,13 @@ export const exportIo: ExportIo = {
       const area = Object.assign(document.createElement('textarea'), { value: text });
       area.setAttribute('readonly', '');
       area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+      // The selection takes focus from the button pressed: it goes back there, or the next key lands on nothing.
+      const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       document.body.append(area);
       area.select();
       const copied = document.execCommand('copy');
       area.remove();
+      before?.focus({ preventScroll: true });
       return copied;
     }
   },

@@ -87,6 +87,17 @@ describe('App: before a session', () => {
     expect(screen.getByRole('heading', { name: 'No client yet' })).toBeTruthy();
   });
 
+  it('a tab key with no such tab (Alt+3, nothing to capture into) that closes the view holding focus leaves focus where work continues', async () => {
+    await start({ bundle: null, overlay: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const close = screen.getByRole('button', { name: 'Close settings' });
+    close.focus();
+    await key({ key: '3', code: 'Digit3', altKey: true }, close);
+    await settle();
+    expect(screen.queryByRole('region', { name: 'Settings view' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Client' }));
+  });
+
   it('opens the session once it has started', async () => {
     let active: SessionBundle | null = null;
     const { env } = await start({
