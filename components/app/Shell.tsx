@@ -12,6 +12,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { matchShortcut, type ShortcutAction } from './shortcuts';
 import type { Slots } from './slots';
 import { useCollapsed } from './useCollapsed';
+import { useLock } from '../lock/lockContext';
 import { useWide } from './useWide';
 import { useFocusInView } from './useFocusInView';
 import { Workspace, type Command } from './Workspace';
@@ -118,6 +119,13 @@ export function Shell(props: { slots: Slots }) {
       stopCapture?.();
     };
   }, [env]);
+
+  // Unlocked in this view: the lock screen (and its focused field) is gone, and focus goes where work continues.
+  // On a plain load it takes none (the overlay must not take focus from the call).
+  const { unlockedNow } = useLock();
+  useLayoutEffect(() => {
+    if (unlockedNow && !collapsed) send('work.resume');
+  }, []);
 
   // Closing the summary or settings: focus goes where work continues (the client picker after a session ended).
   const closeOverlayView = () => send('work.resume');

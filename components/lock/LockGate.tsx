@@ -58,7 +58,14 @@ export function LockGate(props: { children: ComponentChildren }) {
     };
   }, [api, env, on, locked]);
 
-  const value = useMemo<LockState>(() => ({ status, lockNow: () => void api.lockNow({}).then(reload) }), [api, status, reload]);
+  // The render right after this view's lock screen went: the app mounts again and takes focus to the work.
+  const wasLocked = useRef(false);
+  const unlockedNow = wasLocked.current && !locked;
+  wasLocked.current = locked;
+  const value = useMemo<LockState>(
+    () => ({ status, lockNow: () => void api.lockNow({}).then(reload), unlockedNow }),
+    [api, status, reload, unlockedNow],
+  );
 
   // Until the status comes, the app renders as usual: while locked its reads answer `locked` (nothing to show).
   if (locked) return <LockScreen onUnlocked={reload} />;

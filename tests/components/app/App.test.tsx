@@ -98,6 +98,30 @@ describe('App: before a session', () => {
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Client' }));
   });
 
+  it('after an unlock in this view, focus goes where work continues (the lock screen and its field are gone)', async () => {
+    let locked = true;
+    const status = () => ok({ on: true, locked, rewriting: false, lockAt: null });
+    await start({
+      overlay: true,
+      api: {
+        lockStatus: async () => status(),
+        unlock: async () => ((locked = false), status()),
+      },
+    });
+    const field = screen.getByLabelText('Passphrase') as HTMLInputElement;
+    expect(document.activeElement).toBe(field);
+    fireEvent.input(field, { target: { value: 'lantern harbour' } });
+    await act(async () => void fireEvent.submit(field.closest('form')!));
+    await settle();
+    expect(screen.queryByLabelText('Passphrase')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Topic' }));
+  });
+
+  it('control: on a plain load (no unlock) the app takes no focus', async () => {
+    await start({ overlay: true });
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('opens the session once it has started', async () => {
     let active: SessionBundle | null = null;
     const { env } = await start({

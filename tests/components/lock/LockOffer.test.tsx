@@ -34,7 +34,7 @@ function show(env: FakeEnv, status: LockStatus = OFF) {
   return render(
     <WithEnv env={env}>
       <PrefsProvider>
-        <LockContext.Provider value={{ status, lockNow: () => undefined }}>
+        <LockContext.Provider value={{ status, lockNow: () => undefined, unlockedNow: false }}>
           <main>
             <div role="tabpanel" aria-label="Client">
               <input role="combobox" aria-label="Client" aria-expanded="false" />
