@@ -125,6 +125,7 @@ export function Shell(props: { slots: Slots }) {
   const { unlockedNow } = useLock();
   useLayoutEffect(() => {
     if (unlockedNow && !collapsed) send('work.resume');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the app mounts: the render right after an unlock
   }, []);
 
   // Closing the summary or settings: focus goes where work continues (the client picker after a session ended).
