@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/api/result';
 import { LIMITS } from '@/lib/model/limits';
 import type { Settings } from '@/lib/settings/settings';
@@ -145,14 +145,28 @@ function TurnOff() {
 /** Settings → Lock: turn the passphrase lock on, change the passphrase, the idle time, turn it off. */
 export function LockSection(props: { settings: Settings; onSave(patch: Partial<Settings>): void }) {
   const { status } = useLock();
+  // Turned on here: the form (and the button that had focus) goes once the store says the lock is on, and
+  // focus moves to the sentence that says so, in that commit — it is read out, and the next Tab goes on from it.
+  const turnedOn = useRef(false);
+  const said = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    if (!status?.on || !turnedOn.current) return;
+    turnedOn.current = false;
+    said.current?.focus();
+  }, [status?.on]);
   return (
     <SettingsSection title="Lock">
       {!status?.on ? (
-        <TurnOnLockForm onTurnedOn={() => props.onSave({ lockOffered: true })} />
+        <TurnOnLockForm
+          onTurnedOn={() => {
+            turnedOn.current = true;
+            props.onSave({ lockOffered: true });
+          }}
+        />
       ) : (
         <>
           {/* Turning on (or a rewrite resumed after an unlock): not "encrypted" until every record is. */}
-          <p class="small">
+          <p class="small" ref={said} tabIndex={-1}>
             {status.rewriting
               ? 'Rewriting your notes on this computer for the lock… They stay readable here meanwhile.'
               : 'The lock is on: your notes are encrypted on this computer.'}
