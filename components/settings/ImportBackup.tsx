@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BackupCounts, BackupPreview, ImportMode } from '@/lib/api/contract';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/format';
 import { refusal, TOO_LARGE } from '@/lib/backup/messages';
@@ -59,12 +59,24 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
     setStep({ kind: 'preview', upload: checked.value.upload, fileName, preview: checked.value.preview });
   };
 
+  // When the preview's buttons go (cancelled, or importing from them or from the confirmation), focus goes back
+  // to "Import backup", after the dialog's own return of focus (to a button that goes in the same commit).
+  const fileInput = useRef<HTMLInputElement>(null);
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!refocus.current || step.kind === 'preview' || step.kind === 'confirm-replace') return;
+    refocus.current = false;
+    fileInput.current?.focus();
+  }, [step.kind]);
+
   const cancel = (upload: Upload) => {
     cancelUpload(api, upload);
+    refocus.current = true;
     setStep({ kind: 'idle' });
   };
 
   const run = async (upload: Upload, mode: ImportMode) => {
+    refocus.current = true;
     setStep({ kind: 'importing' });
     const result = await importUpload(api, upload, mode);
     if (!result.ok) return refuse(result.error.message);
@@ -80,6 +92,7 @@ export function ImportBackup(props: { onOutcome(outcome: { error?: string; messa
           Import backup
         </label>
         <input
+          ref={fileInput}
           id={inputId}
           class="settings__file"
           type="file"

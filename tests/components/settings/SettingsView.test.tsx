@@ -165,9 +165,25 @@ describe('SettingsView', () => {
     );
     expect(preview.textContent).toContain('18 records are already here');
     expect(env.api.importBackup).not.toHaveBeenCalled();
-    fireEvent.click(within(preview).getByRole('button', { name: 'Merge' }));
+    const merge = within(preview).getByRole('button', { name: 'Merge' });
+    merge.focus();
+    fireEvent.click(merge);
     await waitFor(() => expect(env.api.importBackup).toHaveBeenCalledWith(expect.objectContaining({ mode: 'merge' })));
     expect((await screen.findByText(/^Merged: 2 clients/)).textContent).toContain('12 captured items');
+    // The preview's buttons are gone: focus is back on "Import backup", never on nothing.
+    expect(document.activeElement).toBe(screen.getByLabelText('Import backup'));
+  });
+
+  it('"Cancel import" puts focus back on "Import backup"', async () => {
+    const env = settingsEnv();
+    await show(env);
+    pick(serializeBackup(records(), 'all', NOW));
+    const cancel = await screen.findByRole('button', { name: 'Cancel import' });
+    cancel.focus();
+    fireEvent.click(cancel);
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Backup preview' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByLabelText('Import backup'));
+    expect(env.api.importBackup).not.toHaveBeenCalled();
   });
 
   it('replace everything asks once before importing', async () => {
@@ -175,12 +191,15 @@ describe('SettingsView', () => {
     await show(env);
     const text = serializeBackup(records(), 'all', NOW);
     pick(text);
-    fireEvent.click(await screen.findByRole('button', { name: 'Replace everything' }));
+    const replace = await screen.findByRole('button', { name: 'Replace everything' });
+    replace.focus();
+    fireEvent.click(replace);
     const dialog = screen.getByRole('dialog', { name: 'Replace everything?' });
     expect(env.api.importBackup).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, replace everything' }));
     await waitFor(() => expect(env.api.importBackup).toHaveBeenCalledWith(expect.objectContaining({ mode: 'replace' })));
     expect(await screen.findByText(/^Restored: /)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Import backup'));
   });
 
   it('a one-client file can be merged, not used to replace everything', async () => {
