@@ -95,10 +95,9 @@ export function Shell(props: { slots: Slots }) {
         setHelp(true);
         return true;
       case 'view.back': // out of settings or the clients (views inside handle their own Escape first and stop it)
-        if (view.kind === 'clients') send('work.resume');
-        else if (view.kind === 'settings')
-          send('work.resume'); // as "Close settings": focus where work continues
-        else return false;
+        // As their Close buttons: focus where work continues.
+        if (view.kind !== 'clients' && view.kind !== 'settings') return false;
+        send('work.resume');
         return true;
       default:
         send(action);

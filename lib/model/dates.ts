@@ -203,9 +203,8 @@ function addMonths(at: Date, months: number): string | null {
   return fromDate(new Date(last.getFullYear(), last.getMonth(), Math.min(at.getDate(), last.getDate())));
 }
 
-/** A day and month without a year: its next occurrence from today on (today included). */
 /**
- * How a day typed without a year ("Dec 1", "1/12") is read: `next`, the next one from today (a due date);
+ * How a day typed without a year ("Dec 1", "1/12") is read: `next`, the next one from today on, today included (a due date);
  * `nearest`, the one closest to today, this year, last or next (an engagement's start, usually just past).
  */
 export type Yearless = 'next' | 'nearest';
